@@ -1,0 +1,4 @@
+//! Placeholder bench: filled in by the benchmark issue.
+fn main() {
+    divan::main();
+}

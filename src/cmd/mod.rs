@@ -1,0 +1,5 @@
+//! One module per subcommand (the xsv/qsv habit): clap arguments, their resolution into
+//! the library's config, and the report printed at the end.
+
+pub mod extract;
+pub mod schema;

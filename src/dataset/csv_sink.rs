@@ -1,0 +1,118 @@
+//! The CSV sink: RFC 4180, UTF-8, a header row, the same columns and order as Parquet.
+//! Nulls are empty fields; numbers use Rust's shortest round-trip formatting.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Float32Type, Int32Type, Int64Type};
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::{DataType, SchemaRef};
+
+use super::parquet_sink::temp_path;
+use super::schema::csv_header;
+use super::{DatasetError, Result, Sink};
+
+/// Writes one CSV file under a temporary name, renamed into place on finish.
+pub struct CsvSink {
+    writer: csv::Writer<BufWriter<File>>,
+    tmp: PathBuf,
+    path: PathBuf,
+    record: Vec<String>,
+}
+
+impl CsvSink {
+    pub fn create(path: &Path, schema: SchemaRef) -> Result<Self> {
+        let tmp = temp_path(path);
+        let file = File::create(&tmp).map_err(|source| DatasetError::Io {
+            path: tmp.clone(),
+            source,
+        })?;
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(BufWriter::with_capacity(1 << 20, file));
+        writer
+            .write_record(csv_header(&schema))
+            .map_err(|source| DatasetError::Csv {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let n = schema.fields().len();
+        Ok(CsvSink {
+            writer,
+            tmp,
+            path: path.to_path_buf(),
+            record: vec![String::new(); n],
+        })
+    }
+}
+
+fn cell(out: &mut String, array: &dyn Array, row: usize) {
+    out.clear();
+    if array.is_null(row) {
+        return;
+    }
+    use std::fmt::Write;
+    match array.data_type() {
+        DataType::Utf8 => out.push_str(array.as_string::<i32>().value(row)),
+        DataType::Int32 => {
+            let _ = write!(out, "{}", array.as_primitive::<Int32Type>().value(row));
+        }
+        DataType::Int64 => {
+            let _ = write!(out, "{}", array.as_primitive::<Int64Type>().value(row));
+        }
+        DataType::Float32 => {
+            let _ = write!(out, "{}", array.as_primitive::<Float32Type>().value(row));
+        }
+        other => unreachable!("no CSV formatting for {other}: not in the schema"),
+    }
+}
+
+impl Sink for CsvSink {
+    fn write(&mut self, batch: &RecordBatch) -> Result<()> {
+        let columns = batch.columns();
+        for row in 0..batch.num_rows() {
+            for (c, array) in columns.iter().enumerate() {
+                cell(&mut self.record[c], array.as_ref(), row);
+            }
+            self.writer
+                .write_record(&self.record)
+                .map_err(|source| DatasetError::Csv {
+                    path: self.path.clone(),
+                    source,
+                })?;
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<PathBuf> {
+        let CsvSink {
+            writer, tmp, path, ..
+        } = *self;
+        let inner = writer.into_inner().map_err(|e| DatasetError::Io {
+            path: tmp.clone(),
+            source: e.into_error(),
+        })?;
+        let file = inner.into_inner().map_err(|e| DatasetError::Io {
+            path: tmp.clone(),
+            source: e.into_error(),
+        })?;
+        file.sync_all().map_err(|source| DatasetError::Io {
+            path: tmp.clone(),
+            source,
+        })?;
+        drop(file);
+        std::fs::rename(&tmp, &path).map_err(|source| DatasetError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+
+    fn abort(self: Box<Self>) {
+        let tmp = self.tmp.clone();
+        drop(self);
+        let _ = std::fs::remove_file(tmp);
+    }
+}

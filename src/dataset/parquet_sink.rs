@@ -1,0 +1,117 @@
+//! The Parquet sink: zstd-compressed, dictionary-encoded low-cardinality columns, row
+//! groups sized for scans, written streaming through the Arrow writer.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+use arrow_array::RecordBatch;
+use arrow_schema::SchemaRef;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
+
+use super::{DatasetError, Result, Sink};
+
+/// Rows per row group: large enough for fast scans, small enough to stream.
+pub const ROW_GROUP_ROWS: usize = 64 * 1024;
+
+/// Columns whose values are mostly unique: dictionary encoding only costs time there.
+const HIGH_CARDINALITY: &[&str] = &["quote_id", "text", "content_hash", "start", "end"];
+
+/// Writer properties shared by every Parquet file we write.
+pub fn writer_properties(schema: &SchemaRef) -> WriterProperties {
+    let mut b = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(
+            ZstdLevel::try_new(3).expect("valid zstd level"),
+        ))
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .set_dictionary_enabled(true)
+        .set_statistics_enabled(EnabledStatistics::Chunk);
+    for f in schema.fields() {
+        if HIGH_CARDINALITY.contains(&f.name().as_str()) {
+            b = b.set_column_dictionary_enabled(ColumnPath::from(f.name().as_str()), false);
+        }
+    }
+    b.build()
+}
+
+/// Writes one Parquet file under a temporary name, renamed into place on finish.
+pub struct ParquetSink {
+    writer: ArrowWriter<BufWriter<File>>,
+    tmp: PathBuf,
+    path: PathBuf,
+}
+
+/// The temporary name a file is written under until it is complete.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+impl ParquetSink {
+    pub fn create(path: &Path, schema: SchemaRef) -> Result<Self> {
+        let tmp = temp_path(path);
+        let file = File::create(&tmp).map_err(|source| DatasetError::Io {
+            path: tmp.clone(),
+            source,
+        })?;
+        let props = writer_properties(&schema);
+        let writer =
+            ArrowWriter::try_new(BufWriter::with_capacity(1 << 20, file), schema, Some(props))
+                .map_err(|source| DatasetError::Parquet {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+        Ok(ParquetSink {
+            writer,
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+impl Sink for ParquetSink {
+    fn write(&mut self, batch: &RecordBatch) -> Result<()> {
+        self.writer
+            .write(batch)
+            .map_err(|source| DatasetError::Parquet {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
+    fn finish(self: Box<Self>) -> Result<PathBuf> {
+        let ParquetSink { writer, tmp, path } = *self;
+        let inner = writer
+            .into_inner()
+            .map_err(|source| DatasetError::Parquet {
+                path: path.clone(),
+                source,
+            })?;
+        let file = inner.into_inner().map_err(|e| DatasetError::Io {
+            path: tmp.clone(),
+            source: e.into_error(),
+        })?;
+        file.sync_all().map_err(|source| DatasetError::Io {
+            path: tmp.clone(),
+            source,
+        })?;
+        drop(file);
+        std::fs::rename(&tmp, &path).map_err(|source| DatasetError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+
+    fn abort(self: Box<Self>) {
+        let tmp = self.tmp.clone();
+        drop(self);
+        let _ = std::fs::remove_file(tmp);
+    }
+}

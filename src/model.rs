@@ -1,0 +1,190 @@
+//! The records that flow through the pipeline: an input article, its read status,
+//! and the quotations extracted from it.
+//!
+//! These types are the contract between stages: `corpus` produces [`InputRecord`]s,
+//! `extract` turns an [`Article`] into [`Quote`]s, and `dataset` writes both. They hold
+//! plain data only, so every stage can be tested without the others.
+
+use serde::{Deserialize, Serialize};
+
+/// One article as read from the input, before extraction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: path relative to its input root without extensions, the JSONL `id`
+    /// field, or `<file id>#<line number>`.
+    pub id: String,
+    /// The file the article came from, as given on the command line plus the walk.
+    pub source_path: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// The full article text; every offset in the dataset is a code point index into it.
+    pub text: String,
+}
+
+/// How reading one input went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Read and decoded; `error` may still carry a note (lossy decoding, assumed encoding).
+    Ok,
+    /// Read, but there is no text (empty or whitespace only).
+    Empty,
+    /// Could not be read or parsed; `error` says why.
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Empty => "empty",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// One row of the `articles` table before extraction: every input file (every JSONL
+/// line) yields exactly one, whatever happened to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputRecord {
+    pub article: Article,
+    pub status: Status,
+    /// The reason for `empty`/`error`, or a note on an `ok` read (e.g. the encoding assumed).
+    pub error: Option<String>,
+    /// Bytes of input this record accounts for (for progress and throughput).
+    pub input_bytes: u64,
+}
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value of the closed vocabulary, in schema order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as written in the dataset.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the dataset spelling (case-insensitive).
+            pub fn parse(s: &str) -> Option<Self> {
+                let s = s.trim();
+                $(if s.eq_ignore_ascii_case($text) { return Some($name::$variant); })+
+                None
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// direct: inside quote marks; indirect: reported speech; mixed: reported speech
+    /// quoting a fragment verbatim.
+    QuoteKind { Direct => "direct", Indirect => "indirect", Mixed => "mixed" }
+);
+
+vocabulary!(
+    /// What kind of source speaks.
+    SpeakerType {
+        Person => "person",
+        Organization => "organization",
+        Group => "group",
+        Unknown => "unknown",
+    }
+);
+
+vocabulary!(
+    /// Gender from the article's own evidence only (pronouns, honorifics, gendered nouns).
+    Gender { Female => "female", Male => "male", Unknown => "unknown" }
+);
+
+vocabulary!(
+    /// The speech act, ANNOTATION.md section 5.
+    CueType {
+        Statement => "statement",
+        Claim => "claim",
+        Denial => "denial",
+        Criticism => "criticism",
+        Praise => "praise",
+        Agreement => "agreement",
+        Warning => "warning",
+        Admission => "admission",
+        Question => "question",
+        Demand => "demand",
+        Promise => "promise",
+        Other => "other",
+    }
+);
+
+vocabulary!(
+    /// The position the reporting frame signals the source takes.
+    Stance { Supportive => "supportive", Opposing => "opposing", Neutral => "neutral" }
+);
+
+/// One quotation with its attribution: a row of the `quotes` table.
+///
+/// Offsets are Unicode code point indices into [`Article::text`], half-open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// Stable id: a hash of article_id and the span.
+    pub quote_id: String,
+    pub article_id: String,
+    /// 0-based position of the quote in the article, in text order.
+    pub quote_index: u32,
+    pub kind: QuoteKind,
+    /// The content: reported words only (pieces of an interrupted quote joined by a space).
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    /// Canonical name of the source in this article, or the description when unnamed.
+    pub speaker: Option<String>,
+    /// The words at the attribution site ("she", "Mr Lukashenko").
+    pub speaker_mention: Option<String>,
+    pub speaker_start: Option<u32>,
+    pub speaker_end: Option<u32>,
+    pub speaker_type: Option<SpeakerType>,
+    pub speaker_gender: Option<Gender>,
+    pub role: Option<String>,
+    /// The reporting verb or phrase as written.
+    pub cue: Option<String>,
+    pub cue_start: Option<u32>,
+    pub cue_end: Option<u32>,
+    pub cue_lemma: Option<String>,
+    pub cue_type: Option<CueType>,
+    pub stance: Option<Stance>,
+    /// 0-based paragraph index of the quote's start.
+    pub paragraph: u32,
+    /// 0-based sentence index (in the article) of the quote's start.
+    pub sentence: u32,
+    /// How likely the attribution is right, in [0, 1]; see README "Confidence".
+    pub confidence: f32,
+    /// The rules that found the quote and attributed its speaker, `;`-separated,
+    /// e.g. `direct/postposed;speaker/pronoun`.
+    pub rule: String,
+}
+
+/// The stable id of a quote: 16 hex digits of XXH3-64 over article id and span.
+pub fn quote_id(article_id: &str, start: u32, end: u32) -> String {
+    let mut buf = Vec::with_capacity(article_id.len() + 24);
+    buf.extend_from_slice(article_id.as_bytes());
+    buf.push(0);
+    buf.extend_from_slice(start.to_string().as_bytes());
+    buf.push(b':');
+    buf.extend_from_slice(end.to_string().as_bytes());
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&buf))
+}
+
+/// The content hash of an article text: 32 hex digits of XXH3-128.
+pub fn content_hash(text: &str) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}
