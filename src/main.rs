@@ -20,6 +20,10 @@ struct Cli {
 enum Command {
     Extract(cmd::extract::Args),
     Schema(cmd::schema::Args),
+    Eval(cmd::eval::Args),
+    Merge(cmd::merge::Args),
+    #[command(name = "generate-corpus")]
+    GenerateCorpus(cmd::generate::Args),
 }
 
 /// Exit codes, documented in the README.
@@ -39,6 +43,9 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Merge(args) => cmd::merge::run(args),
+        Command::GenerateCorpus(args) => cmd::generate::run(args),
     };
     ExitCode::from(code)
 }
