@@ -22,6 +22,3 @@ export WHOSAID_PYTHON="$PWD/.venv/bin/python"
 
 echo "== cargo test"
 cargo test --locked --all-targets
-
-echo "== benches build"
-cargo bench --no-run --locked
