@@ -21,4 +21,4 @@ fi
 export WHOSAID_PYTHON="$PWD/.venv/bin/python"
 
 echo "== cargo test"
-cargo test --locked --all-targets
+cargo test --locked
