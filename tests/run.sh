@@ -21,7 +21,4 @@ fi
 export WHOSAID_PYTHON="$PWD/.venv/bin/python"
 
 echo "== cargo test"
-cargo test --locked --all-targets
-
-echo "== benches build"
-cargo bench --no-run --locked
+cargo test --locked
