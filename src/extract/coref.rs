@@ -63,7 +63,9 @@ impl Inventory {
                 let mut e = k + 1;
                 while e < ws.len() {
                     let gap = &text[ws[e - 1].end..ws[e].start];
-                    if !gap.trim().is_empty() {
+                        let possessive_gap = matches!(gap, "’ " | "' ")
+                        && text[ws[e - 1].clone()].ends_with(['s', 'S']);
+                    if !gap.trim().is_empty() && !possessive_gap {
                         break;
                     }
                     let w = &text[ws[e].clone()];
@@ -186,7 +188,16 @@ impl Inventory {
                 org = true;
             }
         }
-        let name = strip_possessive(&text[ws[start].start..ws[e - 1].end]).to_string();
+        // "Alexander Lukashenko's victory" is a possessive; "Harwell’s is" is the name.
+        let possessive = e < ws.len() && {
+            let nx = &text[ws[e].clone()];
+            !is_cap(nx)
+                && !super::mentions::AUXILIARIES.contains(&nx.to_lowercase().as_str())
+                && lx.cue(&nx.to_lowercase()).is_none()
+        };
+        let full = &text[ws[start].start..ws[e - 1].end];
+        let name = if possessive { strip_possessive(full) } else { full }.to_string();
+        let last_tok = if possessive { last_tok } else { &text[ws[e - 1].clone()] };
         self.names.push(NameOcc {
             range: ws[start].start..ws[e - 1].end,
             last: last_tok.to_string(),
@@ -247,7 +258,7 @@ impl Inventory {
         }
         let mut best: Option<(&NameOcc, (u8, usize))> = None;
         for n in &self.names {
-            if n.last != last || n.tokens < ntok || (n.tokens == ntok && n.name != name) {
+            if n.last != last || n.tokens <= ntok {
                 continue;
             }
             if n.org && ntok == 1 && !n.person {

@@ -173,13 +173,10 @@ fn is_apposition(text: &str, r: &Range<usize>) -> bool {
     if matches!(fl.as_str(), "who" | "which" | "whose" | "aged") {
         return true;
     }
-    if !is_cap(f) {
-        return true;
-    }
     if (fl == "the" || fl == "a" || fl == "an") && ws.len() > 1 {
         return !is_cap(&text[ws[1].clone()]);
     }
-    false
+    !is_cap(f)
 }
 
 /// A chunk that is a description ready to precede a name ("Its economic spokesman", "A
@@ -280,6 +277,13 @@ pub fn subject_before(
     let subj = strip_leading_connectives(text, subj);
     if subj.is_empty() {
         return None;
+    }
+    let only_connective = {
+        let ws = words(text, subj.clone());
+        ws.len() == 1 && matches!(lower(&text[ws[0].clone()]).as_str(), "but" | "and" | "then" | "yet")
+    };
+    if only_connective {
+        return leading_np(text, chunks[0].start..subj.start, lx).map(|r| (r, None));
     }
     let ws = words(text, subj.clone());
     let first = lower(&text[ws[0].clone()]);
@@ -624,12 +628,6 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         }
     }
     let nm = ws[name_start].start..ws[run_end - 1].end;
-    let nm_text = &text[nm.clone()];
-    let nm = if nm_text.ends_with("'s") || nm_text.ends_with("’s") {
-        nm.start..nm.end - if nm_text.ends_with("'s") { 2 } else { 4 }
-    } else {
-        nm
-    };
     m.kind = MentionKind::Name;
     m.name = Some(nm);
     if ws[i..run_end].iter().any(|w| lx.is_org_head(&lower(&text[w.clone()]))) && !m.honorific {
