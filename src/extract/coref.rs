@@ -107,7 +107,9 @@ impl Inventory {
                 continue;
             }
             let l = t.to_lowercase();
-            if l == "the" {
+            // A sentence-initial common noun ("Developer Ashcombe Homes").
+            let sentence_noun = start == k && initial && e - start > 1 && (lx.is_org_noun(&l) || lx.person_noun(&l).is_some()) && !lx.is_org_head(&l);
+            if l == "the" || sentence_noun {
                 start += 1;
                 continue;
             }

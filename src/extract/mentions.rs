@@ -569,6 +569,14 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             continue;
         }
         let pn = lx.person_noun(&l);
+        let connector = matches!(t, "of" | "and" | "for" | "&")
+            && j > i
+            && j + 1 < run_end
+            && is_cap(&text[ws[j - 1].clone()])
+            && is_cap(&text[ws[j + 1].clone()]);
+        if connector {
+            continue;
+        }
         if pn.is_some_and(|p| p.class == PersonClass::Role) || !is_cap(t) {
             if let Some(p) = pn {
                 if p.gender != Gender::Unknown {
@@ -627,10 +635,14 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             m.role = Some(role);
         }
     }
-    let nm = ws[name_start].start..ws[run_end - 1].end;
+    let mut nm = ws[name_start].start..ws[run_end - 1].end;
+    // "The Rail Drivers’ Federation (RDF)": the bracketed acronym is not part of the name.
+    if let Some(p) = text[nm.clone()].find(" (") {
+        nm.end = nm.start + p;
+    }
     m.kind = MentionKind::Name;
     m.name = Some(nm);
-    if ws[i..run_end].iter().any(|w| lx.is_org_head(&lower(&text[w.clone()]))) && !m.honorific {
+    if ws[name_start..run_end].iter().any(|w| lx.is_org_head(&lower(&text[w.clone()]))) && !m.honorific {
         m.org_hint = true;
     }
     if run_end - name_start == 1 && is_acronym(&text[ws[name_start].clone()]) {

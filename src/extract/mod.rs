@@ -704,7 +704,7 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     for (i, raw) in raws.iter().enumerate() {
         let pos = raw.cue_range.as_ref().map(|c| c.start).unwrap_or(raw.pieces[0].start);
         let res = match &raw.who {
-            Who::Mention { range, appos } => resolve_mention(doc, range.clone(), appos.clone(), pos, raw, &resolved, &raws),
+            Who::Mention { range, appos } => resolve_mention(doc, range.clone(), appos.clone(), pos, raw, &resolved, &entities),
             Who::Handle { range, name } => {
                 let nm = &text[name.clone()];
                 let canon = doc.inv.canonical(nm, Gender::Unknown, pos);
@@ -901,7 +901,12 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
 }
 
 fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
-    for w in words(text, appos.clone()) {
+    let ws = words(text, appos.clone());
+    let first = ws.first().map(|w| text[w.clone()].to_lowercase()).unwrap_or_default();
+    if matches!(first.as_str(), "who" | "whose" | "which") {
+        return Gender::Unknown;
+    }
+    for w in ws.into_iter().take(3) {
         if let Some(p) = lx.person_noun(&text[w].to_lowercase()) {
             if p.gender != Gender::Unknown {
                 return p.gender;
@@ -918,7 +923,7 @@ fn resolve_mention(
     pos: usize,
     raw: &Raw,
     resolved: &[Option<Resolved>],
-    raws: &[Raw],
+    entities: &HashMap<(String, SpeakerType), Entity>,
 ) -> Option<Resolved> {
     let text = doc.text;
     let lx = doc.lx;
@@ -935,7 +940,22 @@ fn resolve_mention(
             gender = appos_gender(text, a, lx);
         }
     }
-    let _ = raws;
+    let ent_gender = |r: &Resolved| {
+        r.speaker
+            .as_ref()
+            .and_then(|sp| entities.get(&(sp.clone(), r.stype)))
+            .and_then(|e| e.gender)
+            .unwrap_or(r.gender)
+    };
+    // A sentence-initial single word that the article uses as a name ("Whitlow refused").
+    let m = if m.kind == MentionKind::Description && initial && {
+        let w = text[range.clone()].trim();
+        !w.contains(' ') && doc.inv.names.iter().any(|n| n.last == w || n.name == w)
+    } {
+        analyse(text, range.clone(), false, lx)
+    } else {
+        m
+    };
     match m.kind {
         MentionKind::Pronoun => {
             let p = m.pronoun.as_deref().unwrap_or("");
@@ -944,7 +964,10 @@ fn resolve_mention(
             let mut found: Option<Resolved> = None;
             for r in resolved.iter().rev().flatten() {
                 let ok = if want_person {
-                    r.stype == SpeakerType::Person && gender_compatible(r, gender, resolved)
+                    r.stype == SpeakerType::Person && {
+                        let g = ent_gender(r);
+                        gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                    }
                 } else if want_org {
                     r.stype == SpeakerType::Organization
                 } else {
@@ -1033,9 +1056,6 @@ fn resolve_mention(
     }
 }
 
-fn gender_compatible(r: &Resolved, want: Gender, _all: &[Option<Resolved>]) -> bool {
-    want == Gender::Unknown || r.gender == Gender::Unknown || r.gender == want
-}
 
 #[cfg(test)]
 mod tests;
