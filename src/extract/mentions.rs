@@ -15,17 +15,49 @@ use crate::text::words;
 
 /// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "some", "several", "many", "most", "few", "two", "three", "four",
-    "five", "other", "one", "another", "these", "those", "this", "that", "both", "all",
+    "the", "a", "an", "some", "several", "many", "most", "few", "two", "three", "four", "five",
+    "other", "one", "another", "these", "those", "this", "that", "both", "all",
 ];
 /// Possessive determiners: part of the mention, dropped from roles ("Its managing director").
 pub const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
 /// Prepositions that start adverbial chunks or prepositional phrases.
 pub const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "near", "outside", "inside", "from", "via",
-    "through", "to", "over", "under", "across", "within", "with", "without", "by", "for",
-    "about", "amid", "against", "following", "into", "onto", "upon", "since", "until", "of",
-    "behind", "beside", "among", "throughout", "ahead",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "near",
+    "outside",
+    "inside",
+    "from",
+    "via",
+    "through",
+    "to",
+    "over",
+    "under",
+    "across",
+    "within",
+    "with",
+    "without",
+    "by",
+    "for",
+    "about",
+    "amid",
+    "against",
+    "following",
+    "into",
+    "onto",
+    "upon",
+    "since",
+    "until",
+    "of",
+    "behind",
+    "beside",
+    "among",
+    "throughout",
+    "ahead",
 ];
 /// Words that cannot be inside a subject noun phrase: auxiliaries and clause words.
 pub const AUXILIARIES: &[&str] = &[
@@ -33,24 +65,116 @@ pub const AUXILIARIES: &[&str] = &[
     "can", "could", "should", "may", "might", "must", "did", "does", "do", "shall",
 ];
 const ADVERB_TAIL: &[&str] = &[
-    "also", "later", "then", "previously", "again", "now", "still", "further", "yesterday",
-    "today", "tonight", "recently", "earlier", "separately", "finally", "once", "publicly",
-    "privately", "repeatedly", "initially", "subsequently", "simply", "himself", "herself",
-    "themselves", "itself", "only", "just", "already", "has", "have", "had", "not", "never",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "again",
+    "now",
+    "still",
+    "further",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "earlier",
+    "separately",
+    "finally",
+    "once",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "initially",
+    "subsequently",
+    "simply",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "only",
+    "just",
+    "already",
+    "has",
+    "have",
+    "had",
+    "not",
+    "never",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-    "month", "year", "night", "weekend", "morning", "evening", "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "weekend",
+    "morning",
+    "evening",
+    "afternoon",
 ];
 const LEADING_CONNECTIVES: &[&str] = &[
-    "but", "and", "so", "yet", "however", "meanwhile", "still", "now", "instead", "also",
-    "separately", "elsewhere", "earlier", "later", "then", "or", "while", "though",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "instead",
+    "also",
+    "separately",
+    "elsewhere",
+    "earlier",
+    "later",
+    "then",
+    "or",
+    "while",
+    "though",
 ];
 const SUBORDINATORS: &[&str] = &[
-    "when", "after", "before", "while", "if", "as", "although", "though", "because", "since",
-    "once", "unless", "whereas", "speaking", "asked", "sentencing", "writing", "responding",
-    "commenting", "however", "meanwhile", "separately", "in", "on", "at", "during", "for",
-    "from", "with", "by", "to", "under", "despite", "amid", "following", "like", "unlike",
+    "when",
+    "after",
+    "before",
+    "while",
+    "if",
+    "as",
+    "although",
+    "though",
+    "because",
+    "since",
+    "once",
+    "unless",
+    "whereas",
+    "speaking",
+    "asked",
+    "sentencing",
+    "writing",
+    "responding",
+    "commenting",
+    "however",
+    "meanwhile",
+    "separately",
+    "in",
+    "on",
+    "at",
+    "during",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "under",
+    "despite",
+    "amid",
+    "following",
+    "like",
+    "unlike",
 ];
 
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -120,7 +244,8 @@ fn is_acronym(w: &str) -> bool {
 /// Whether a word looks like a finite verb or clause word (so cannot be in a subject).
 pub fn verbish(w: &str, lx: &Lexicon) -> bool {
     let l = lower(w);
-    if AUXILIARIES.contains(&l.as_str()) || matches!(l.as_str(), "who" | "which" | "that" | "whose") {
+    if AUXILIARIES.contains(&l.as_str()) || matches!(l.as_str(), "who" | "which" | "that" | "whose")
+    {
         return true;
     }
     if is_cap(w) {
@@ -164,7 +289,9 @@ pub fn comma_chunks(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 /// relative pronoun; not a name.
 fn is_apposition(text: &str, r: &Range<usize>) -> bool {
     let ws = words(text, r.clone());
-    let Some(first) = ws.first() else { return false };
+    let Some(first) = ws.first() else {
+        return false;
+    };
     let f = &text[first.clone()];
     if f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return true; // an age: "Maureen Smith, 66,"
@@ -198,7 +325,10 @@ fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         || POSSESSIVES.contains(&f.as_str())
         || f.ends_with("'s")
         || f.ends_with("’s");
-    starts_det && (lx.person_noun(&last).is_some() || lx.is_org_noun(&last) || !is_cap(&text[ws[ws.len() - 1].clone()]))
+    starts_det
+        && (lx.person_noun(&last).is_some()
+            || lx.is_org_noun(&last)
+            || !is_cap(&text[ws[ws.len() - 1].clone()]))
 }
 
 /// A chunk that holds a proper name (possibly after a determiner: "the Liberal Union").
@@ -227,7 +357,7 @@ pub fn subject_before(
     let mut r = trim(text, region, &[]);
     loop {
         let ws = words(text, r.clone());
-        let Some(last) = ws.last() else { return None };
+        let last = ws.last()?;
         let l = lower(&text[last.clone()]);
         let tail_ok = text[last.end..r.end].trim().is_empty();
         if tail_ok && (ADVERB_TAIL.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())) {
@@ -235,7 +365,10 @@ pub fn subject_before(
             let mut cut = last.start;
             if WEEKDAYS.contains(&l.as_str()) && ws.len() >= 2 {
                 let p = lower(&text[ws[ws.len() - 2].clone()]);
-                if matches!(p.as_str(), "on" | "last" | "this" | "next" | "late" | "early") {
+                if matches!(
+                    p.as_str(),
+                    "on" | "last" | "this" | "next" | "late" | "early"
+                ) {
                     cut = ws[ws.len() - 2].start;
                 } else {
                     break;
@@ -263,7 +396,12 @@ pub fn subject_before(
     if trailing_comma && chunks.len() >= 2 {
         // "NAME, APPOSITION," or "DESCRIPTION, NAME,"
         while idx > 0 && is_apposition(text, &chunks[idx]) {
-            if appos.is_none() || text[appos.clone().unwrap()].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            if appos.is_none()
+                || text[appos.clone().unwrap()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            {
                 appos = Some(chunks[idx].clone());
             }
             idx -= 1;
@@ -280,7 +418,11 @@ pub fn subject_before(
     }
     let only_connective = {
         let ws = words(text, subj.clone());
-        ws.len() == 1 && matches!(lower(&text[ws[0].clone()]).as_str(), "but" | "and" | "then" | "yet")
+        ws.len() == 1
+            && matches!(
+                lower(&text[ws[0].clone()]).as_str(),
+                "but" | "and" | "then" | "yet"
+            )
     };
     if only_connective {
         return leading_np(text, chunks[0].start..subj.start, lx).map(|r| (r, None));
@@ -289,7 +431,7 @@ pub fn subject_before(
     let first = lower(&text[ws[0].clone()]);
     let np_like = ws.len() <= 12
         && !ws.iter().any(|w| verbish(&text[w.clone()], lx))
-        && !(SUBORDINATORS.contains(&first.as_str()) && !DETERMINERS.contains(&first.as_str()))
+        && (!SUBORDINATORS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()))
         && !text[subj.clone()].contains(['"', '“', '”', ':', ';']);
     if np_like {
         return Some((subj, appos));
@@ -452,7 +594,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // Determiner.
     let mut i = 0;
     let first_l = lower(&text[ws[0].clone()]);
-    let has_det = DETERMINERS.contains(&first_l.as_str()) || POSSESSIVES.contains(&first_l.as_str());
+    let has_det =
+        DETERMINERS.contains(&first_l.as_str()) || POSSESSIVES.contains(&first_l.as_str());
     if has_det {
         i = 1;
     }
@@ -475,11 +618,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             if !is_cap(t) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 let known = lx.person_noun(lw).is_some() || lx.is_org_noun(lw);
-                if known || h.is_none() || !h_known {
-                    if known || !h_known {
-                        h = Some(j);
-                        h_known = known;
-                    }
+                if known || !h_known {
+                    h = Some(j);
+                    h_known = known;
                 }
             } else if h.is_some() {
                 break;
@@ -491,7 +632,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     let description = match head_idx {
         Some(h) => {
             // A lowercase head after the capitalised run, or a description with a PP.
-            !trailing_cap || ws[h + 1..].iter().any(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
+            !trailing_cap
+                || ws[h + 1..]
+                    .iter()
+                    .any(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
                 || (initial_cap && ws.len() == 1)
         }
         None => false,
@@ -502,9 +646,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         let head_clean = head.trim_end_matches(['\'', '’']).to_string();
         let desc_start = ws[i].start;
         let mut desc = text[desc_start..main.end].to_string();
-        if initial_cap || (has_det && i == 1 && false) {
-            desc = lowercase_first(&desc);
-        } else if h == i && is_cap(&text[ws[i].clone()]) && sentence_initial {
+        if initial_cap || (h == i && is_cap(&text[ws[i].clone()]) && sentence_initial) {
             desc = lowercase_first(&desc);
         }
         let possessive_name = ws[i..h].iter().any(|w| {
@@ -518,16 +660,14 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             match pn.class {
                 PersonClass::Anonymous => DescClass::Anonymous,
                 PersonClass::Role => {
-                    if head_clean.ends_with('s') && !lx.person_noun(&head_clean).is_some_and(|p| p.class == PersonClass::Role && !head_clean.ends_with("ss")) {
-                        DescClass::Group
-                    } else if head.ends_with('s') && lx.person_noun(head.trim_end_matches('s')).is_some() {
+                    if is_plural_of_listed(&head_clean, lx) {
                         DescClass::Group
                     } else {
                         DescClass::Functionary
                     }
                 }
                 _ => {
-                    if head.ends_with('s') && lx.person_noun(head.trim_end_matches('s')).is_some() {
+                    if is_plural_of_listed(&head_clean, lx) {
                         DescClass::Group
                     } else {
                         DescClass::Person
@@ -583,9 +723,6 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                     m.gender = p.gender;
                 }
             }
-            if lx.is_org_noun(&l) && !lx.person_noun(&l).is_some() {
-                m.org_hint = true;
-            }
             title_end = Some(j);
             name_start = j + 1;
         } else if lx.is_org_noun(&l) && !is_cap(t) {
@@ -594,8 +731,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         }
     }
     // Lowercase organisation descriptors before the name ("cycling charity Pedal Safe").
-    for w in &ws[i..name_start.min(ws.len())] {
-        let l = lower(&text[w.clone()]);
+    if name_start > i && name_start <= ws.len() {
+        let l = lower(&text[ws[name_start - 1].clone()]);
         if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
             m.org_hint = true;
         }
@@ -603,7 +740,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     if name_start >= run_end {
         // Only a title: "Judge" alone is a description.
         let desc = text[ws[i].start..main.end].to_string();
-        m.desc = Some(if sentence_initial { lowercase_first(&desc) } else { desc.clone() });
+        m.desc = Some(if sentence_initial {
+            lowercase_first(&desc)
+        } else {
+            desc.clone()
+        });
         m.head = Some(lower(&text[ws[ws.len() - 1].clone()]));
         m.desc_class = Some(DescClass::Functionary);
         m.role = Some(desc);
@@ -642,13 +783,25 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     }
     m.kind = MentionKind::Name;
     m.name = Some(nm);
-    if ws[name_start..run_end].iter().any(|w| lx.is_org_head(&lower(&text[w.clone()]))) && !m.honorific {
+    if ws[name_start..run_end]
+        .iter()
+        .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
+        && !m.honorific
+    {
         m.org_hint = true;
     }
     if run_end - name_start == 1 && is_acronym(&text[ws[name_start].clone()]) {
         m.org_hint = true;
     }
     m
+}
+
+/// "economists", "officials": the plural of a listed person noun.
+fn is_plural_of_listed(w: &str, lx: &Lexicon) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && lx.person_noun(&w[..w.len() - 1]).is_some()
 }
 
 fn apply_pre_description(text: &str, pre: Range<usize>, m: &mut Mention, lx: &Lexicon) {
@@ -703,7 +856,9 @@ pub fn role_case(role: &str, lx: &Lexicon) -> String {
     if ws.is_empty() {
         return String::new();
     }
-    let all_cap = ws.iter().all(|w| is_cap(w) || matches!(*w, "of" | "and" | "for" | "the"));
+    let all_cap = ws
+        .iter()
+        .all(|w| is_cap(w) || matches!(*w, "of" | "and" | "for" | "the"));
     if all_cap && ws.len() > 1 {
         return role.to_string();
     }
@@ -713,9 +868,26 @@ pub fn role_case(role: &str, lx: &Lexicon) -> String {
     }
     if ws.len() == 1 {
         const FORMAL: &[&str] = &[
-            "judge", "governor", "councillor", "senator", "mayor", "president", "minister",
-            "chancellor", "inspector", "sergeant", "constable", "superintendent", "commissioner",
-            "ambassador", "general", "colonel", "bishop", "archbishop", "speaker", "premier",
+            "judge",
+            "governor",
+            "councillor",
+            "senator",
+            "mayor",
+            "president",
+            "minister",
+            "chancellor",
+            "inspector",
+            "sergeant",
+            "constable",
+            "superintendent",
+            "commissioner",
+            "ambassador",
+            "general",
+            "colonel",
+            "bishop",
+            "archbishop",
+            "speaker",
+            "premier",
         ];
         if FORMAL.contains(&lower(first).as_str()) {
             return role.to_string();
@@ -726,7 +898,10 @@ pub fn role_case(role: &str, lx: &Lexicon) -> String {
     let l = lower(first);
     let common = lx.person_noun(&l).is_some()
         || ws.len() == 1
-        || ws.get(1).is_some_and(|w| !is_cap(w)) && !l.ends_with("'s") && !l.ends_with("’s") && is_common_adjective(&l, lx);
+        || ws.get(1).is_some_and(|w| !is_cap(w))
+            && !l.ends_with("'s")
+            && !l.ends_with("’s")
+            && is_common_adjective(&l, lx);
     if common {
         lowercase_first(role)
     } else {
@@ -736,13 +911,60 @@ pub fn role_case(role: &str, lx: &Lexicon) -> String {
 
 fn is_common_adjective(w: &str, lx: &Lexicon) -> bool {
     const COMMON: &[&str] = &[
-        "lead", "chief", "senior", "deputy", "club", "online", "defence", "defense", "regional",
-        "local", "former", "acting", "interim", "executive", "managing", "general", "head",
-        "assistant", "principal", "committee", "party", "team", "group", "union", "shadow",
-        "junior", "vice", "associate", "co-founder", "founding", "national", "state",
-        "district", "county", "city", "town", "parish", "campaign", "safety", "health",
-        "finance", "economic", "foreign", "transport", "education", "health", "environment",
-        "operating", "technical", "research", "science", "medical", "police", "fire",
+        "lead",
+        "chief",
+        "senior",
+        "deputy",
+        "club",
+        "online",
+        "defence",
+        "defense",
+        "regional",
+        "local",
+        "former",
+        "acting",
+        "interim",
+        "executive",
+        "managing",
+        "general",
+        "head",
+        "assistant",
+        "principal",
+        "committee",
+        "party",
+        "team",
+        "group",
+        "union",
+        "shadow",
+        "junior",
+        "vice",
+        "associate",
+        "co-founder",
+        "founding",
+        "national",
+        "state",
+        "district",
+        "county",
+        "city",
+        "town",
+        "parish",
+        "campaign",
+        "safety",
+        "health",
+        "finance",
+        "economic",
+        "foreign",
+        "transport",
+        "education",
+        "health",
+        "environment",
+        "operating",
+        "technical",
+        "research",
+        "science",
+        "medical",
+        "police",
+        "fire",
     ];
     COMMON.contains(&w) || lx.person_noun(w).is_some() || lx.is_org_noun(w)
 }
@@ -757,19 +979,47 @@ mod tests {
 
     fn subj(t: &str) -> Option<(String, Option<String>)> {
         let cue = t.find(" said").unwrap();
-        subject_before(t, 0..cue, &lx()).map(|(r, a)| (t[r].to_string(), a.map(|a| t[a].to_string())))
+        subject_before(t, 0..cue, &lx())
+            .map(|(r, a)| (t[r].to_string(), a.map(|a| t[a].to_string())))
     }
 
     #[test]
     fn subjects_before_cues() {
-        assert_eq!(subj("Marta Kovac, chief economist at Hollin Bank, said it"), Some(("Marta Kovac".into(), Some("chief economist at Hollin Bank".into()))));
-        assert_eq!(subj("In a speech in Minsk, Mr Lukashenko said"), Some(("Mr Lukashenko".into(), None)));
-        assert_eq!(subj("Its economic spokesman, Tomas Berg, said"), Some(("Its economic spokesman, Tomas Berg".into(), None)));
-        assert_eq!(subj("Some opposition parties have also said"), Some(("Some opposition parties".into(), None)));
+        assert_eq!(
+            subj("Marta Kovac, chief economist at Hollin Bank, said it"),
+            Some((
+                "Marta Kovac".into(),
+                Some("chief economist at Hollin Bank".into())
+            ))
+        );
+        assert_eq!(
+            subj("In a speech in Minsk, Mr Lukashenko said"),
+            Some(("Mr Lukashenko".into(), None))
+        );
+        assert_eq!(
+            subj("Its economic spokesman, Tomas Berg, said"),
+            Some(("Its economic spokesman, Tomas Berg".into(), None))
+        );
+        assert_eq!(
+            subj("Some opposition parties have also said"),
+            Some(("Some opposition parties".into(), None))
+        );
         assert_eq!(subj("But he said"), Some(("he".into(), None)));
-        assert_eq!(subj("Belarus faced condemnation with the Foreign Secretary Dominic Raab said"), Some(("the Foreign Secretary Dominic Raab".into(), None)));
-        assert_eq!(subj("Club captain Tom Reilly, who was booed as he left, said"), Some(("Club captain Tom Reilly".into(), Some("who was booed as he left".into()))));
-        assert_eq!(subj("Mr Lukashenko rejected the vote and said"), Some(("Mr Lukashenko".into(), None)));
+        assert_eq!(
+            subj("Belarus faced condemnation with the Foreign Secretary Dominic Raab said"),
+            Some(("the Foreign Secretary Dominic Raab".into(), None))
+        );
+        assert_eq!(
+            subj("Club captain Tom Reilly, who was booed as he left, said"),
+            Some((
+                "Club captain Tom Reilly".into(),
+                Some("who was booed as he left".into())
+            ))
+        );
+        assert_eq!(
+            subj("Mr Lukashenko rejected the vote and said"),
+            Some(("Mr Lukashenko".into(), None))
+        );
     }
 
     fn an(t: &str) -> Mention {
@@ -805,7 +1055,10 @@ mod tests {
         assert_eq!(m.desc_class, Some(DescClass::Anonymous));
 
         let m = an("Researchers at the Northern Polar Institute in Tromsvik");
-        assert_eq!(m.desc.as_deref(), Some("researchers at the Northern Polar Institute in Tromsvik"));
+        assert_eq!(
+            m.desc.as_deref(),
+            Some("researchers at the Northern Polar Institute in Tromsvik")
+        );
         assert_eq!(m.desc_class, Some(DescClass::Group));
 
         let t = "Mrs Calloway’s husband, Daniel Calloway";
