@@ -171,6 +171,7 @@ pub fn clause_after(
                 }
                 let xl = lower_at(text, x);
                 if DETERMINERS.contains(&xl.as_str())
+                    || POSSESSIVES.contains(&xl.as_str())
                     || SUBJECT_PRONOUNS.contains(&xl.as_str())
                     || xl == "that"
                     || n >= 5

@@ -158,7 +158,10 @@ impl Inventory {
         // Evidence before the run: role noun, kin noun, organisation noun.
         let mut descriptors = Vec::new();
         let mut before = ws[..k].iter().rev().take(3).peekable();
-        if let Some(b) = before.next() {
+        if let Some(b) = before
+            .next()
+            .filter(|b| text[b.end..ws[k].start].trim().is_empty())
+        {
             let bl = text[b.clone()].to_lowercase();
             let bl = bl.trim_end_matches(',');
             if let Some(p) = lx.person_noun(bl) {

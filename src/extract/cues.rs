@@ -217,7 +217,12 @@ pub fn object_end(text: &str, cue: &Cue, limit: usize, lx: &Lexicon) -> Option<u
         if super::mentions::AUXILIARIES.contains(&l.as_str()) {
             return None;
         }
+        let always_object = matches!(
+            cue.entry(lx).lemma.as_str(),
+            "tell" | "assure" | "inform" | "remind"
+        );
         if i == 0
+            && !always_object
             && !(DETERMINERS.contains(&l.as_str())
                 || POSSESSIVES.contains(&l.as_str())
                 || t.chars().next().is_some_and(char::is_uppercase)

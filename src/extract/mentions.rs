@@ -353,6 +353,19 @@ pub fn subject_before(
     region: Range<usize>,
     lx: &Lexicon,
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    // A dateline ("LONDON, March 3 - Acme Corp said") is not part of the subject.
+    let region = match ["—", " - ", " – ", "--"]
+        .iter()
+        .filter_map(|d| {
+            text[region.clone()]
+                .rfind(d)
+                .map(|i| region.start + i + d.len())
+        })
+        .max()
+    {
+        Some(s) => s..region.end,
+        None => region,
+    };
     // Drop auxiliaries and adverbs between the subject and the cue.
     let mut r = trim(text, region, &[]);
     loop {
@@ -428,13 +441,26 @@ pub fn subject_before(
         return leading_np(text, chunks[0].start..subj.start, lx).map(|r| (r, None));
     }
     let ws = words(text, subj.clone());
-    let first = lower(&text[ws[0].clone()]);
+    let first = lower(&text[ws.first()?.clone()]);
     let np_like = ws.len() <= 12
         && !ws.iter().any(|w| verbish(&text[w.clone()], lx))
         && (!SUBORDINATORS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()))
         && !text[subj.clone()].contains(['"', '“', '”', ':', ';']);
     if np_like {
         return Some((subj, appos));
+    }
+    // "A fan who had travelled from Glasgow": the noun phrase before the relative clause.
+    if let Some(rel) = ws
+        .iter()
+        .position(|w| matches!(lower(&text[w.clone()]).as_str(), "who" | "which" | "whose"))
+    {
+        if rel > 0 {
+            let head = trim(text, subj.start..ws[rel].start, &[]);
+            let hw = words(text, head.clone());
+            if hw.len() <= 8 && !hw.iter().any(|w| verbish(&text[w.clone()], lx)) {
+                return Some((head, Some(ws[rel].start..subj.end)));
+            }
+        }
     }
     // Backward walk over a capitalised run and its determiner.
     let mut start: Option<usize> = None;
@@ -513,7 +539,9 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
         if seen_cap && !cap && !matches!(t, "of" | "and" | "for") {
             break;
         }
-        if cap && (i > 0 || !DETERMINERS.contains(&lower(t).as_str())) {
+        // A sentence-initial capital counts only when the next word is capitalised too.
+        let next_cap = ws.get(i + 1).is_some_and(|n| is_cap(&text[n.clone()]));
+        if cap && (i > 0 || (!DETERMINERS.contains(&lower(t).as_str()) && next_cap)) {
             seen_cap = true;
         }
         end = Some(w.end);
@@ -598,6 +626,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         DETERMINERS.contains(&first_l.as_str()) || POSSESSIVES.contains(&first_l.as_str());
     if has_det {
         i = 1;
+    }
+    if i >= ws.len() {
+        return m; // a determiner alone ("This said ...") names nobody
     }
     let initial_cap = sentence_initial && pre.is_none() && !has_det;
     // The name: the last capitalised run (with "of/and/for" inside org names).

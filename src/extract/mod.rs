@@ -193,6 +193,9 @@ fn headline_end(text: &str, paras: &[Range<usize>]) -> usize {
 /// The end of a frame that starts at `from`: the first sentence-final punctuation, a comma
 /// before a quote mark (an interrupted quote), or a quote mark.
 fn frame_end(text: &str, from: usize, limit: usize) -> usize {
+    if from >= limit {
+        return from;
+    }
     let s = &text[from..limit];
     for (i, c) in s.char_indices() {
         match c {
@@ -1016,6 +1019,29 @@ fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
     }
 }
 
+/// A full name that the article introduces with this title or noun ("Pop singer Mia Lowe"
+/// for "the singer", "Judge Susan Pryor" for "the judge"): only when exactly one does.
+fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
+    let text = doc.text;
+    let mut found: Vec<&str> = doc
+        .inv
+        .names
+        .iter()
+        .filter(|n| {
+            n.tokens >= 2
+                && !n.org
+                && text[..n.range.start]
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with(noun)
+        })
+        .map(|n| n.name.as_str())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    (found.len() == 1).then(|| found[0].to_string())
+}
+
 fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     let ws = words(text, appos.clone());
     let first = ws.first()?;
@@ -1226,10 +1252,8 @@ fn resolve_mention(
             })
         }
         MentionKind::Description => {
-            let desc = m
-                .desc
-                .clone()
-                .unwrap_or_else(|| text[range.clone()].to_string());
+            // A description with no head names nobody: no quote rather than a wrong speaker.
+            let desc = m.desc.clone()?;
             let head = m.head.clone().unwrap_or_default();
             match m.desc_class.unwrap_or(DescClass::Person) {
                 DescClass::Org => {
@@ -1262,14 +1286,30 @@ fn resolve_mention(
                     gender,
                     role: None,
                 }),
-                DescClass::Person => Some(Resolved {
-                    speaker: Some(desc),
-                    mention: Some(range),
-                    stype: SpeakerType::Person,
-                    rule: "speaker/description",
-                    gender,
-                    role: None,
-                }),
+                DescClass::Person => {
+                    // "The singer" after "Pop singer Mia Lowe".
+                    let def = text[range.clone()].to_lowercase().starts_with("the ");
+                    if def {
+                        if let Some(n) = titled_name(doc, &desc.to_lowercase()) {
+                            return Some(Resolved {
+                                speaker: Some(n),
+                                mention: Some(range),
+                                stype: SpeakerType::Person,
+                                rule: "speaker/description",
+                                gender,
+                                role: None,
+                            });
+                        }
+                    }
+                    Some(Resolved {
+                        speaker: Some(desc),
+                        mention: Some(range),
+                        stype: SpeakerType::Person,
+                        rule: "speaker/description",
+                        gender,
+                        role: None,
+                    })
+                }
                 DescClass::Functionary => {
                     // "the judge", "the transport secretary": an earlier speaker with that role.
                     let hl = desc.to_lowercase();
@@ -1289,16 +1329,9 @@ fn resolve_mention(
                             }
                         }
                         // A titled name anywhere in the article ("Judge Susan Pryor").
-                        if let Some(n) = doc.inv.names.iter().find(|n| {
-                            n.person
-                                && n.tokens >= 2
-                                && text[..n.range.start]
-                                    .trim_end()
-                                    .to_lowercase()
-                                    .ends_with(&hl)
-                        }) {
+                        if let Some(n) = titled_name(doc, &hl) {
                             return Some(Resolved {
-                                speaker: Some(n.name.clone()),
+                                speaker: Some(n),
                                 mention: Some(range),
                                 stype: SpeakerType::Person,
                                 rule: "speaker/description",
