@@ -285,7 +285,7 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     if SUBJECT_PRONOUNS.contains(&fl.as_str()) && ws.len() > 1 {
         return true;
     }
-    for (k, w) in ws.iter().enumerate().take(12) {
+    for (k, w) in ws.iter().enumerate().take(25) {
         let l = lower_at(text, w).replace('’', "'");
         if k == 0 {
             continue;
@@ -299,15 +299,12 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         {
             return true;
         }
-        if k >= 1 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("'s") {
-            let prev = lower_at(text, &ws[k - 1]);
-            if !prev.ends_with('s')
-                && !DETERMINERS.contains(&prev.as_str())
-                && !POSSESSIVES.contains(&prev.as_str())
-                && k >= 2
-            {
-                return true;
-            }
+        // The clause's own verb comes before a coordinated clause ("... but he ordered").
+        if matches!(
+            l.as_str(),
+            "but" | "while" | "because" | "although" | "whereas"
+        ) {
+            return false;
         }
         let _ = lx;
     }

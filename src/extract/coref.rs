@@ -24,6 +24,8 @@ pub struct NameOcc {
     pub gender: Gender,
     /// Organisation nouns stated before it ("Bakery firm Harwell’s" -> firm).
     pub descriptors: Vec<String>,
+    /// A title stated before the name ("Council leader Amy Shaw" -> "Council leader").
+    pub role: Option<String>,
 }
 
 /// The names of an article.
@@ -42,6 +44,20 @@ fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s)
+}
+
+/// Whether the words before the name in the run are honorifics only ("Mr", "Dr").
+fn person_has_honorific_only(
+    text: &str,
+    ws: &[Range<usize>],
+    k: usize,
+    start: usize,
+    lx: &Lexicon,
+) -> bool {
+    ws[k..start].iter().all(|w| {
+        let t = &text[w.clone()];
+        lx.honorific(t).is_some_and(|h| h.role.is_none()) || t.eq_ignore_ascii_case("the")
+    })
 }
 
 pub fn is_acronym(w: &str) -> bool {
@@ -175,6 +191,48 @@ impl Inventory {
                 descriptors.push(bl.to_string());
             }
         }
+        // The title: words of the run before the name, or lowercase words ending in a role
+        // noun just before the run ("Council leader Amy Shaw").
+        let mut role = None;
+        if start > k && !person_has_honorific_only(text, ws, k, start, lx) {
+            let r: Vec<&str> = ws[k..start]
+                .iter()
+                .map(|w| &text[w.clone()])
+                .filter(|t| lx.honorific(t).is_none() && !t.eq_ignore_ascii_case("the"))
+                .collect();
+            if !r.is_empty() {
+                role =
+                    Some(text[ws[k + (start - k - r.len())].start..ws[start - 1].end].to_string());
+            }
+        } else if k > 0 && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
+            let bl = text[ws[k - 1].clone()].to_lowercase();
+            if lx
+                .person_noun(&bl)
+                .is_some_and(|p| p.class == PersonClass::Role)
+            {
+                let mut b = k - 1;
+                while b > 0 && text[ws[b - 1].end..ws[b].start].trim().is_empty() {
+                    let w = text[ws[b - 1].clone()].to_lowercase();
+                    if super::mentions::DETERMINERS.contains(&w.as_str())
+                        || super::mentions::PREPOSITIONS.contains(&w.as_str())
+                        || super::mentions::POSSESSIVES.contains(&w.as_str())
+                        || super::mentions::AUXILIARIES.contains(&w.as_str())
+                        || lx.cue(&w).is_some()
+                        || b - 1 < k.saturating_sub(4)
+                    {
+                        break;
+                    }
+                    b -= 1;
+                }
+                let t = &text[ws[b].start..ws[k - 1].end];
+                let sentence_start = b == 0;
+                role = Some(if sentence_start {
+                    super::mentions::role_case(t, lx)
+                } else {
+                    t.to_string()
+                });
+            }
+        }
         let first_tok = &text[ws[start].clone()];
         let last_tok = strip_possessive(&text[ws[e - 1].clone()]);
         if (start..e)
@@ -243,7 +301,16 @@ impl Inventory {
             org,
             gender,
             descriptors,
+            role: if org { None } else { role },
         });
+    }
+
+    /// The first title stated with `name` anywhere in the article.
+    pub fn role_of(&self, name: &str) -> Option<String> {
+        self.names
+            .iter()
+            .filter(|n| n.name == name)
+            .find_map(|n| n.role.clone())
     }
 
     /// Whether any occurrence of `name` carries organisation evidence.

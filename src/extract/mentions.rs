@@ -768,6 +768,12 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             m.org_hint = true;
         }
     }
+    // "Secretary of State George Shultz": "of State" belongs to the title.
+    while name_start + 1 < run_end && matches!(&text[ws[name_start].clone()], "of" | "for" | "and")
+    {
+        title_end = Some(name_start + 1);
+        name_start += 2;
+    }
     if name_start >= run_end {
         // Only a title: "Judge" alone is a description.
         let desc = text[ws[i].start..main.end].to_string();

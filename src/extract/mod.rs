@@ -465,7 +465,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         if tail_small {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
-                let content = trim_content(text, region_start..comma);
+                let content = skip_dateline(text, trim_content(text, region_start..comma));
                 let nsubj = words(text, subj_region.clone()).len();
                 let who = if text[subj_region.clone()].trim().is_empty() {
                     subject_after(text, cue_end..sent.end, lx)
@@ -506,6 +506,10 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             }
         }
         let Some(cl) = clause else { continue };
+        // A parenthetical frame ("The question, they said, is ...") is not a pre-posed one.
+        if text[cue_end..].trim_start().starts_with(',') && before.ends_with(',') {
+            continue;
+        }
         // Pre-posed frame: "X said [that] ...".
         let Some((subj, appos)) = subject_before(text, region_start..cue.range.start, lx) else {
             continue;
@@ -597,6 +601,29 @@ fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
             used[i] = true;
         }
     }
+}
+
+/// Skips a dateline at the start of a content range ("LUSAKA, March 2 - ", "RIVERTON — ").
+fn skip_dateline(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let head = &s[..s.len().min(60)];
+    let head = &head[..(0..=head.len())
+        .rev()
+        .find(|&i| head.is_char_boundary(i))
+        .unwrap_or(0)];
+    for d in [" - ", " — ", " -- ", " – "] {
+        if let Some(i) = head.find(d) {
+            let first = head.split([',', ' ']).next().unwrap_or("");
+            if first.len() >= 2
+                && first
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '-')
+            {
+                return trim(text, r.start + i + d.len()..r.end, &[]);
+            }
+        }
+    }
+    r
 }
 
 /// The last comma at top level (outside quote marks) in `r`.
@@ -912,7 +939,10 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             _ => Gender::Unknown,
         };
         let role = match res.stype {
-            SpeakerType::Person | SpeakerType::Unknown => ent.role.clone(),
+            SpeakerType::Person | SpeakerType::Unknown => ent
+                .role
+                .clone()
+                .or_else(|| res.speaker.as_deref().and_then(|s| doc.inv.role_of(s))),
             _ => None,
         };
         let (cue_text, cue_lemma, cue_type, mut stance) = match (&raw.cue, &raw.cue_range) {
@@ -1017,6 +1047,33 @@ fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
         Some("she" | "her") => Gender::Female,
         _ => Gender::Unknown,
     }
+}
+
+/// Cues that only people (or their organisations) do: an unknown noun as their subject is
+/// taken as a source ("The singer said"); with other cues ("a reading indicates") it is not.
+fn is_speech_cue(raw: &Raw, lx: &Lexicon) -> bool {
+    raw.cue.as_ref().is_some_and(|c| {
+        matches!(
+            c.entry(lx).lemma.as_str(),
+            "say"
+                | "tell"
+                | "add"
+                | "explain"
+                | "insist"
+                | "claim"
+                | "argue"
+                | "warn"
+                | "ask"
+                | "urge"
+                | "promise"
+                | "admit"
+                | "deny"
+                | "agree"
+                | "write"
+                | "reply"
+                | "according to"
+        )
+    })
 }
 
 /// A full name that the article introduces with this title or noun ("Pop singer Mia Lowe"
@@ -1286,6 +1343,11 @@ fn resolve_mention(
                     gender,
                     role: None,
                 }),
+                DescClass::Person
+                    if !lx.person_noun(&head).is_some() && !is_speech_cue(raw, lx) =>
+                {
+                    None
+                }
                 DescClass::Person => {
                     // "The singer" after "Pop singer Mia Lowe".
                     let def = text[range.clone()].to_lowercase().starts_with("the ");
