@@ -182,9 +182,11 @@ fn merge_ranges(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// The first paragraph is a headline when it has no sentence-final punctuation.
 fn headline_end(text: &str, paras: &[Range<usize>]) -> usize {
     let Some(p) = paras.first() else { return 0 };
-    let t = text[p.clone()].trim_end();
-    if paras.len() > 1 && !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']) && t.len() < 300
-    {
+    // Closing quotes and brackets do not end a sentence by themselves.
+    let t = text[p.clone()]
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    if paras.len() > 1 && !t.ends_with(['.', '!', '?']) && t.len() < 300 {
         return p.end;
     }
     0

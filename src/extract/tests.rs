@@ -1,1 +1,331 @@
-//! Unit tests of the whole extractor on small articles.
+//! Unit tests of the whole extractor on small articles written for these tests (varied
+//! house styles, every case of issue 3, and the negative cases), with exact expected fields.
+
+use super::extract;
+use crate::lexicon::Lexicon;
+use crate::model::{Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
+
+fn run(text: &str) -> Vec<Quote> {
+    let a = Article {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    extract(&a, &Lexicon::builtin())
+}
+
+/// The quote whose text starts with `prefix`.
+fn find<'a>(qs: &'a [Quote], prefix: &str) -> &'a Quote {
+    qs.iter()
+        .find(|q| q.text.starts_with(prefix))
+        .unwrap_or_else(|| {
+            panic!(
+                "no quote starting {prefix:?} in {:#?}",
+                qs.iter().map(|q| &q.text).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn speaker(q: &Quote) -> &str {
+    q.speaker.as_deref().unwrap_or("")
+}
+
+#[test]
+fn interrupted_quote_is_one_quote_with_frame_comma_dropped() {
+    let t = "Club boss sacked\n\nMidvale manager Sean Kirby insisted his team would recover.\n\n\"We are not finished, not by a long way,\" Kirby told reporters. \"We have ten games left.\"\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    let q = &qs[1];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        q.text,
+        "We are not finished, not by a long way We have ten games left."
+    );
+    assert_eq!(speaker(q), "Sean Kirby");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Kirby"));
+    assert_eq!(q.cue.as_deref(), Some("told reporters"));
+    assert_eq!(q.cue_lemma.as_deref(), Some("tell"));
+    assert_eq!(q.role.as_deref(), Some("Midvale manager"));
+    assert_eq!(q.rule, "direct/postposed;speaker/alias");
+    // start/end span the pieces in code points.
+    let chars: Vec<char> = t.chars().collect();
+    let first: String = chars[q.start as usize..q.start as usize + 6]
+        .iter()
+        .collect();
+    assert_eq!(first, "We are");
+    assert_eq!(q.paragraph, 2);
+    let ind = &qs[0];
+    assert_eq!(ind.kind, QuoteKind::Indirect);
+    assert_eq!(ind.text, "his team would recover");
+    assert_eq!(ind.cue_type, Some(CueType::Claim));
+    assert_eq!(
+        ind.speaker_gender,
+        Some(Gender::Male),
+        "clause-initial 'his' is evidence"
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_and_context_paragraph() {
+    let t = "Union chief Dana Morse told the BBC: “We have waited two years.\n\n“Our members deserve better. Enough is enough.”\n\n“We will strike on Monday unless a fair offer arrives before then.”\n\nThe weather was mild.";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    let q = &qs[0];
+    assert_eq!(
+        q.text,
+        "We have waited two years. Our members deserve better. Enough is enough."
+    );
+    assert_eq!(q.rule, "direct/preposed;speaker/named");
+    assert_eq!(q.cue.as_deref(), Some("told the BBC"));
+    assert_eq!(q.role.as_deref(), Some("union chief"));
+    let c = &qs[1];
+    assert_eq!(c.kind, QuoteKind::Direct);
+    assert_eq!(speaker(c), "Dana Morse");
+    assert_eq!(c.cue, None);
+    assert_eq!(c.speaker_mention, None);
+    assert_eq!(c.cue_type, Some(CueType::Statement));
+    assert_eq!(c.rule, "direct/context;speaker/previous-quote");
+    assert!(c.confidence < q.confidence);
+}
+
+#[test]
+fn social_post_resolves_acronym_to_organisation() {
+    let t = "Talks collapse\n\nThe Harbour Pilots Association (HPA) said its members would walk out.\n\nWe tried. Management walked away. #FairPay https://t.co/abc\n— HPA Official (@hpa_union) May 2, 2025\n\nThe port said it was disappointed.";
+    let qs = run(t);
+    let q = find(&qs, "We tried.");
+    assert_eq!(q.text, "We tried. Management walked away. #FairPay");
+    assert_eq!(speaker(q), "Harbour Pilots Association");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("HPA Official (@hpa_union)")
+    );
+    assert_eq!(q.cue.as_deref(), Some("—"));
+    assert_eq!(q.rule, "direct/social-post;speaker/handle");
+    let first = find(&qs, "its members");
+    assert_eq!(speaker(first), "Harbour Pilots Association");
+}
+
+#[test]
+fn mixed_and_indirect_with_participle_second_quote() {
+    let t = "A headline\n\nHealth spokesperson Mira Patel said on Twitter \"there is no shortage of beds\", adding the trust's plan is \"working as intended\".\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Direct);
+    assert_eq!(qs[0].text, "there is no shortage of beds");
+    assert_eq!(qs[0].rule, "direct/clause;speaker/named");
+    assert_eq!(qs[1].kind, QuoteKind::Mixed);
+    assert_eq!(qs[1].text, "the trust's plan is \"working as intended\"");
+    assert_eq!(speaker(&qs[1]), "Mira Patel");
+    assert_eq!(qs[1].cue.as_deref(), Some("adding"));
+    assert_eq!(qs[1].role.as_deref(), Some("health spokesperson"));
+}
+
+#[test]
+fn not_quotes_scare_quotes_titles_nicknames_headlines_documents_actions() {
+    let t = "Mayor says town 'will not be beaten'\n\nThe so-called \"green corridor\" opened on Monday.\n\nThe bridge, nicknamed \"the Needle\" by locals, will feature in a film, \"Steel City\", next year.\n\nStriker Ian \"Tank\" Moss scored twice.\n\nUnemployment fell to 4%, according to official figures.\n\nMayor Rita Gomez rejected any suggestion of a delay.\n";
+    let qs = run(t);
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn according_to_a_person_is_a_quote() {
+    let qs = run("A headline\n\nAccording to Dr Lena Ortiz, the vaccine is safe for children.\n\nThe trial ended early, according to the hospital.\n");
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].text, "the vaccine is safe for children");
+    assert_eq!(speaker(&qs[0]), "Lena Ortiz");
+    assert_eq!(qs[0].cue_lemma.as_deref(), Some("according to"));
+    assert_eq!(qs[1].text, "The trial ended early");
+    assert_eq!(speaker(&qs[1]), "hospital");
+    assert_eq!(qs[1].speaker_type, Some(SpeakerType::Organization));
+}
+
+#[test]
+fn british_single_quotes_and_apostrophes() {
+    let t = "Shop to close\n\n'It's the end of an era for the Browns' shop,' said Mrs Brown. 'We're heartbroken.'\n\nMr Brown said the family's landlord had been 'completely unreasonable'.\n\nMaggie Brown and her husband Alan Brown ran it for 30 years.\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(
+        qs[0].text,
+        "It's the end of an era for the Browns' shop We're heartbroken."
+    );
+    assert_eq!(speaker(&qs[0]), "Maggie Brown");
+    assert_eq!(qs[0].speaker_gender, Some(Gender::Female));
+    assert_eq!(qs[1].kind, QuoteKind::Mixed);
+    assert_eq!(
+        qs[1].text,
+        "the family's landlord had been 'completely unreasonable'"
+    );
+    assert_eq!(speaker(&qs[1]), "Alan Brown");
+    assert_eq!(qs[1].speaker_gender, Some(Gender::Male));
+}
+
+#[test]
+fn pronouns_follow_gender_and_salience() {
+    let t = "Inquiry opens\n\nCommittee chair Joan Reid asked why the warnings had been ignored.\n\nFormer director Paul Hart said he had raised the alarm in 2019.\n\n\"Nobody listened,\" he said.\n\n\"Who signed it off?\" she asked.\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 4, "{qs:#?}");
+    assert_eq!(qs[0].text, "why the warnings had been ignored");
+    assert_eq!(qs[0].cue_type, Some(CueType::Question));
+    assert_eq!(speaker(&qs[2]), "Paul Hart");
+    assert_eq!(speaker(&qs[3]), "Joan Reid");
+    assert_eq!(qs[3].speaker_gender, Some(Gender::Female));
+    assert_eq!(qs[3].rule, "direct/postposed;speaker/pronoun");
+    assert_eq!(qs[3].role.as_deref(), Some("committee chair"));
+}
+
+#[test]
+fn stance_from_negation_and_clause_heads() {
+    let t = "Vote due\n\nThe Green Party did not deny that it had held talks.\n\nCouncillor Omar Aziz refused to back claims that the budget was fair.\n\nSenator Kay Lund said she supported the bill.\n\nIts leader, Ben Ross, said his party did \"not accept\" the figures.\n\nThe mayor welcomed signs that crime was falling.\n\nPolice warned that roads would be icy.\n\nMs Lund urged that the vote be delayed.\n\nMr Ross promised that he would appeal.\n\nMr Aziz admitted that mistakes were made.\n\nMs Lund agreed that the timing was poor.\n";
+    let qs = run(t);
+    let get = |p: &str| {
+        let q = find(&qs, p);
+        (
+            q.cue.clone().unwrap_or_default(),
+            q.cue_type.unwrap(),
+            q.stance.unwrap(),
+        )
+    };
+    assert_eq!(
+        get("it had held"),
+        ("did not deny".into(), CueType::Other, Stance::Neutral)
+    );
+    assert_eq!(
+        get("the budget was"),
+        ("refused to back".into(), CueType::Denial, Stance::Opposing)
+    );
+    assert_eq!(
+        find(&qs, "the budget was").cue_lemma.as_deref(),
+        Some("refuse to back")
+    );
+    assert_eq!(
+        get("she supported"),
+        ("said".into(), CueType::Statement, Stance::Supportive)
+    );
+    assert_eq!(
+        get("his party"),
+        ("said".into(), CueType::Statement, Stance::Opposing)
+    );
+    assert_eq!(
+        get("crime was"),
+        ("welcomed".into(), CueType::Praise, Stance::Supportive)
+    );
+    assert_eq!(
+        get("roads would"),
+        ("warned".into(), CueType::Warning, Stance::Neutral)
+    );
+    assert_eq!(
+        get("the vote be"),
+        ("urged".into(), CueType::Demand, Stance::Neutral)
+    );
+    assert_eq!(
+        get("he would appeal"),
+        ("promised".into(), CueType::Promise, Stance::Neutral)
+    );
+    assert_eq!(
+        get("mistakes were"),
+        ("admitted".into(), CueType::Admission, Stance::Neutral)
+    );
+    assert_eq!(
+        get("the timing"),
+        ("agreed".into(), CueType::Agreement, Stance::Supportive)
+    );
+    assert_eq!(find(&qs, "his party").speaker.as_deref(), Some("Ben Ross"));
+    assert_eq!(find(&qs, "his party").role.as_deref(), Some("leader"));
+}
+
+#[test]
+fn descriptions_resolve_to_named_organisations_and_functionaries() {
+    let t = "Crash on A40\n\nTwo people were hurt in a crash on the A40, police have said.\n\nA spokeswoman for the company said the lorry had been inspected last month.\n\nHaulage firm Brakes & Co said its drivers were trained.\n\nA source close to the inquiry said the brakes had failed.\n\nSome local residents say the junction is dangerous.\n\nWestshire Police said the road would reopen on Friday.\n";
+    let qs = run(t);
+    let q = find(&qs, "Two people");
+    assert_eq!(speaker(q), "Westshire Police");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(q.speaker_mention.as_deref(), Some("police"));
+    assert_eq!(q.rule, "indirect/postposed;speaker/description");
+    let q = find(&qs, "the lorry");
+    assert_eq!(speaker(q), "spokeswoman for the company");
+    assert_eq!(q.role.as_deref(), Some("spokeswoman for the company"));
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    let q = find(&qs, "the brakes");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Unknown));
+    assert_eq!(speaker(q), "source close to the inquiry");
+    let q = find(&qs, "the junction");
+    assert_eq!(speaker(q), "local residents");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+    let q = find(&qs, "its drivers");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(q.role, None);
+}
+
+#[test]
+fn roles_from_appositions_carry_to_every_quote() {
+    let t = "Budget row\n\nNadia Cole, the finance director of Elm Council, said the budget was balanced.\n\n\"We have no choice,\" Ms Cole said.\n\nRay Dunn, a teacher who lives nearby, said the cuts would hurt.\n";
+    let qs = run(t);
+    assert_eq!(
+        qs[0].role.as_deref(),
+        Some("finance director of Elm Council")
+    );
+    assert_eq!(
+        qs[1].role.as_deref(),
+        Some("finance director of Elm Council")
+    );
+    assert_eq!(speaker(&qs[1]), "Nadia Cole");
+    assert_eq!(qs[1].speaker_gender, Some(Gender::Female));
+    assert_eq!(qs[2].role.as_deref(), Some("teacher"));
+    assert_eq!(qs[2].speaker_mention.as_deref(), Some("Ray Dunn"));
+    assert_eq!(
+        qs[2].speaker_gender,
+        Some(Gender::Unknown),
+        "never from the first name"
+    );
+}
+
+#[test]
+fn inverted_frames_and_guillemets() {
+    let t = "Fête cancelled\n\n«The field is flooded,» said Pierre Lamy, the organiser.\n\nThe fête will move to June, the parish council said.\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].text, "The field is flooded");
+    assert_eq!(speaker(&qs[0]), "Pierre Lamy");
+    assert_eq!(qs[0].role.as_deref(), Some("organiser"));
+    assert_eq!(qs[1].text, "The fête will move to June");
+    assert_eq!(qs[1].kind, QuoteKind::Indirect);
+    assert_eq!(speaker(&qs[1]), "parish council");
+    // Offsets are code points: "ê" is one.
+    let chars: Vec<char> = t.chars().collect();
+    let s: String = chars[qs[1].start as usize..qs[1].end as usize]
+        .iter()
+        .collect();
+    assert_eq!(s, qs[1].text);
+}
+
+#[test]
+fn ids_indices_and_determinism() {
+    let t = "H\n\n\"One two three four,\" she said.\n\nAnna Bell said it was fine.\n";
+    let a = run(t);
+    let b = run(t);
+    assert_eq!(a, b);
+    for (i, q) in a.iter().enumerate() {
+        assert_eq!(q.quote_index as usize, i);
+        assert_eq!(q.quote_id, crate::model::quote_id("t", q.start, q.end));
+        assert!((0.0..=1.0).contains(&q.confidence));
+        assert!(q.rule.contains(';'));
+    }
+}
+
+#[test]
+fn stray_marks_and_pathological_input_stay_linear_and_safe() {
+    // 100k quote marks, a 5 MB line, unclosed marks: no panic, nothing after a stray mark lost.
+    let marks = "\"".repeat(100_000);
+    let _ = run(&marks);
+    let line = "word ".repeat(1_000_000);
+    let _ = run(&line);
+    let t = "H\n\nA stray \" mark.\n\n\"Real words here,\" said Jo Lee.\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(speaker(&qs[0]), "Jo Lee");
+    let said = "He said \"".repeat(20_000);
+    let _ = run(&said);
+    assert!(run("").is_empty());
+}

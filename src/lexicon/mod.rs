@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::model::{CueType, Gender, Stance};
 
@@ -108,6 +108,8 @@ pub struct Lexicon {
     cues: Vec<CueEntry>,
     /// Aho-Corasick over every cue form (ASCII case-insensitive, leftmost-longest).
     cue_matcher: AhoCorasick,
+    /// Form -> index into `cues`.
+    cue_index: HashMap<String, usize>,
     person_nouns: HashMap<String, PersonNoun>,
     honorifics: HashMap<String, Honorific>,
     org_heads: HashSet<String>,
@@ -308,12 +310,20 @@ impl Lexicon {
         let cue_matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(b.cues.iter().map(|c| c.form.as_str()))
             .map_err(|e| LexiconError {
                 path: PathBuf::from("reporting_verbs"),
                 message: e.to_string(),
             })?;
+        let cue_index = b
+            .cues
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.form.clone(), i))
+            .collect();
         Ok(Lexicon {
+            cue_index,
             cues: b.cues,
             cue_matcher,
             person_nouns: b.person_nouns,
@@ -342,7 +352,7 @@ impl Lexicon {
 
     /// The cue entry of a form (lowercase, words separated by one space).
     pub fn cue(&self, form: &str) -> Option<&CueEntry> {
-        self.cues.iter().find(|c| c.form == form)
+        self.cue_index.get(form).map(|&i| &self.cues[i])
     }
 
     /// A person noun (lowercase).
