@@ -1345,9 +1345,7 @@ fn resolve_mention(
                     gender,
                     role: None,
                 }),
-                DescClass::Person
-                    if !lx.person_noun(&head).is_some() && !is_speech_cue(raw, lx) =>
-                {
+                DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
                 DescClass::Person => {
