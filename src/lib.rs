@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod dataset;
 pub mod extract;
 pub mod lexicon;
+pub mod merge;
 pub mod model;
 pub mod pipeline;
 pub mod text;

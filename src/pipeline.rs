@@ -379,7 +379,7 @@ fn prepare_out_dir(out: &Path, layout: Layout, overwrite: bool) -> Result<Vec<Pa
             out.display()
         )));
     }
-    let existing = layout.existing_files(out);
+    let mut existing = layout.existing_files(out);
     if !existing.is_empty() && !overwrite {
         let what = match layout {
             Layout::Single => "a dataset".to_string(),
@@ -402,6 +402,11 @@ fn prepare_out_dir(out: &Path, layout: Layout, overwrite: bool) -> Result<Vec<Pa
                 p.display()
             )));
         }
+    }
+    // Replacing a shard's files makes a combined manifest from `whosaid merge` stale.
+    let combined = out.join("manifest.json");
+    if matches!(layout, Layout::Partitioned { .. }) && !existing.is_empty() && combined.exists() {
+        existing.push(combined);
     }
     std::fs::create_dir_all(out).map_err(|source| {
         RunError::Output(DatasetError::Io {

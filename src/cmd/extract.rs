@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use whosaid::config::{ExtractConfig, Formats, Shard};
+use whosaid::merge;
 use whosaid::pipeline::{self, RunError, RunHooks};
 
 use crate::exit;
@@ -125,6 +126,19 @@ pub fn run(args: Args) -> u8 {
     pb.finish_and_clear();
     match result {
         Ok(summary) => {
+            // An unsharded partitioned run is a whole dataset: give it its combined
+            // manifest.json at once, as `whosaid merge OUT` would.
+            if cfg.partitioned && cfg.shard.is_none() {
+                if let Err(e) = merge::merge(
+                    std::slice::from_ref(&cfg.out),
+                    &cfg.out,
+                    true,
+                    cfg.command_line.clone(),
+                ) {
+                    eprintln!("whosaid: error: {e}");
+                    return exit::FATAL;
+                }
+            }
             if !cfg.quiet {
                 eprintln!(
                     "whosaid: {} articles ({} ok, {} empty, {} errors), {} quotes in {:.2}s -> {}",
