@@ -69,6 +69,29 @@ fn cell(out: &mut String, array: &dyn Array, row: usize) {
     }
 }
 
+impl CsvSink {
+    /// Flushes, syncs and closes the temporary file.
+    fn complete(self: Box<Self>) -> Result<ClosedFile> {
+        let CsvSink {
+            writer, tmp, path, ..
+        } = *self;
+        let io_err = |source| DatasetError::Io {
+            path: path.clone(),
+            source,
+        };
+        let buffered = writer.into_inner().map_err(|e| io_err(e.into_error()))?;
+        let hashing = buffered.into_inner().map_err(|e| io_err(e.into_error()))?;
+        let (bytes, content_hash) = (hashing.bytes(), hashing.digest());
+        hashing.get_ref().sync_all().map_err(io_err)?;
+        Ok(ClosedFile {
+            tmp,
+            path,
+            bytes,
+            content_hash,
+        })
+    }
+}
+
 impl Sink for CsvSink {
     fn write(&mut self, batch: &RecordBatch) -> Result<()> {
         let columns = batch.columns();
@@ -87,23 +110,13 @@ impl Sink for CsvSink {
     }
 
     fn close(self: Box<Self>) -> Result<ClosedFile> {
-        let CsvSink {
-            writer, tmp, path, ..
-        } = *self;
-        let io_err = |source| DatasetError::Io {
-            path: path.clone(),
-            source,
-        };
-        let buffered = writer.into_inner().map_err(|e| io_err(e.into_error()))?;
-        let hashing = buffered.into_inner().map_err(|e| io_err(e.into_error()))?;
-        let (bytes, content_hash) = (hashing.bytes(), hashing.digest());
-        hashing.get_ref().sync_all().map_err(io_err)?;
-        Ok(ClosedFile {
-            tmp,
-            path,
-            bytes,
-            content_hash,
-        })
+        let tmp = self.tmp.clone();
+        let closed = self.complete();
+        if closed.is_err() {
+            // The file is incomplete: never leave it behind.
+            let _ = std::fs::remove_file(&tmp);
+        }
+        closed
     }
 
     fn abort(self: Box<Self>) {

@@ -79,17 +79,9 @@ impl ParquetSink {
     }
 }
 
-impl Sink for ParquetSink {
-    fn write(&mut self, batch: &RecordBatch) -> Result<()> {
-        self.writer
-            .write(batch)
-            .map_err(|source| DatasetError::Parquet {
-                path: self.path.clone(),
-                source,
-            })
-    }
-
-    fn close(self: Box<Self>) -> Result<ClosedFile> {
+impl ParquetSink {
+    /// Flushes, syncs and closes the temporary file.
+    fn complete(self: Box<Self>) -> Result<ClosedFile> {
         let ParquetSink { writer, tmp, path } = *self;
         let buffered = writer
             .into_inner()
@@ -110,6 +102,27 @@ impl Sink for ParquetSink {
             bytes,
             content_hash,
         })
+    }
+}
+
+impl Sink for ParquetSink {
+    fn write(&mut self, batch: &RecordBatch) -> Result<()> {
+        self.writer
+            .write(batch)
+            .map_err(|source| DatasetError::Parquet {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
+    fn close(self: Box<Self>) -> Result<ClosedFile> {
+        let tmp = self.tmp.clone();
+        let closed = self.complete();
+        if closed.is_err() {
+            // The file is incomplete: never leave it behind.
+            let _ = std::fs::remove_file(&tmp);
+        }
+        closed
     }
 
     fn abort(self: Box<Self>) {
