@@ -138,6 +138,23 @@ pub fn check_consistent(mut shards: Vec<ShardOutput>) -> Result<Vec<ShardOutput>
         shard_of(s)?;
     }
     shards.sort_by_key(|s| s.manifest.shard.map(|i| i.index));
+    let count = shards[0].manifest.shard.map(|i| i.count).unwrap_or(1);
+    let mut seen: BTreeMap<(u32, u32), &ShardOutput> = BTreeMap::new();
+    for s in &shards {
+        let (index, count) = s
+            .manifest
+            .shard
+            .map(|i| (i.index, i.count))
+            .unwrap_or((0, 1));
+        if let Some(prev) = seen.insert((count, index), s) {
+            return Err(MergeError::Duplicate {
+                index,
+                count,
+                a: prev.manifest_path.clone(),
+                b: s.manifest_path.clone(),
+            });
+        }
+    }
     let first = &shards[0];
     let a = &first.manifest;
     for s in &shards[1..] {
@@ -191,21 +208,8 @@ pub fn check_consistent(mut shards: Vec<ShardOutput>) -> Result<Vec<ShardOutput>
             }
         }
     }
-    let count = first.manifest.shard.map(|i| i.count).unwrap_or(1);
-    let mut seen: BTreeMap<u32, &ShardOutput> = BTreeMap::new();
-    for s in &shards {
-        let index = s.manifest.shard.map(|i| i.index).unwrap_or(0);
-        if let Some(prev) = seen.insert(index, s) {
-            return Err(MergeError::Duplicate {
-                index,
-                count,
-                a: prev.manifest_path.clone(),
-                b: s.manifest_path.clone(),
-            });
-        }
-    }
     let missing: Vec<String> = (0..count)
-        .filter(|i| !seen.contains_key(i))
+        .filter(|i| !seen.contains_key(&(count, *i)))
         .map(|i| format!("{i}/{count}"))
         .collect();
     if !missing.is_empty() {
