@@ -9,6 +9,7 @@
 pub mod config;
 pub mod corpus;
 pub mod dataset;
+pub mod eval;
 pub mod extract;
 pub mod lexicon;
 pub mod merge;
