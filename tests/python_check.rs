@@ -101,6 +101,24 @@ fn python_tools_read_single_partitioned_and_merged_datasets() {
     assert!(ok, "{text}");
     assert!(text.contains("same_rows_as"), "{text}");
 
+    // The example reader script works on both layouts and counts every row.
+    let quotes = read_table(&whole, "quotes", "parquet").rows.len();
+    let articles = read_table(&whole, "articles", "parquet").rows.len();
+    for dir in [&whole, &sharded] {
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/read_dataset.py");
+        let o = Command::new(&py).arg(example).arg(dir).output().unwrap();
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            stdout.contains(&format!("{quotes} quotes from {articles} articles")),
+            "{stdout}"
+        );
+    }
+
     // The seed article too (non-ASCII offsets in real text).
     let seed_out = tmp.path().join("seed");
     extract(&seeds, &seed_out, &[]);
