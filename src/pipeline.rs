@@ -216,7 +216,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     }
     let layout = layout(cfg);
     let lexicon = Lexicon::load(&cfg.lexicon_files)?;
-    let files = corpus::discover(&cfg.inputs)?;
+    let files = skip_output_folder(corpus::discover(&cfg.inputs)?, &cfg.inputs, &cfg.out);
     let replaced = prepare_out_dir(&cfg.out, layout, cfg.overwrite)?;
     let writer = DatasetWriter::create(&cfg.out, cfg.formats, layout)?;
 
@@ -367,7 +367,39 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
             let _ = std::fs::remove_file(&old);
         }
     }
+    // Folders of a replaced partitioned dataset, if now empty.
+    for dir in ["quotes", "articles", "manifests"] {
+        let _ = std::fs::remove_dir(cfg.out.join(dir));
+    }
     Ok(summary)
+}
+
+/// Drops the files inside the output folder when it lies under an input root
+/// (`whosaid extract . --out out/` must not read its own earlier dataset as articles).
+fn skip_output_folder(files: Vec<InputFile>, roots: &[PathBuf], out: &Path) -> Vec<InputFile> {
+    let Ok(out) = out.canonicalize() else {
+        return files; // not there yet: nothing of it can have been found
+    };
+    // For each root containing the output folder: the output folder as the walk spells it.
+    let inside: Vec<(PathBuf, PathBuf)> = roots
+        .iter()
+        .filter_map(|r| {
+            let rc = r.canonicalize().ok()?;
+            let rel = out.strip_prefix(&rc).ok()?;
+            Some((r.clone(), r.join(rel)))
+        })
+        .collect();
+    if inside.is_empty() {
+        return files;
+    }
+    files
+        .into_iter()
+        .filter(|f| {
+            !inside
+                .iter()
+                .any(|(root, spelled)| &f.root == root && f.path.starts_with(spelled))
+        })
+        .collect()
 }
 
 /// Creates the output folder; refuses to replace existing results without `overwrite`.

@@ -390,3 +390,84 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn output_folder_inside_the_input_is_not_read_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(tmp.path(), 4, 4);
+    let out = corpus.join("out");
+    for extra in [&["-q"][..], &["-q", "--overwrite"][..]] {
+        whosaid()
+            .arg("extract")
+            .arg(&corpus)
+            .arg("--out")
+            .arg(&out)
+            .args(extra)
+            .assert()
+            .success();
+        let ids = read_table(&out, "articles", "csv").values("article_id");
+        assert_eq!(ids.len(), 9, "{ids:?}");
+        assert!(
+            ids.iter()
+                .all(|id| !id.as_deref().unwrap().starts_with("out/")),
+            "{ids:?}"
+        );
+        let m = manifest(&out.join("manifest.json"));
+        assert_eq!(m["inputs"]["files"], 6);
+    }
+}
+
+#[test]
+fn single_and_partitioned_datasets_never_share_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(tmp.path(), 4, 4);
+    let out = tmp.path().join("out");
+    whosaid()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .arg("-q")
+        .assert()
+        .success();
+    let before = snapshot(&out);
+    let a = whosaid()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .args(["-q", "--partitioned"])
+        .assert()
+        .code(2);
+    assert!(stderr_of(&a).contains("--overwrite"));
+    assert!(snapshot(&out) == before);
+    whosaid()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .args(["-q", "--partitioned", "--overwrite"])
+        .assert()
+        .success();
+    assert_eq!(
+        names(&out),
+        [
+            "articles/part-00000-of-00001.csv",
+            "articles/part-00000-of-00001.parquet",
+            "manifest.json",
+            "manifests/part-00000-of-00001.json",
+            "quotes/part-00000-of-00001.csv",
+            "quotes/part-00000-of-00001.parquet",
+        ]
+    );
+    // And back: a single run replaces the parts and shard manifests.
+    whosaid()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .args(["-q", "--overwrite"])
+        .assert()
+        .success();
+    assert_eq!(names(&out), DATA_FILES);
+}

@@ -282,3 +282,73 @@ fn shard_refuses_a_folder_with_another_shard_count() {
         "{err}"
     );
 }
+
+#[test]
+fn csv_only_shards_merge_and_check_article_ownership_from_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(tmp.path(), 20, 80);
+    let whole = tmp.path().join("whole");
+    whosaid()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&whole)
+        .args(["-q", "--format", "csv"])
+        .assert()
+        .success();
+    let out = tmp.path().join("out");
+    run_shards(&corpus, 2, |_| out.clone(), &["--format", "csv"]);
+    whosaid().arg("merge").arg(&out).assert().success();
+    let q = read_table(&out, "quotes", "csv");
+    let w = read_table(&whole, "quotes", "csv");
+    assert_eq!(sorted_by(q, "quote_id"), sorted_by(w, "quote_id"));
+    assert!(table_files(&out, "quotes", "parquet").is_empty());
+}
+
+#[test]
+fn merge_rejects_articles_that_belong_to_another_shard() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(tmp.path(), 20, 80);
+    let real = tmp.path().join("real");
+    let fake = tmp.path().join("fake");
+    whosaid()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&real)
+        .args(["-q", "--shard", "0/2"])
+        .assert()
+        .success();
+    // Shard 0's output relabelled as shard 1: its files are intact (hashes match), but
+    // its articles overlap shard 0's.
+    whosaid()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&fake)
+        .args(["-q", "--shard", "0/2"])
+        .assert()
+        .success();
+    for dir in ["quotes", "articles"] {
+        for ext in ["csv", "parquet"] {
+            std::fs::rename(
+                fake.join(format!("{dir}/part-00000-of-00002.{ext}")),
+                fake.join(format!("{dir}/part-00001-of-00002.{ext}")),
+            )
+            .unwrap();
+        }
+    }
+    let old = fake.join("manifests/part-00000-of-00002.json");
+    let body = std::fs::read_to_string(&old)
+        .unwrap()
+        .replace("part-00000-of-00002", "part-00001-of-00002")
+        .replace("\"index\": 0", "\"index\": 1");
+    std::fs::remove_file(&old).unwrap();
+    std::fs::write(fake.join("manifests/part-00001-of-00002.json"), body).unwrap();
+    let err = merge_err(
+        &[&real, &fake],
+        &["--out", tmp.path().join("combined").to_str().unwrap()],
+    );
+    assert!(err.contains("does not belong to shard 1/2"), "{err}");
+    assert!(!tmp.path().join("combined/manifest.json").exists());
+}

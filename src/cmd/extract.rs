@@ -153,6 +153,13 @@ pub fn run(args: Args) -> u8 {
                 for p in &summary.first_errors {
                     eprintln!("  {}: {}: {}", p.status.as_str(), p.source_path, p.message);
                 }
+                let listed = summary.first_errors.len() as u64;
+                if summary.errors + summary.empty > listed {
+                    eprintln!(
+                        "  ... and {} more (rows with status error/empty in articles)",
+                        summary.errors + summary.empty - listed
+                    );
+                }
             }
             if summary.errors > 0 {
                 exit::SOME_INPUTS_FAILED

@@ -26,7 +26,7 @@ impl CsvSink {
     pub fn create(path: &Path, schema: SchemaRef) -> Result<Self> {
         let tmp = temp_path(path);
         let file = File::create(&tmp).map_err(|source| DatasetError::Io {
-            path: tmp.clone(),
+            path: path.to_path_buf(),
             source,
         })?;
         let mut writer = csv::WriterBuilder::new()

@@ -122,29 +122,44 @@ impl Layout {
         }
     }
 
-    /// Every data file and manifest of this run's kind already in `dir`: for a single
-    /// dataset its five files, for a shard its own part files (any split) and manifest.
+    /// The files in `dir` that a run of this layout replaces: for a single dataset its
+    /// five files, for a shard its own part files (any split) and manifest; and in both
+    /// cases the data files of the other layout (a folder holds one dataset, never a
+    /// single one and a partitioned one side by side).
     pub fn existing_files(self, dir: &Path) -> Vec<PathBuf> {
         let mut found = Vec::new();
+        let singles = |found: &mut Vec<PathBuf>| {
+            for table in Table::ALL {
+                for format in Format::ALL {
+                    let p = dir.join(Layout::Single.file_name(table, format, 0));
+                    if p.exists() {
+                        found.push(p);
+                    }
+                }
+            }
+        };
+        let parts = |found: &mut Vec<PathBuf>, only: Option<Shard>| {
+            for table in Table::ALL {
+                for (name, path) in list_dir(&dir.join(table.name())) {
+                    if parse_part_name(&name).is_some_and(|(s, _, _)| only.is_none_or(|o| o == s)) {
+                        found.push(path);
+                    }
+                }
+            }
+        };
         match self {
             Layout::Single => {
-                for table in Table::ALL {
-                    for format in Format::ALL {
-                        let p = dir.join(self.file_name(table, format, 0));
-                        if p.exists() {
-                            found.push(p);
-                        }
+                singles(&mut found);
+                parts(&mut found, None);
+                for (name, path) in list_dir(&dir.join("manifests")) {
+                    if name.starts_with("part-") && name.ends_with(".json") {
+                        found.push(path);
                     }
                 }
             }
             Layout::Partitioned { shard, .. } => {
-                for table in Table::ALL {
-                    for (name, path) in list_dir(&dir.join(table.name())) {
-                        if parse_part_name(&name).is_some_and(|(s, _, _)| s == shard) {
-                            found.push(path);
-                        }
-                    }
-                }
+                parts(&mut found, Some(shard));
+                singles(&mut found);
             }
         }
         let manifest = dir.join(self.manifest_name());

@@ -58,7 +58,7 @@ impl ParquetSink {
     pub fn create(path: &Path, schema: SchemaRef) -> Result<Self> {
         let tmp = temp_path(path);
         let file = File::create(&tmp).map_err(|source| DatasetError::Io {
-            path: tmp.clone(),
+            path: path.to_path_buf(),
             source,
         })?;
         let props = writer_properties(&schema);
