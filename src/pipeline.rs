@@ -2,6 +2,11 @@
 //! on the rayon pool, and written in input order by one writer thread.
 //!
 //! Memory is bounded by the chunk size times the channel depths, never by the corpus.
+//! With `--shard K/N` only the articles whose id hashes to K go through; single-article
+//! files owned by other shards are not even read. Nothing reaches the output folder
+//! before the end: the dataset writer completes every file under a temporary name, the
+//! manifest is written last, and all are renamed into place only when the run has
+//! succeeded and was not interrupted (see [`crate::dataset`]).
 //! Output bytes do not depend on the thread count: chunks are cut by article count and
 //! bytes only, and results are written in input order.
 
@@ -105,6 +110,23 @@ pub fn process(rec: InputRecord, lexicon: &Lexicon) -> (ArticleRow, Vec<Quote>) 
     (article_row(rec, quotes.len()), quotes)
 }
 
+/// Whether a file holds exactly one article whose id is the file's own id (text,
+/// Markdown and HTML, compressed or not), so a shard can skip it unread when another
+/// shard owns that id. JSON and JSONL take ids from their content and are always read.
+pub fn single_article_by_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let name = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(&name);
+    [".txt", ".md", ".html", ".htm"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
 /// Reads every file in order and sends chunks of records; stops early when `stop` is set.
 fn read_chunks(
     files: Vec<InputFile>,
@@ -115,6 +137,11 @@ fn read_chunks(
     let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
     let mut bytes = 0u64;
     for f in &files {
+        if let Some(shard) = cfg.shard {
+            if single_article_by_name(&f.path) && !shard.owns(&f.id) {
+                continue; // another shard's article: not even read
+            }
+        }
         for rec in corpus::read(f, &cfg.read) {
             if stop.load(Ordering::Relaxed) {
                 return;
@@ -447,4 +474,19 @@ fn prepare_out_dir(out: &Path, layout: Layout, overwrite: bool) -> Result<Vec<Pa
         })
     })?;
     Ok(existing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_one_article_files_are_skipped_by_name() {
+        for yes in ["a/b.txt", "b.MD", "c.html.gz", "d.htm.zst", "e.txt.gz"] {
+            assert!(single_article_by_name(Path::new(yes)), "{yes}");
+        }
+        for no in ["a.jsonl", "a.json", "a.jsonl.zst", "a.txt.bak", "gz"] {
+            assert!(!single_article_by_name(Path::new(no)), "{no}");
+        }
+    }
 }
