@@ -10,6 +10,7 @@ pub mod config;
 pub mod corpus;
 pub mod dataset;
 pub mod extract;
+pub mod generate;
 pub mod lexicon;
 pub mod model;
 pub mod pipeline;
