@@ -25,6 +25,21 @@ fn starts_char(b: u8) -> bool {
     (b as i8) >= -64
 }
 
+/// Number of chars starting in `bytes`, eight bytes at a time: a continuation byte is
+/// the only one with its top bits `10`.
+#[inline]
+fn count_char_starts(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuation = 0usize;
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = words.remainder();
+    bytes.len() - continuation - rest.len() + rest.iter().filter(|&&b| starts_char(b)).count()
+}
+
 impl<'a> OffsetMap<'a> {
     /// Bytes per checkpoint.
     pub const BLOCK: usize = 64;
@@ -41,7 +56,7 @@ impl<'a> OffsetMap<'a> {
         let mut ci = 0u32;
         for chunk in bytes.chunks(Self::BLOCK) {
             blocks.push(ci);
-            ci += chunk.iter().filter(|&&b| starts_char(b)).count() as u32;
+            ci += count_char_starts(chunk) as u32;
         }
         OffsetMap {
             bytes,
@@ -84,6 +99,22 @@ pub fn char_count(text: &str) -> usize {
     } else {
         text.chars().count()
     }
+}
+
+/// The number of [`paragraphs`], without building them: one pass over the line
+/// breaks, no allocation (the `articles` table needs only the count).
+pub fn paragraph_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        if !text[start..end].trim().is_empty() {
+            n += 1;
+        }
+        start = end + 1;
+    }
+    n
 }
 
 /// Paragraphs as byte ranges: non-empty lines (a line break, single or blank-line
@@ -131,5 +162,31 @@ mod offset_map_tests {
         check(&long);
         check(&"é".repeat(OffsetMap::BLOCK));
         check(&"é".repeat(OffsetMap::BLOCK / 2 * 3));
+    }
+
+    #[test]
+    fn count_char_starts_agrees_with_chars() {
+        let text = "a€😀’«b»".repeat(7);
+        for from in 0..text.len() {
+            for to in from..text.len().min(from + 40) {
+                let slice = &text.as_bytes()[from..to];
+                let expected = slice.iter().filter(|&&b| starts_char(b)).count();
+                assert_eq!(count_char_starts(slice), expected, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn paragraph_count_agrees_with_paragraphs() {
+        for text in [
+            "",
+            "one",
+            "one\ntwo",
+            "one\n\n  \ntwo\r\n\r\nthree\n",
+            "\n\n\u{a0}\n x \n\t\n",
+            "title\r\rlone CR is not a break",
+        ] {
+            assert_eq!(paragraph_count(text), paragraphs(text).len(), "{text:?}");
+        }
     }
 }
