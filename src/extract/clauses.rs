@@ -14,23 +14,106 @@ use crate::lexicon::{ClauseTaking, Lexicon};
 use crate::text::words;
 
 use super::cues::{object_end, Cue};
-use super::mentions::{trim, AUXILIARIES, DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS};
+use super::mentions::{
+    trim, AUXILIARIES, DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS,
+};
 
 const TIME_ADVERBS: &[&str] = &[
-    "yesterday", "today", "tonight", "earlier", "later", "also", "again", "previously",
-    "recently", "repeatedly", "separately", "publicly", "privately", "afterwards", "then",
-    "now", "last", "this", "on", "late", "early", "once",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "also",
+    "again",
+    "previously",
+    "recently",
+    "repeatedly",
+    "separately",
+    "publicly",
+    "privately",
+    "afterwards",
+    "then",
+    "now",
+    "last",
+    "this",
+    "on",
+    "late",
+    "early",
+    "once",
 ];
-const WH: &[&str] = &["why", "whether", "if", "how", "what", "when", "who", "where", "which"];
+const WH: &[&str] = &[
+    "why", "whether", "if", "how", "what", "when", "who", "where", "which",
+];
 /// Irregular past-tense forms: evidence of a finite verb in a clause without "that".
 const IRREGULAR_PAST: &[&str] = &[
-    "sent", "made", "took", "gave", "found", "told", "said", "went", "came", "saw", "knew",
-    "thought", "kept", "left", "put", "set", "cut", "hit", "let", "got", "held", "led", "lost",
-    "met", "paid", "ran", "sold", "spent", "stood", "won", "wrote", "became", "began",
-    "brought", "built", "bought", "caught", "chose", "fell", "felt", "fought", "grew",
-    "heard", "meant", "rose", "shot", "showed", "spoke", "struck", "taught", "threw",
-    "understood", "broke", "needs", "remains", "wants", "plans", "expects", "believes",
-    "knows", "thinks", "feels", "seems", "looks", "means", "owes", "owed",
+    "sent",
+    "made",
+    "took",
+    "gave",
+    "found",
+    "told",
+    "said",
+    "went",
+    "came",
+    "saw",
+    "knew",
+    "thought",
+    "kept",
+    "left",
+    "put",
+    "set",
+    "cut",
+    "hit",
+    "let",
+    "got",
+    "held",
+    "led",
+    "lost",
+    "met",
+    "paid",
+    "ran",
+    "sold",
+    "spent",
+    "stood",
+    "won",
+    "wrote",
+    "became",
+    "began",
+    "brought",
+    "built",
+    "bought",
+    "caught",
+    "chose",
+    "fell",
+    "felt",
+    "fought",
+    "grew",
+    "heard",
+    "meant",
+    "rose",
+    "shot",
+    "showed",
+    "spoke",
+    "struck",
+    "taught",
+    "threw",
+    "understood",
+    "broke",
+    "needs",
+    "remains",
+    "wants",
+    "plans",
+    "expects",
+    "believes",
+    "knows",
+    "thinks",
+    "feels",
+    "seems",
+    "looks",
+    "means",
+    "owes",
+    "owed",
 ];
 
 /// The content of a reported clause.
@@ -125,7 +208,11 @@ pub fn clause_after(
     }
     let mut that = false;
     let after = &text[start..sentence_end];
-    if after.len() > 5 && after[..5].eq_ignore_ascii_case("that ") {
+    if after.len() > 5
+        && after
+            .get(..5)
+            .is_some_and(|a| a.eq_ignore_ascii_case("that "))
+    {
         that = true;
         start += 5;
     } else if !colon && entry.clause == ClauseTaking::That {
@@ -210,13 +297,19 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         if AUXILIARIES.contains(&l.as_str())
             || l.ends_with("n't")
             || IRREGULAR_PAST.contains(&l.as_str())
-            || (l.ends_with("ed") && l.len() > 4 && !text[w.clone()].starts_with(char::is_uppercase))
+            || (l.ends_with("ed")
+                && l.len() > 4
+                && !text[w.clone()].starts_with(char::is_uppercase))
         {
             return true;
         }
         if k >= 1 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("'s") {
             let prev = lower_at(text, &ws[k - 1]);
-            if !prev.ends_with('s') && !DETERMINERS.contains(&prev.as_str()) && !POSSESSIVES.contains(&prev.as_str()) && k >= 2 {
+            if !prev.ends_with('s')
+                && !DETERMINERS.contains(&prev.as_str())
+                && !POSSESSIVES.contains(&prev.as_str())
+                && k >= 2
+            {
                 return true;
             }
         }
@@ -226,7 +319,13 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
 }
 
 /// Where a clause starting at `start` ends: the sentence end or an earlier boundary.
-fn boundary(text: &str, start: usize, sentence_end: usize, quoted: &[Range<usize>], lx: &Lexicon) -> usize {
+fn boundary(
+    text: &str,
+    start: usize,
+    sentence_end: usize,
+    quoted: &[Range<usize>],
+    lx: &Lexicon,
+) -> usize {
     let ws = words(text, start..sentence_end);
     for (k, w) in ws.iter().enumerate() {
         if k == 0 || super::cues::inside(quoted, w.start) {
@@ -248,7 +347,11 @@ fn boundary(text: &str, start: usize, sentence_end: usize, quoted: &[Range<usize
         if (l == "and" || l == "but") && gap.trim().is_empty() {
             if let Some(n) = ws.get(k + 1) {
                 let nl = lower_at(text, n);
-                let past = (nl.ends_with("ed") && nl.len() > 4) || matches!(nl.as_str(), "said" | "told" | "added" | "went" | "gave" | "made");
+                let past = (nl.ends_with("ed") && nl.len() > 4)
+                    || matches!(
+                        nl.as_str(),
+                        "said" | "told" | "added" | "went" | "gave" | "made"
+                    );
                 if past && !super::cues::inside(quoted, n.start) {
                     return ws[k - 1].end;
                 }
@@ -272,13 +375,38 @@ mod tests {
     #[test]
     fn clause_starts_and_ends() {
         assert_eq!(clause("X said at a rally of 50,000 supporters, near the main building in Minsk, the country would perish if rerun.").as_deref(), Some("the country would perish if rerun"));
-        assert_eq!(clause("NATO has denied claims from the president of Belarus that it is amassing forces.").as_deref(), Some("it is amassing forces"));
-        assert_eq!(clause("She told reporters at a briefing in Tromsvik that samples would be flown.").as_deref(), Some("samples would be flown"));
-        assert_eq!(clause("Ferri said his side had done a job and thanked the fans.").as_deref(), Some("his side had done a job"));
-        assert_eq!(clause("Parties have claimed the election was rigged, with rivals jailed.").as_deref(), Some("the election was rigged"));
-        assert_eq!(clause("Lyle asked why documents showed the problem.").as_deref(), Some("why documents showed the problem"));
-        assert_eq!(clause("Pedal Safe welcomed the sentence, saying it sent a message."), None);
-        assert_eq!(clause("The bank said the rates, which rose, and that families paid.").as_deref(), Some("the rates, which rose, and that families paid"));
+        assert_eq!(
+            clause(
+                "NATO has denied claims from the president of Belarus that it is amassing forces."
+            )
+            .as_deref(),
+            Some("it is amassing forces")
+        );
+        assert_eq!(
+            clause("She told reporters at a briefing in Tromsvik that samples would be flown.")
+                .as_deref(),
+            Some("samples would be flown")
+        );
+        assert_eq!(
+            clause("Ferri said his side had done a job and thanked the fans.").as_deref(),
+            Some("his side had done a job")
+        );
+        assert_eq!(
+            clause("Parties have claimed the election was rigged, with rivals jailed.").as_deref(),
+            Some("the election was rigged")
+        );
+        assert_eq!(
+            clause("Lyle asked why documents showed the problem.").as_deref(),
+            Some("why documents showed the problem")
+        );
+        assert_eq!(
+            clause("Pedal Safe welcomed the sentence, saying it sent a message."),
+            None
+        );
+        assert_eq!(
+            clause("The bank said the rates, which rose, and that families paid.").as_deref(),
+            Some("the rates, which rose, and that families paid")
+        );
         assert_eq!(clause("He denied the charges."), None);
     }
 }

@@ -39,7 +39,9 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s)
 }
 
 pub fn is_acronym(w: &str) -> bool {
@@ -74,7 +76,8 @@ impl Inventory {
                         && is_cap(&text[ws[e + 1].clone()])
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
                         && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
-                            || (e + 2..=ws.len().min(e + 5)).any(|z| lx.is_org_head(&text[ws[z - 1].clone()].to_lowercase())))
+                            || (e + 2..=ws.len().min(e + 5))
+                                .any(|z| lx.is_org_head(&text[ws[z - 1].clone()].to_lowercase())))
                     {
                         e += 2;
                     } else {
@@ -88,7 +91,15 @@ impl Inventory {
         inv
     }
 
-    fn add_run(&mut self, text: &str, ws: &[Range<usize>], k: usize, e: usize, initial: bool, lx: &Lexicon) {
+    fn add_run(
+        &mut self,
+        text: &str,
+        ws: &[Range<usize>],
+        k: usize,
+        e: usize,
+        initial: bool,
+        lx: &Lexicon,
+    ) {
         let mut person = false;
         let mut org = false;
         let mut gender = Gender::Unknown;
@@ -109,7 +120,11 @@ impl Inventory {
                 start += 1;
                 continue;
             }
-            if lx.person_noun(&l).is_some_and(|p| p.class == PersonClass::Role) && start + 1 < e {
+            if lx
+                .person_noun(&l)
+                .is_some_and(|p| p.class == PersonClass::Role)
+                && start + 1 < e
+            {
                 person = true;
                 start += 1;
                 continue;
@@ -151,7 +166,10 @@ impl Inventory {
         }
         let first_tok = &text[ws[start].clone()];
         let last_tok = strip_possessive(&text[ws[e - 1].clone()]);
-        if (start..e).any(|z| lx.is_org_head(&strip_possessive(&text[ws[z].clone()]).to_lowercase())) && !person {
+        if (start..e)
+            .any(|z| lx.is_org_head(&strip_possessive(&text[ws[z].clone()]).to_lowercase()))
+            && !person
+        {
             org = true;
         }
         if n_tokens == 1 && is_acronym(first_tok) {
@@ -201,13 +219,19 @@ impl Inventory {
 
     /// Whether any occurrence of `name` carries organisation evidence.
     pub fn is_org(&self, name: &str) -> bool {
-        self.names.iter().any(|n| n.name == name && n.org) || self.aliases.values().any(|v| v == name)
+        self.names.iter().any(|n| n.name == name && n.org)
+            || self.aliases.values().any(|v| v == name)
     }
 
     /// Whether any occurrence of `name` carries person evidence.
     pub fn is_person(&self, name: &str) -> bool {
         self.names.iter().any(|n| n.name == name && n.person)
-            || self.names.iter().any(|n| n.person && n.tokens == 1 && n.tokens < name.split_whitespace().count() && name.ends_with(&n.name))
+            || self.names.iter().any(|n| {
+                n.person
+                    && n.tokens == 1
+                    && n.tokens < name.split_whitespace().count()
+                    && name.ends_with(&n.name)
+            })
     }
 
     /// Gender evidence of `name` from honorifics and gendered nouns next to its occurrences.
@@ -215,7 +239,12 @@ impl Inventory {
         let last = name.split_whitespace().last().unwrap_or(name);
         let mut g = Gender::Unknown;
         for n in &self.names {
-            if n.name == name || (n.tokens == 1 && n.last == last && n.gender != Gender::Unknown && self.unique_surname(last)) {
+            if n.name == name
+                || (n.tokens == 1
+                    && n.last == last
+                    && n.gender != Gender::Unknown
+                    && self.unique_surname(last))
+            {
                 if n.gender != Gender::Unknown {
                     g = n.gender;
                 }
@@ -256,13 +285,21 @@ impl Inventory {
             if !n.name.ends_with(name) {
                 continue;
             }
-            let ng = if n.gender != Gender::Unknown { n.gender } else { self.gender_of(&n.name) };
+            let ng = if n.gender != Gender::Unknown {
+                n.gender
+            } else {
+                self.gender_of(&n.name)
+            };
             let compat = match (gender, ng) {
                 (Gender::Unknown, _) | (_, Gender::Unknown) => 1,
                 (a, b) if a == b => 2,
                 _ => continue,
             };
-            let dist = if n.range.start <= pos { pos - n.range.start } else { (n.range.start - pos) * 4 };
+            let dist = if n.range.start <= pos {
+                pos - n.range.start
+            } else {
+                (n.range.start - pos) * 4
+            };
             let key = (compat, usize::MAX - dist);
             let longer = best.map(|(b, _)| n.tokens > b.tokens).unwrap_or(true);
             if best.is_none_or(|(b, bk)| key > bk || (key == bk && longer && n.tokens > b.tokens)) {
@@ -294,19 +331,39 @@ impl Inventory {
             .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their"))
             .collect();
         let synonyms: &[&str] = match head {
-            "company" | "firm" | "business" | "group" | "developer" | "retailer" | "carmaker" => &["company", "firm", "business", "group", "developer", "retailer", "carmaker", "bakery", "maker"],
+            "company" | "firm" | "business" | "group" | "developer" | "retailer" | "carmaker" => &[
+                "company",
+                "firm",
+                "business",
+                "group",
+                "developer",
+                "retailer",
+                "carmaker",
+                "bakery",
+                "maker",
+            ],
             _ => &[],
         };
         let mut best: Option<(&NameOcc, usize)> = None;
         for n in self.names.iter().filter(|n| n.org && !n.person) {
             let lname = n.name.to_lowercase();
-            let hit = lname.split_whitespace().any(|w| w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’']))
-                || words.iter().any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
-                || n.descriptors.iter().any(|d| d == head || synonyms.contains(&d.as_str()));
+            let hit = lname
+                .split_whitespace()
+                .any(|w| w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’']))
+                || words
+                    .iter()
+                    .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
+                || n.descriptors
+                    .iter()
+                    .any(|d| d == head || synonyms.contains(&d.as_str()));
             if !hit {
                 continue;
             }
-            let dist = if n.range.start <= pos { pos - n.range.start } else { (n.range.start - pos) * 4 };
+            let dist = if n.range.start <= pos {
+                pos - n.range.start
+            } else {
+                (n.range.start - pos) * 4
+            };
             if best.is_none_or(|(_, d)| dist < d) {
                 best = Some((n, dist));
             }

@@ -102,18 +102,40 @@ pub fn find_cues(text: &str, quoted: &[Range<usize>], lx: &Lexicon) -> Vec<Cue> 
                         negation = Some(Negation::Not);
                         start = ws;
                         if let Some((aux, ax)) = word_before(text, ws) {
-                            if matches!(aux.as_str(), "did" | "does" | "do" | "has" | "have" | "had" | "would" | "will" | "could") {
+                            if matches!(
+                                aux.as_str(),
+                                "did"
+                                    | "does"
+                                    | "do"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "would"
+                                    | "will"
+                                    | "could"
+                            ) {
                                 start = ax;
                             }
                         }
                     }
-                    "didn't" | "doesn't" | "don't" | "hasn't" | "haven't" | "wouldn't" | "didn’t" | "doesn’t" | "don’t" => {
+                    "didn't" | "doesn't" | "don't" | "hasn't" | "haven't" | "wouldn't"
+                    | "didn’t" | "doesn’t" | "don’t" => {
                         negation = Some(Negation::Not);
                         start = ws;
                     }
                     "to" => {
                         match word_before(text, ws) {
-                            Some((c, cs)) if matches!(c.as_str(), "refused" | "declined" | "refuses" | "declines" | "refusing" | "declining") => {
+                            Some((c, cs))
+                                if matches!(
+                                    c.as_str(),
+                                    "refused"
+                                        | "declined"
+                                        | "refuses"
+                                        | "declines"
+                                        | "refusing"
+                                        | "declining"
+                                ) =>
+                            {
                                 negation = Some(Negation::Refuse);
                                 start = cs;
                             }
@@ -132,7 +154,10 @@ pub fn find_cues(text: &str, quoted: &[Range<usize>], lx: &Lexicon) -> Vec<Cue> 
             // A plural noun use: "claims from", "reports that" right after a noun.
             if form.ends_with('s') && !form.ends_with("ss") {
                 if let Some((w, _)) = word_before(text, start) {
-                    if matches!(w.as_str(), "the" | "these" | "those" | "such" | "new" | "similar") {
+                    if matches!(
+                        w.as_str(),
+                        "the" | "these" | "those" | "such" | "new" | "similar"
+                    ) {
                         continue;
                     }
                 }
@@ -156,7 +181,9 @@ pub fn inside(ranges: &[Range<usize>], p: usize) -> bool {
 
 /// Object pronouns that end an object at once ("told him").
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you"];
-const WH: &[&str] = &["why", "whether", "if", "how", "what", "when", "who", "where", "which"];
+const WH: &[&str] = &[
+    "why", "whether", "if", "how", "what", "when", "who", "where", "which",
+];
 
 /// For an object-taking cue ("told", "warned", "asked"), the end of its object ("told the
 /// science and technology committee", "told reporters"), or `None` when no object follows.
@@ -177,7 +204,11 @@ pub fn object_end(text: &str, cue: &Cue, limit: usize, lx: &Lexicon) -> Option<u
         if i == 0 && OBJECT_PRONOUNS.contains(&l.as_str()) {
             return Some(w.end);
         }
-        if l == "that" || WH.contains(&l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) || PREPOSITIONS.contains(&l.as_str()) {
+        if l == "that"
+            || WH.contains(&l.as_str())
+            || SUBJECT_PRONOUNS.contains(&l.as_str())
+            || PREPOSITIONS.contains(&l.as_str())
+        {
             break;
         }
         if i > 0 && DETERMINERS.contains(&l.as_str()) {
@@ -186,7 +217,27 @@ pub fn object_end(text: &str, cue: &Cue, limit: usize, lx: &Lexicon) -> Option<u
         if super::mentions::AUXILIARIES.contains(&l.as_str()) {
             return None;
         }
-        if i == 0 && !(DETERMINERS.contains(&l.as_str()) || POSSESSIVES.contains(&l.as_str()) || t.chars().next().is_some_and(char::is_uppercase) || matches!(l.as_str(), "reporters" | "journalists" | "parliament" | "mps" | "investors" | "lawmakers" | "delegates" | "supporters" | "members" | "staff" | "students" | "listeners" | "viewers")) {
+        if i == 0
+            && !(DETERMINERS.contains(&l.as_str())
+                || POSSESSIVES.contains(&l.as_str())
+                || t.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    l.as_str(),
+                    "reporters"
+                        | "journalists"
+                        | "parliament"
+                        | "mps"
+                        | "investors"
+                        | "lawmakers"
+                        | "delegates"
+                        | "supporters"
+                        | "members"
+                        | "staff"
+                        | "students"
+                        | "listeners"
+                        | "viewers"
+                ))
+        {
             return None;
         }
         end = Some(w.end);
@@ -209,12 +260,33 @@ mod tests {
 
     #[test]
     fn negation_control_and_noun_uses() {
-        assert_eq!(cues("Marsh's office did not deny that"), vec![("did not deny".into(), "not deny".into())]);
-        assert_eq!(cues("Whitlow refused to back reports that"), vec![("refused to back".into(), "refuse to back".into())]);
-        assert_eq!(cues("NATO has denied claims from Minsk"), vec![("denied".into(), "deny".into())]);
-        assert_eq!(cues("it was far too early to say whether"), Vec::<(String, String)>::new());
-        assert_eq!(cues("Transport said, according to Northvale"), vec![("said".into(), "say".into()), ("according to".into(), "according to".into())]);
-        assert_eq!(cues("Sayings and unsaid things"), Vec::<(String, String)>::new());
+        assert_eq!(
+            cues("Marsh's office did not deny that"),
+            vec![("did not deny".into(), "not deny".into())]
+        );
+        assert_eq!(
+            cues("Whitlow refused to back reports that"),
+            vec![("refused to back".into(), "refuse to back".into())]
+        );
+        assert_eq!(
+            cues("NATO has denied claims from Minsk"),
+            vec![("denied".into(), "deny".into())]
+        );
+        assert_eq!(
+            cues("it was far too early to say whether"),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(
+            cues("Transport said, according to Northvale"),
+            vec![
+                ("said".into(), "say".into()),
+                ("according to".into(), "according to".into())
+            ]
+        );
+        assert_eq!(
+            cues("Sayings and unsaid things"),
+            Vec::<(String, String)>::new()
+        );
     }
 
     #[test]
@@ -224,9 +296,18 @@ mod tests {
             ("Hanley told the BBC: “Our", "told the BBC"),
             ("She told reporters at a briefing that", "told reporters"),
             ("the judge told him.", "told him"),
-            ("He told the science and technology committee that", "told the science and technology committee"),
-            ("A witness told the Kirkby Vale Echo she had", "told the Kirkby Vale Echo"),
-            ("Strand told a press conference in Kalmar that", "told a press conference"),
+            (
+                "He told the science and technology committee that",
+                "told the science and technology committee",
+            ),
+            (
+                "A witness told the Kirkby Vale Echo she had",
+                "told the Kirkby Vale Echo",
+            ),
+            (
+                "Strand told a press conference in Kalmar that",
+                "told a press conference",
+            ),
         ] {
             let c = &find_cues(t, &[], &lx)[0];
             let e = object_end(t, c, t.len(), &lx).unwrap();

@@ -15,17 +15,49 @@ use crate::text::words;
 
 /// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "some", "several", "many", "most", "few", "two", "three", "four",
-    "five", "other", "one", "another", "these", "those", "this", "that", "both", "all",
+    "the", "a", "an", "some", "several", "many", "most", "few", "two", "three", "four", "five",
+    "other", "one", "another", "these", "those", "this", "that", "both", "all",
 ];
 /// Possessive determiners: part of the mention, dropped from roles ("Its managing director").
 pub const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
 /// Prepositions that start adverbial chunks or prepositional phrases.
 pub const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "near", "outside", "inside", "from", "via",
-    "through", "to", "over", "under", "across", "within", "with", "without", "by", "for",
-    "about", "amid", "against", "following", "into", "onto", "upon", "since", "until", "of",
-    "behind", "beside", "among", "throughout", "ahead",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "near",
+    "outside",
+    "inside",
+    "from",
+    "via",
+    "through",
+    "to",
+    "over",
+    "under",
+    "across",
+    "within",
+    "with",
+    "without",
+    "by",
+    "for",
+    "about",
+    "amid",
+    "against",
+    "following",
+    "into",
+    "onto",
+    "upon",
+    "since",
+    "until",
+    "of",
+    "behind",
+    "beside",
+    "among",
+    "throughout",
+    "ahead",
 ];
 /// Words that cannot be inside a subject noun phrase: auxiliaries and clause words.
 pub const AUXILIARIES: &[&str] = &[
@@ -33,24 +65,116 @@ pub const AUXILIARIES: &[&str] = &[
     "can", "could", "should", "may", "might", "must", "did", "does", "do", "shall",
 ];
 const ADVERB_TAIL: &[&str] = &[
-    "also", "later", "then", "previously", "again", "now", "still", "further", "yesterday",
-    "today", "tonight", "recently", "earlier", "separately", "finally", "once", "publicly",
-    "privately", "repeatedly", "initially", "subsequently", "simply", "himself", "herself",
-    "themselves", "itself", "only", "just", "already", "has", "have", "had", "not", "never",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "again",
+    "now",
+    "still",
+    "further",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "earlier",
+    "separately",
+    "finally",
+    "once",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "initially",
+    "subsequently",
+    "simply",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "only",
+    "just",
+    "already",
+    "has",
+    "have",
+    "had",
+    "not",
+    "never",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-    "month", "year", "night", "weekend", "morning", "evening", "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "weekend",
+    "morning",
+    "evening",
+    "afternoon",
 ];
 const LEADING_CONNECTIVES: &[&str] = &[
-    "but", "and", "so", "yet", "however", "meanwhile", "still", "now", "instead", "also",
-    "separately", "elsewhere", "earlier", "later", "then", "or", "while", "though",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "instead",
+    "also",
+    "separately",
+    "elsewhere",
+    "earlier",
+    "later",
+    "then",
+    "or",
+    "while",
+    "though",
 ];
 const SUBORDINATORS: &[&str] = &[
-    "when", "after", "before", "while", "if", "as", "although", "though", "because", "since",
-    "once", "unless", "whereas", "speaking", "asked", "sentencing", "writing", "responding",
-    "commenting", "however", "meanwhile", "separately", "in", "on", "at", "during", "for",
-    "from", "with", "by", "to", "under", "despite", "amid", "following", "like", "unlike",
+    "when",
+    "after",
+    "before",
+    "while",
+    "if",
+    "as",
+    "although",
+    "though",
+    "because",
+    "since",
+    "once",
+    "unless",
+    "whereas",
+    "speaking",
+    "asked",
+    "sentencing",
+    "writing",
+    "responding",
+    "commenting",
+    "however",
+    "meanwhile",
+    "separately",
+    "in",
+    "on",
+    "at",
+    "during",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "under",
+    "despite",
+    "amid",
+    "following",
+    "like",
+    "unlike",
 ];
 
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -120,7 +244,8 @@ fn is_acronym(w: &str) -> bool {
 /// Whether a word looks like a finite verb or clause word (so cannot be in a subject).
 pub fn verbish(w: &str, lx: &Lexicon) -> bool {
     let l = lower(w);
-    if AUXILIARIES.contains(&l.as_str()) || matches!(l.as_str(), "who" | "which" | "that" | "whose") {
+    if AUXILIARIES.contains(&l.as_str()) || matches!(l.as_str(), "who" | "which" | "that" | "whose")
+    {
         return true;
     }
     if is_cap(w) {
@@ -164,7 +289,9 @@ pub fn comma_chunks(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 /// relative pronoun; not a name.
 fn is_apposition(text: &str, r: &Range<usize>) -> bool {
     let ws = words(text, r.clone());
-    let Some(first) = ws.first() else { return false };
+    let Some(first) = ws.first() else {
+        return false;
+    };
     let f = &text[first.clone()];
     if f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return true; // an age: "Maureen Smith, 66,"
@@ -201,7 +328,10 @@ fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         || POSSESSIVES.contains(&f.as_str())
         || f.ends_with("'s")
         || f.ends_with("’s");
-    starts_det && (lx.person_noun(&last).is_some() || lx.is_org_noun(&last) || !is_cap(&text[ws[ws.len() - 1].clone()]))
+    starts_det
+        && (lx.person_noun(&last).is_some()
+            || lx.is_org_noun(&last)
+            || !is_cap(&text[ws[ws.len() - 1].clone()]))
 }
 
 /// A chunk that holds a proper name (possibly after a determiner: "the Liberal Union").
@@ -238,7 +368,10 @@ pub fn subject_before(
             let mut cut = last.start;
             if WEEKDAYS.contains(&l.as_str()) && ws.len() >= 2 {
                 let p = lower(&text[ws[ws.len() - 2].clone()]);
-                if matches!(p.as_str(), "on" | "last" | "this" | "next" | "late" | "early") {
+                if matches!(
+                    p.as_str(),
+                    "on" | "last" | "this" | "next" | "late" | "early"
+                ) {
                     cut = ws[ws.len() - 2].start;
                 } else {
                     break;
@@ -266,7 +399,12 @@ pub fn subject_before(
     if trailing_comma && chunks.len() >= 2 {
         // "NAME, APPOSITION," or "DESCRIPTION, NAME,"
         while idx > 0 && is_apposition(text, &chunks[idx]) {
-            if appos.is_none() || text[appos.clone().unwrap()].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            if appos.is_none()
+                || text[appos.clone().unwrap()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            {
                 appos = Some(chunks[idx].clone());
             }
             idx -= 1;
@@ -448,7 +586,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // Determiner.
     let mut i = 0;
     let first_l = lower(&text[ws[0].clone()]);
-    let has_det = DETERMINERS.contains(&first_l.as_str()) || POSSESSIVES.contains(&first_l.as_str());
+    let has_det =
+        DETERMINERS.contains(&first_l.as_str()) || POSSESSIVES.contains(&first_l.as_str());
     if has_det {
         i = 1;
     }
@@ -487,7 +626,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     let description = match head_idx {
         Some(h) => {
             // A lowercase head after the capitalised run, or a description with a PP.
-            !trailing_cap || ws[h + 1..].iter().any(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
+            !trailing_cap
+                || ws[h + 1..]
+                    .iter()
+                    .any(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
                 || (initial_cap && ws.len() == 1)
         }
         None => false,
@@ -514,9 +656,15 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             match pn.class {
                 PersonClass::Anonymous => DescClass::Anonymous,
                 PersonClass::Role => {
-                    if head_clean.ends_with('s') && !lx.person_noun(&head_clean).is_some_and(|p| p.class == PersonClass::Role && !head_clean.ends_with("ss")) {
+                    if head_clean.ends_with('s')
+                        && !lx.person_noun(&head_clean).is_some_and(|p| {
+                            p.class == PersonClass::Role && !head_clean.ends_with("ss")
+                        })
+                    {
                         DescClass::Group
-                    } else if head.ends_with('s') && lx.person_noun(head.trim_end_matches('s')).is_some() {
+                    } else if head.ends_with('s')
+                        && lx.person_noun(head.trim_end_matches('s')).is_some()
+                    {
                         DescClass::Group
                     } else {
                         DescClass::Functionary
@@ -591,7 +739,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     if name_start >= run_end {
         // Only a title: "Judge" alone is a description.
         let desc = text[ws[i].start..main.end].to_string();
-        m.desc = Some(if sentence_initial { lowercase_first(&desc) } else { desc.clone() });
+        m.desc = Some(if sentence_initial {
+            lowercase_first(&desc)
+        } else {
+            desc.clone()
+        });
         m.head = Some(lower(&text[ws[ws.len() - 1].clone()]));
         m.desc_class = Some(DescClass::Functionary);
         m.role = Some(desc);
@@ -632,7 +784,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     };
     m.kind = MentionKind::Name;
     m.name = Some(nm);
-    if ws[i..run_end].iter().any(|w| lx.is_org_head(&lower(&text[w.clone()]))) && !m.honorific {
+    if ws[i..run_end]
+        .iter()
+        .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
+        && !m.honorific
+    {
         m.org_hint = true;
     }
     if run_end - name_start == 1 && is_acronym(&text[ws[name_start].clone()]) {
@@ -693,7 +849,9 @@ pub fn role_case(role: &str, lx: &Lexicon) -> String {
     if ws.is_empty() {
         return String::new();
     }
-    let all_cap = ws.iter().all(|w| is_cap(w) || matches!(*w, "of" | "and" | "for" | "the"));
+    let all_cap = ws
+        .iter()
+        .all(|w| is_cap(w) || matches!(*w, "of" | "and" | "for" | "the"));
     if all_cap && ws.len() > 1 {
         return role.to_string();
     }
@@ -703,9 +861,26 @@ pub fn role_case(role: &str, lx: &Lexicon) -> String {
     }
     if ws.len() == 1 {
         const FORMAL: &[&str] = &[
-            "judge", "governor", "councillor", "senator", "mayor", "president", "minister",
-            "chancellor", "inspector", "sergeant", "constable", "superintendent", "commissioner",
-            "ambassador", "general", "colonel", "bishop", "archbishop", "speaker", "premier",
+            "judge",
+            "governor",
+            "councillor",
+            "senator",
+            "mayor",
+            "president",
+            "minister",
+            "chancellor",
+            "inspector",
+            "sergeant",
+            "constable",
+            "superintendent",
+            "commissioner",
+            "ambassador",
+            "general",
+            "colonel",
+            "bishop",
+            "archbishop",
+            "speaker",
+            "premier",
         ];
         if FORMAL.contains(&lower(first).as_str()) {
             return role.to_string();
@@ -716,7 +891,10 @@ pub fn role_case(role: &str, lx: &Lexicon) -> String {
     let l = lower(first);
     let common = lx.person_noun(&l).is_some()
         || ws.len() == 1
-        || ws.get(1).is_some_and(|w| !is_cap(w)) && !l.ends_with("'s") && !l.ends_with("’s") && is_common_adjective(&l, lx);
+        || ws.get(1).is_some_and(|w| !is_cap(w))
+            && !l.ends_with("'s")
+            && !l.ends_with("’s")
+            && is_common_adjective(&l, lx);
     if common {
         lowercase_first(role)
     } else {
@@ -726,13 +904,60 @@ pub fn role_case(role: &str, lx: &Lexicon) -> String {
 
 fn is_common_adjective(w: &str, lx: &Lexicon) -> bool {
     const COMMON: &[&str] = &[
-        "lead", "chief", "senior", "deputy", "club", "online", "defence", "defense", "regional",
-        "local", "former", "acting", "interim", "executive", "managing", "general", "head",
-        "assistant", "principal", "committee", "party", "team", "group", "union", "shadow",
-        "junior", "vice", "associate", "co-founder", "founding", "national", "state",
-        "district", "county", "city", "town", "parish", "campaign", "safety", "health",
-        "finance", "economic", "foreign", "transport", "education", "health", "environment",
-        "operating", "technical", "research", "science", "medical", "police", "fire",
+        "lead",
+        "chief",
+        "senior",
+        "deputy",
+        "club",
+        "online",
+        "defence",
+        "defense",
+        "regional",
+        "local",
+        "former",
+        "acting",
+        "interim",
+        "executive",
+        "managing",
+        "general",
+        "head",
+        "assistant",
+        "principal",
+        "committee",
+        "party",
+        "team",
+        "group",
+        "union",
+        "shadow",
+        "junior",
+        "vice",
+        "associate",
+        "co-founder",
+        "founding",
+        "national",
+        "state",
+        "district",
+        "county",
+        "city",
+        "town",
+        "parish",
+        "campaign",
+        "safety",
+        "health",
+        "finance",
+        "economic",
+        "foreign",
+        "transport",
+        "education",
+        "health",
+        "environment",
+        "operating",
+        "technical",
+        "research",
+        "science",
+        "medical",
+        "police",
+        "fire",
     ];
     COMMON.contains(&w) || lx.person_noun(w).is_some() || lx.is_org_noun(w)
 }
@@ -747,19 +972,47 @@ mod tests {
 
     fn subj(t: &str) -> Option<(String, Option<String>)> {
         let cue = t.find(" said").unwrap();
-        subject_before(t, 0..cue, &lx()).map(|(r, a)| (t[r].to_string(), a.map(|a| t[a].to_string())))
+        subject_before(t, 0..cue, &lx())
+            .map(|(r, a)| (t[r].to_string(), a.map(|a| t[a].to_string())))
     }
 
     #[test]
     fn subjects_before_cues() {
-        assert_eq!(subj("Marta Kovac, chief economist at Hollin Bank, said it"), Some(("Marta Kovac".into(), Some("chief economist at Hollin Bank".into()))));
-        assert_eq!(subj("In a speech in Minsk, Mr Lukashenko said"), Some(("Mr Lukashenko".into(), None)));
-        assert_eq!(subj("Its economic spokesman, Tomas Berg, said"), Some(("Its economic spokesman, Tomas Berg".into(), None)));
-        assert_eq!(subj("Some opposition parties have also said"), Some(("Some opposition parties".into(), None)));
+        assert_eq!(
+            subj("Marta Kovac, chief economist at Hollin Bank, said it"),
+            Some((
+                "Marta Kovac".into(),
+                Some("chief economist at Hollin Bank".into())
+            ))
+        );
+        assert_eq!(
+            subj("In a speech in Minsk, Mr Lukashenko said"),
+            Some(("Mr Lukashenko".into(), None))
+        );
+        assert_eq!(
+            subj("Its economic spokesman, Tomas Berg, said"),
+            Some(("Its economic spokesman, Tomas Berg".into(), None))
+        );
+        assert_eq!(
+            subj("Some opposition parties have also said"),
+            Some(("Some opposition parties".into(), None))
+        );
         assert_eq!(subj("But he said"), Some(("he".into(), None)));
-        assert_eq!(subj("Belarus faced condemnation with the Foreign Secretary Dominic Raab said"), Some(("the Foreign Secretary Dominic Raab".into(), None)));
-        assert_eq!(subj("Club captain Tom Reilly, who was booed as he left, said"), Some(("Club captain Tom Reilly".into(), Some("who was booed as he left".into()))));
-        assert_eq!(subj("Mr Lukashenko rejected the vote and said"), Some(("Mr Lukashenko".into(), None)));
+        assert_eq!(
+            subj("Belarus faced condemnation with the Foreign Secretary Dominic Raab said"),
+            Some(("the Foreign Secretary Dominic Raab".into(), None))
+        );
+        assert_eq!(
+            subj("Club captain Tom Reilly, who was booed as he left, said"),
+            Some((
+                "Club captain Tom Reilly".into(),
+                Some("who was booed as he left".into())
+            ))
+        );
+        assert_eq!(
+            subj("Mr Lukashenko rejected the vote and said"),
+            Some(("Mr Lukashenko".into(), None))
+        );
     }
 
     fn an(t: &str) -> Mention {
@@ -795,7 +1048,10 @@ mod tests {
         assert_eq!(m.desc_class, Some(DescClass::Anonymous));
 
         let m = an("Researchers at the Northern Polar Institute in Tromsvik");
-        assert_eq!(m.desc.as_deref(), Some("researchers at the Northern Polar Institute in Tromsvik"));
+        assert_eq!(
+            m.desc.as_deref(),
+            Some("researchers at the Northern Polar Institute in Tromsvik")
+        );
         assert_eq!(m.desc_class, Some(DescClass::Group));
 
         let t = "Mrs Calloway’s husband, Daniel Calloway";

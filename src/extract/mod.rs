@@ -77,7 +77,10 @@ enum Who {
     /// The speaker of an earlier quote in the same sentence (participle cue).
     SameAs(usize),
     /// A social post: the name over it.
-    Handle { range: Range<usize>, name: Range<usize> },
+    Handle {
+        range: Range<usize>,
+        name: Range<usize>,
+    },
 }
 
 /// A quotation found, before its speaker is resolved.
@@ -179,7 +182,8 @@ fn merge_ranges(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
 fn headline_end(text: &str, paras: &[Range<usize>]) -> usize {
     let Some(p) = paras.first() else { return 0 };
     let t = text[p.clone()].trim_end();
-    if paras.len() > 1 && !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']) && t.len() < 300 {
+    if paras.len() > 1 && !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']) && t.len() < 300
+    {
         return p.end;
     }
     0
@@ -214,7 +218,8 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
     let mut used_span = vec![false; doc.spans.len()];
     let mut used_cue = vec![false; doc.cues.len()];
     let mut consumed: Vec<Range<usize>> = Vec::new();
-    let is_consumed = |consumed: &Vec<Range<usize>>, p: usize| consumed.iter().any(|r| r.start <= p && p < r.end);
+    let is_consumed =
+        |consumed: &Vec<Range<usize>>, p: usize| consumed.iter().any(|r| r.start <= p && p < r.end);
 
     // 1. Social posts.
     for (pi, p) in doc.paras.iter().enumerate() {
@@ -222,12 +227,18 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let line = &text[p.clone()];
-        let Some(rest) = line.strip_prefix(['—', '―', '–']).or_else(|| line.strip_prefix("--")) else {
+        let Some(rest) = line
+            .strip_prefix(['—', '―', '–'])
+            .or_else(|| line.strip_prefix("--"))
+        else {
             continue;
         };
         let Some(at) = rest.find("(@") else { continue };
-        let Some(close) = rest[at..].find(')') else { continue };
-        let name_start = p.start + (line.len() - rest.len()) + (rest.len() - rest.trim_start().len());
+        let Some(close) = rest[at..].find(')') else {
+            continue;
+        };
+        let name_start =
+            p.start + (line.len() - rest.len()) + (rest.len() - rest.trim_start().len());
         let name_end = p.start + (line.len() - rest.len()) + at;
         let mention_end = p.start + (line.len() - rest.len()) + at + close + 1;
         let prev = doc.paras[pi - 1].clone();
@@ -271,10 +282,18 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         if !(ends_open || after.starts_with(',')) || after.trim().is_empty() {
             continue;
         }
-        let next_span_start = doc.spans.get(si + 1).map(|n| n.outer.start).unwrap_or(usize::MAX);
+        let next_span_start = doc
+            .spans
+            .get(si + 1)
+            .map(|n| n.outer.start)
+            .unwrap_or(usize::MAX);
         let fstart = span.outer.end + (after.len() - after.trim_start_matches([',', ' ']).len());
         let fend = frame_end(text, fstart, para.end.min(next_span_start));
-        let Some(ci) = doc.cues.iter().position(|c| c.range.start >= fstart && c.range.start < fend) else {
+        let Some(ci) = doc
+            .cues
+            .iter()
+            .position(|c| c.range.start >= fstart && c.range.start < fend)
+        else {
             continue;
         };
         if used_cue[ci] {
@@ -314,7 +333,10 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 break;
             }
             let gap = &text[last_end..n.outer.start];
-            if !gap.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':')).is_empty() {
+            if !gap
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':'))
+                .is_empty()
+            {
                 break;
             }
             if doc.para_of(n.outer.start) != pi {
@@ -323,7 +345,12 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             // A following span with its own frame is its own quote.
             let nafter = &text[n.outer.end.min(para.end)..para.end];
             let ntext = text[n.content()].trim_end();
-            if (ntext.ends_with(',') || nafter.starts_with(',')) && doc.cues.iter().any(|c| c.range.start >= n.outer.end && c.range.start < frame_end(text, n.outer.end + 1, para.end)) {
+            if (ntext.ends_with(',') || nafter.starts_with(','))
+                && doc.cues.iter().any(|c| {
+                    c.range.start >= n.outer.end
+                        && c.range.start < frame_end(text, n.outer.end + 1, para.end)
+                })
+            {
                 break;
             }
             for p in &n.pieces {
@@ -371,7 +398,9 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         // According to.
         if form == "according to" {
             if let Some(r) = according_to(doc, &cue, sent.clone(), region_start) {
-                consumed.push(r.pieces[0].start.min(cue.range.start)..r.pieces[0].end.max(cue.range.end));
+                consumed.push(
+                    r.pieces[0].start.min(cue.range.start)..r.pieces[0].end.max(cue.range.end),
+                );
                 used_cue[ci] = true;
                 mark_spans(doc, &mut used_span, &r.pieces[0]);
                 raws.push(r);
@@ -381,18 +410,29 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
 
         // Participle: ", adding ..." shares the sentence's speaker.
         if form.ends_with("ing") && before.ends_with(',') {
-            let Some(cl) = clause_after(text, &cue, sent.end, &doc.quoted, lx) else { continue };
-            let (kind, pieces, qrule) = classify_content(doc, cl.range.clone(), "participle", cl.that, cl.colon);
+            let Some(cl) = clause_after(text, &cue, sent.end, &doc.quoted, lx) else {
+                continue;
+            };
+            let (kind, pieces, qrule) =
+                classify_content(doc, cl.range.clone(), "participle", cl.that, cl.colon);
             let earlier = raws
                 .iter()
                 .enumerate()
-                .filter(|(_, r)| doc.sentence_of(r.pieces[0].start) == si || r.cue_range.as_ref().is_some_and(|c| doc.sentence_of(c.start) == si))
+                .filter(|(_, r)| {
+                    doc.sentence_of(r.pieces[0].start) == si
+                        || r.cue_range
+                            .as_ref()
+                            .is_some_and(|c| doc.sentence_of(c.start) == si)
+                })
                 .map(|(i, _)| i)
                 .next_back();
             let who = match earlier {
                 Some(i) => Who::SameAs(i),
                 None => match leading_np(text, sent.start..cue.range.start, lx) {
-                    Some(r) => Who::Mention { range: r, appos: None },
+                    Some(r) => Who::Mention {
+                        range: r,
+                        appos: None,
+                    },
                     None => continue,
                 },
             };
@@ -418,7 +458,8 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let tail_words = words(text, cue_end..sent.end);
         let tail_small = tail_words.len() <= 6
             && (tail_words.is_empty()
-                || mentions::PREPOSITIONS.contains(&text[tail_words[0].clone()].to_lowercase().as_str())
+                || mentions::PREPOSITIONS
+                    .contains(&text[tail_words[0].clone()].to_lowercase().as_str())
                 || tail.trim_start().starts_with(','));
         if clause.is_none() || tail_small {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
@@ -426,16 +467,25 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 let content = trim_content(text, region_start..comma);
                 let nsubj = words(text, subj_region.clone()).len();
                 let who = if text[subj_region.clone()].trim().is_empty() {
-                    subject_after(text, cue_end..sent.end, lx).map(|(r, a)| Who::Mention { range: r, appos: a })
+                    subject_after(text, cue_end..sent.end, lx)
+                        .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else if nsubj <= 8 {
-                    subject_before(text, subj_region.clone(), lx).map(|(r, a)| Who::Mention { range: r, appos: a })
+                    subject_before(text, subj_region.clone(), lx)
+                        .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else {
                     None
                 };
                 if let Some(who) = who {
-                    let is_quote_only = doc.spans.iter().any(|s| s.outer.start <= content.start && s.outer.end >= content.end);
-                    if words(text, content.clone()).len() >= 3 && !is_quote_only && (looks_like_clause(text, &content, lx) || has_quote(doc, &content)) {
-                        let (kind, pieces, qrule) = classify_content(doc, content.clone(), "postposed", false, false);
+                    let is_quote_only = doc
+                        .spans
+                        .iter()
+                        .any(|s| s.outer.start <= content.start && s.outer.end >= content.end);
+                    if words(text, content.clone()).len() >= 3
+                        && !is_quote_only
+                        && (looks_like_clause(text, &content, lx) || has_quote(doc, &content))
+                    {
+                        let (kind, pieces, qrule) =
+                            classify_content(doc, content.clone(), "postposed", false, false);
                         used_cue[ci] = true;
                         consumed.push(content.start..sent.end);
                         mark_spans(doc, &mut used_span, &content);
@@ -458,11 +508,21 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let Some((subj, appos)) = subject_before(text, region_start..cue.range.start, lx) else {
             continue;
         };
-        let (kind, pieces, qrule) = classify_content(doc, cl.range.clone(), if cl.that { "that-clause" } else { "clause" }, cl.that, cl.colon);
+        let (kind, pieces, qrule) = classify_content(
+            doc,
+            cl.range.clone(),
+            if cl.that { "that-clause" } else { "clause" },
+            cl.that,
+            cl.colon,
+        );
         let end = pieces.last().map(|p| p.end).unwrap_or(cl.range.end);
         used_cue[ci] = true;
         consumed.push(cue.range.start..end.max(cl.range.end));
-        mark_spans(doc, &mut used_span, &(cl.range.start..end.max(cl.range.end)));
+        mark_spans(
+            doc,
+            &mut used_span,
+            &(cl.range.start..end.max(cl.range.end)),
+        );
         raws.push(Raw {
             kind,
             pieces,
@@ -490,7 +550,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let _ = ctext;
-        let mut pieces: Vec<Range<usize>> = span.pieces.iter().map(|p| trim_content_direct(text, p.clone())).collect();
+        let mut pieces: Vec<Range<usize>> = span
+            .pieces
+            .iter()
+            .map(|p| trim_content_direct(text, p.clone()))
+            .collect();
         used_span[si] = true;
         let mut last_end = span.outer.end;
         let mut sj = si + 1;
@@ -499,7 +563,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             if !text[last_end..n.outer.start].trim().is_empty() {
                 break;
             }
-            pieces.extend(n.pieces.iter().map(|p| trim_content_direct(text, p.clone())));
+            pieces.extend(
+                n.pieces
+                    .iter()
+                    .map(|p| trim_content_direct(text, p.clone())),
+            );
             used_span[sj] = true;
             last_end = n.outer.end;
             sj += 1;
@@ -518,7 +586,9 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
 }
 
 fn has_quote(doc: &Doc, r: &Range<usize>) -> bool {
-    doc.spans.iter().any(|s| s.outer.start >= r.start && s.outer.end <= r.end + 1)
+    doc.spans
+        .iter()
+        .any(|s| s.outer.start >= r.start && s.outer.end <= r.end + 1)
 }
 
 fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
@@ -564,21 +634,36 @@ fn classify_content(
     // A quote that opens the content and runs past it (a multi-sentence direct quote).
     if let Some(s) = doc.spans.iter().find(|s| s.outer.start == content.start) {
         let rest_end = content.end.max(s.outer.end);
-        let after = text[s.outer.end.min(rest_end)..rest_end].trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
+        let after = text[s.outer.end.min(rest_end)..rest_end]
+            .trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
         if after.is_empty() || s.outer.end >= content.end {
-            let mut pieces: Vec<Range<usize>> = s.pieces.iter().map(|p| trim_content_direct(text, p.clone())).collect();
+            let mut pieces: Vec<Range<usize>> = s
+                .pieces
+                .iter()
+                .map(|p| trim_content_direct(text, p.clone()))
+                .collect();
             // Consecutive quotes right after a colon frame belong to it.
             if colon {
                 let mut last = s.outer.end;
                 for n in doc.spans.iter().filter(|n| n.outer.start >= s.outer.end) {
-                    if !text[last..n.outer.start].trim().is_empty() || doc.para_of(n.outer.start) != doc.para_of(s.outer.start) {
+                    if !text[last..n.outer.start].trim().is_empty()
+                        || doc.para_of(n.outer.start) != doc.para_of(s.outer.start)
+                    {
                         break;
                     }
-                    pieces.extend(n.pieces.iter().map(|p| trim_content_direct(text, p.clone())));
+                    pieces.extend(
+                        n.pieces
+                            .iter()
+                            .map(|p| trim_content_direct(text, p.clone())),
+                    );
                     last = n.outer.end;
                 }
             }
-            let rule = if colon { "direct/preposed" } else { "direct/clause" };
+            let rule = if colon {
+                "direct/preposed"
+            } else {
+                "direct/clause"
+            };
             return (QuoteKind::Direct, pieces, rule);
         }
     }
@@ -590,8 +675,15 @@ fn classify_content(
         }
     }
     let content = content.start..end;
-    let mixed = doc.spans.iter().any(|s| s.outer.start >= content.start && s.outer.start < content.end);
-    let kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let mixed = doc
+        .spans
+        .iter()
+        .any(|s| s.outer.start >= content.start && s.outer.start < content.end);
+    let kind = if mixed {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
     let rule = match (kind, frame) {
         (QuoteKind::Mixed, "postposed") => "mixed/postposed",
         (QuoteKind::Mixed, "participle") => "mixed/participle",
@@ -633,7 +725,11 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
         return None;
     }
     let head = text[ws[ws.len() - 1].clone()].to_lowercase();
-    if ws.iter().any(|w| lx.is_document(&text[w.clone()].to_lowercase())) || lx.is_document(&head) {
+    if ws
+        .iter()
+        .any(|w| lx.is_document(&text[w.clone()].to_lowercase()))
+        || lx.is_document(&head)
+    {
         return None;
     }
     if words(text, content.clone()).len() < 3 {
@@ -660,12 +756,21 @@ fn social_post_text(text: &str, p: Range<usize>) -> Range<usize> {
     let mut r = trim(text, p, &[]);
     loop {
         let s = &text[r.clone()];
-        let Some(last_space) = s.rfind(char::is_whitespace) else { break };
+        let Some(last_space) = s.rfind(char::is_whitespace) else {
+            break;
+        };
         let last = &s[last_space + 1..];
         let counter = last.split_once('/').is_some_and(|(a, b)| {
-            !a.is_empty() && !b.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit())
+            !a.is_empty()
+                && !b.is_empty()
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.chars().all(|c| c.is_ascii_digit())
         });
-        if counter || last.starts_with("http") || last.starts_with("pic.twitter.com") || last.starts_with("t.co/") {
+        if counter
+            || last.starts_with("http")
+            || last.starts_with("pic.twitter.com")
+            || last.starts_with("t.co/")
+        {
             r = trim(text, r.start..r.start + last_space, &[]);
             continue;
         }
@@ -702,9 +807,21 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     let mut resolved: Vec<Option<Resolved>> = Vec::with_capacity(raws.len());
     let mut entities: HashMap<(String, SpeakerType), Entity> = HashMap::new();
     for (i, raw) in raws.iter().enumerate() {
-        let pos = raw.cue_range.as_ref().map(|c| c.start).unwrap_or(raw.pieces[0].start);
+        let pos = raw
+            .cue_range
+            .as_ref()
+            .map(|c| c.start)
+            .unwrap_or(raw.pieces[0].start);
         let res = match &raw.who {
-            Who::Mention { range, appos } => resolve_mention(doc, range.clone(), appos.clone(), pos, raw, &resolved, &raws),
+            Who::Mention { range, appos } => resolve_mention(
+                doc,
+                range.clone(),
+                appos.clone(),
+                pos,
+                raw,
+                &resolved,
+                &raws,
+            ),
             Who::Handle { range, name } => {
                 let nm = &text[name.clone()];
                 let canon = doc.inv.canonical(nm, Gender::Unknown, pos);
@@ -712,7 +829,11 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                 Some(Resolved {
                     speaker: Some(canon),
                     mention: Some(range.clone()),
-                    stype: if org { SpeakerType::Organization } else { SpeakerType::Person },
+                    stype: if org {
+                        SpeakerType::Organization
+                    } else {
+                        SpeakerType::Person
+                    },
                     rule: "speaker/handle",
                     gender: Gender::Unknown,
                     role: None,
@@ -726,7 +847,11 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                 let pi = doc.para_of(raw.pieces[0].start);
                 let prev = (0..i).rev().find(|&j| resolved[j].is_some());
                 prev.and_then(|j| {
-                    let pj = doc.para_of(raws[j].pieces[raws[j].pieces.len() - 1].end.saturating_sub(1));
+                    let pj = doc.para_of(
+                        raws[j].pieces[raws[j].pieces.len() - 1]
+                            .end
+                            .saturating_sub(1),
+                    );
                     (pj + 1 >= pi && pj <= pi).then(|| {
                         let mut r = resolved[j].clone().unwrap();
                         r.rule = "speaker/previous-quote";
@@ -769,10 +894,20 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
         if first.is_empty() {
             continue;
         }
-        let content: String = raw.pieces.iter().map(|p| &text[p.clone()]).collect::<Vec<_>>().join(" ");
+        let content: String = raw
+            .pieces
+            .iter()
+            .map(|p| &text[p.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
         let start = map.char_at(first.start);
         let end = map.char_at(last.end);
-        let ent = res.speaker.as_ref().and_then(|s| entities.get(&(s.clone(), res.stype))).cloned().unwrap_or_default();
+        let ent = res
+            .speaker
+            .as_ref()
+            .and_then(|s| entities.get(&(s.clone(), res.stype)))
+            .cloned()
+            .unwrap_or_default();
         let gender = match res.stype {
             SpeakerType::Person | SpeakerType::Unknown => ent.gender.unwrap_or(Gender::Unknown),
             _ => Gender::Unknown,
@@ -784,12 +919,26 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
         let (cue_text, cue_lemma, cue_type, mut stance) = match (&raw.cue, &raw.cue_range) {
             (Some(c), Some(cr)) => {
                 let (ct, st) = c.type_and_stance(lx);
-                (Some(text[cr.clone()].to_string()), Some(c.lemma(lx)), ct, st)
+                (
+                    Some(text[cr.clone()].to_string()),
+                    Some(c.lemma(lx)),
+                    ct,
+                    st,
+                )
             }
-            (None, Some(cr)) => (Some(text[cr.clone()].to_string()), Some(text[cr.clone()].to_string()), CueType::Statement, Stance::Neutral),
+            (None, Some(cr)) => (
+                Some(text[cr.clone()].to_string()),
+                Some(text[cr.clone()].to_string()),
+                CueType::Statement,
+                Stance::Neutral,
+            ),
             _ => (None, None, CueType::Statement, Stance::Neutral),
         };
-        if raw.kind != QuoteKind::Direct && stance == Stance::Neutral && raw.cue.as_ref().is_some_and(|c| c.negation.is_none()) && cue_type == CueType::Statement {
+        if raw.kind != QuoteKind::Direct
+            && stance == Stance::Neutral
+            && raw.cue.as_ref().is_some_and(|c| c.negation.is_none())
+            && cue_type == CueType::Statement
+        {
             if let Some(s) = stance::content_head_stance(text, first.clone(), lx) {
                 stance = s;
             }
@@ -860,7 +1009,11 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 /// "said he/she ...", "said his/her ...": the clause's first word refers to the speaker.
 fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
     let ws = words(text, content);
-    match ws.first().map(|w| text[w.clone()].to_lowercase()).as_deref() {
+    match ws
+        .first()
+        .map(|w| text[w.clone()].to_lowercase())
+        .as_deref()
+    {
         Some("he" | "his") => Gender::Male,
         Some("she" | "her") => Gender::Female,
         _ => Gender::Unknown,
@@ -871,7 +1024,9 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     let ws = words(text, appos.clone());
     let first = ws.first()?;
     let fl = text[first.clone()].to_lowercase();
-    if matches!(fl.as_str(), "who" | "which" | "whose" | "aged") || fl.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if matches!(fl.as_str(), "who" | "which" | "whose" | "aged")
+        || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let mut s = appos.start;
@@ -892,9 +1047,25 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
         return None;
     }
     // A kin noun is gender evidence, not a role ("her husband").
-    let head = role.split_whitespace().next_back().unwrap_or("").to_lowercase();
-    let headw = role.split(" of ").next().and_then(|x| x.split(" at ").next()).and_then(|x| x.split_whitespace().next_back()).unwrap_or("").to_lowercase();
-    if lx.person_noun(&head).is_some_and(|p| p.class == PersonClass::Kin) || lx.person_noun(&headw).is_some_and(|p| p.class == PersonClass::Kin) {
+    let head = role
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let headw = role
+        .split(" of ")
+        .next()
+        .and_then(|x| x.split(" at ").next())
+        .and_then(|x| x.split_whitespace().next_back())
+        .unwrap_or("")
+        .to_lowercase();
+    if lx
+        .person_noun(&head)
+        .is_some_and(|p| p.class == PersonClass::Kin)
+        || lx
+            .person_noun(&headw)
+            .is_some_and(|p| p.class == PersonClass::Kin)
+    {
         return None;
     }
     Some(role)
@@ -923,7 +1094,10 @@ fn resolve_mention(
     let text = doc.text;
     let lx = doc.lx;
     let si = doc.sentence_of(range.start);
-    let initial = doc.sents[si].range.start == range.start || text[doc.sents[si].range.start..range.start].trim().is_empty();
+    let initial = doc.sents[si].range.start == range.start
+        || text[doc.sents[si].range.start..range.start]
+            .trim()
+            .is_empty();
     let m = analyse(text, range.clone(), initial, lx);
     let mut role = m.role.clone();
     let mut gender = m.gender;
@@ -948,7 +1122,10 @@ fn resolve_mention(
                 } else if want_org {
                     r.stype == SpeakerType::Organization
                 } else {
-                    matches!(r.stype, SpeakerType::Group | SpeakerType::Organization | SpeakerType::Unknown)
+                    matches!(
+                        r.stype,
+                        SpeakerType::Group | SpeakerType::Organization | SpeakerType::Unknown
+                    )
                 };
                 if ok {
                     found = Some(r.clone());
@@ -959,11 +1136,22 @@ fn resolve_mention(
                 Some(r) => r,
                 None => {
                     // Nearest name before the pronoun.
-                    let n = doc.inv.names.iter().rev().find(|n| n.range.end <= range.start && if want_person { !n.org || n.person } else { n.org })?;
+                    let n = doc.inv.names.iter().rev().find(|n| {
+                        n.range.end <= range.start
+                            && if want_person {
+                                !n.org || n.person
+                            } else {
+                                n.org
+                            }
+                    })?;
                     Resolved {
                         speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
                         mention: None,
-                        stype: if want_person { SpeakerType::Person } else { SpeakerType::Organization },
+                        stype: if want_person {
+                            SpeakerType::Person
+                        } else {
+                            SpeakerType::Organization
+                        },
                         rule: "speaker/pronoun",
                         gender: Gender::Unknown,
                         role: None,
@@ -981,39 +1169,96 @@ fn resolve_mention(
             let name = &text[nr.clone()];
             let canon = doc.inv.canonical(name, gender, nr.start);
             let single = !canon.contains(' ');
-            let person_ev = m.honorific || role.is_some() || doc.inv.is_person(&canon) || gender != Gender::Unknown;
+            let person_ev = m.honorific
+                || role.is_some()
+                || doc.inv.is_person(&canon)
+                || gender != Gender::Unknown;
             let clause_it = raw.kind != QuoteKind::Direct
-                && words(text, raw.pieces[0].clone()).first().is_some_and(|w| matches!(text[w.clone()].to_lowercase().as_str(), "it" | "its" | "we" | "our"));
+                && words(text, raw.pieces[0].clone()).first().is_some_and(|w| {
+                    matches!(
+                        text[w.clone()].to_lowercase().as_str(),
+                        "it" | "its" | "we" | "our"
+                    )
+                });
             let org = !m.honorific
-                && (m.org_hint || doc.inv.is_org(&canon) || (single && !person_ev) || (clause_it && !person_ev));
-            let rule = if canon == name { "speaker/named" } else { "speaker/alias" };
+                && (m.org_hint
+                    || doc.inv.is_org(&canon)
+                    || (single && !person_ev)
+                    || (clause_it && !person_ev));
+            let rule = if canon == name {
+                "speaker/named"
+            } else {
+                "speaker/alias"
+            };
             Some(Resolved {
                 speaker: Some(canon),
                 mention: Some(range),
-                stype: if org { SpeakerType::Organization } else { SpeakerType::Person },
+                stype: if org {
+                    SpeakerType::Organization
+                } else {
+                    SpeakerType::Person
+                },
                 rule,
                 gender: if org { Gender::Unknown } else { gender },
                 role: if org { None } else { role },
             })
         }
         MentionKind::Description => {
-            let desc = m.desc.clone().unwrap_or_else(|| text[range.clone()].to_string());
+            let desc = m
+                .desc
+                .clone()
+                .unwrap_or_else(|| text[range.clone()].to_string());
             let head = m.head.clone().unwrap_or_default();
             match m.desc_class.unwrap_or(DescClass::Person) {
                 DescClass::Org => {
-                    let sp = doc.inv.organisation_for(&desc, &head, pos).unwrap_or_else(|| desc.clone());
-                    Some(Resolved { speaker: Some(sp), mention: Some(range), stype: SpeakerType::Organization, rule: "speaker/description", gender: Gender::Unknown, role: None })
+                    let sp = doc
+                        .inv
+                        .organisation_for(&desc, &head, pos)
+                        .unwrap_or_else(|| desc.clone());
+                    Some(Resolved {
+                        speaker: Some(sp),
+                        mention: Some(range),
+                        stype: SpeakerType::Organization,
+                        rule: "speaker/description",
+                        gender: Gender::Unknown,
+                        role: None,
+                    })
                 }
-                DescClass::Group => Some(Resolved { speaker: Some(desc), mention: Some(range), stype: SpeakerType::Group, rule: "speaker/group", gender: Gender::Unknown, role: None }),
-                DescClass::Anonymous => Some(Resolved { speaker: Some(desc), mention: Some(range), stype: SpeakerType::Unknown, rule: "speaker/anonymous", gender, role: None }),
-                DescClass::Person => Some(Resolved { speaker: Some(desc), mention: Some(range), stype: SpeakerType::Person, rule: "speaker/description", gender, role: None }),
+                DescClass::Group => Some(Resolved {
+                    speaker: Some(desc),
+                    mention: Some(range),
+                    stype: SpeakerType::Group,
+                    rule: "speaker/group",
+                    gender: Gender::Unknown,
+                    role: None,
+                }),
+                DescClass::Anonymous => Some(Resolved {
+                    speaker: Some(desc),
+                    mention: Some(range),
+                    stype: SpeakerType::Unknown,
+                    rule: "speaker/anonymous",
+                    gender,
+                    role: None,
+                }),
+                DescClass::Person => Some(Resolved {
+                    speaker: Some(desc),
+                    mention: Some(range),
+                    stype: SpeakerType::Person,
+                    rule: "speaker/description",
+                    gender,
+                    role: None,
+                }),
                 DescClass::Functionary => {
                     // "the judge", "the transport secretary": an earlier speaker with that role.
                     let hl = desc.to_lowercase();
                     let def = text[range.clone()].to_lowercase().starts_with("the ");
                     if def {
                         for r in resolved.iter().rev().flatten() {
-                            if r.stype == SpeakerType::Person && r.role.as_ref().is_some_and(|ro| ro.to_lowercase().ends_with(&head) || ro.to_lowercase() == hl) {
+                            if r.stype == SpeakerType::Person
+                                && r.role.as_ref().is_some_and(|ro| {
+                                    ro.to_lowercase().ends_with(&head) || ro.to_lowercase() == hl
+                                })
+                            {
                                 let mut r = r.clone();
                                 r.mention = Some(range);
                                 r.rule = "speaker/description";
@@ -1022,11 +1267,32 @@ fn resolve_mention(
                             }
                         }
                         // A titled name anywhere in the article ("Judge Susan Pryor").
-                        if let Some(n) = doc.inv.names.iter().find(|n| n.person && n.tokens >= 2 && text[..n.range.start].trim_end().to_lowercase().ends_with(&hl)) {
-                            return Some(Resolved { speaker: Some(n.name.clone()), mention: Some(range), stype: SpeakerType::Person, rule: "speaker/description", gender, role: Some(role.clone().unwrap_or(desc)) });
+                        if let Some(n) = doc.inv.names.iter().find(|n| {
+                            n.person
+                                && n.tokens >= 2
+                                && text[..n.range.start]
+                                    .trim_end()
+                                    .to_lowercase()
+                                    .ends_with(&hl)
+                        }) {
+                            return Some(Resolved {
+                                speaker: Some(n.name.clone()),
+                                mention: Some(range),
+                                stype: SpeakerType::Person,
+                                rule: "speaker/description",
+                                gender,
+                                role: Some(role.clone().unwrap_or(desc)),
+                            });
                         }
                     }
-                    Some(Resolved { speaker: Some(desc.clone()), mention: Some(range), stype: SpeakerType::Person, rule: "speaker/description", gender, role: Some(desc) })
+                    Some(Resolved {
+                        speaker: Some(desc.clone()),
+                        mention: Some(range),
+                        stype: SpeakerType::Person,
+                        rule: "speaker/description",
+                        gender,
+                        role: Some(desc),
+                    })
                 }
             }
         }

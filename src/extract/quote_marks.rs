@@ -64,7 +64,11 @@ fn is_open_context_before(prev: Option<char>) -> bool {
     match prev {
         None => true,
         Some(p) => {
-            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '"' | '‘' | '«' | '„')
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '"' | '‘' | '«' | '„'
+                )
         }
     }
 }
@@ -156,7 +160,11 @@ pub fn quote_spans(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteSpan> {
 }
 
 fn same_family(a: Family, b: Family) -> bool {
-    a == b || matches!((a, b), (Family::Low, Family::Double) | (Family::Double, Family::Low))
+    a == b
+        || matches!(
+            (a, b),
+            (Family::Low, Family::Double) | (Family::Double, Family::Low)
+        )
 }
 
 /// How far ahead to look for a better closing single quote than a possessive `s'`.
@@ -183,7 +191,8 @@ fn scan_paragraph(
         let abs = p.start + i;
         let open_ctx = is_open_context_before(prev) && next.is_some_and(|n| !n.is_whitespace());
         let close_ctx = prev.is_some_and(|q| !q.is_whitespace()) && is_close_context_after(next);
-        let has_open = |st: &Vec<(Family, usize)>, f: Family| st.iter().any(|(g, _)| same_family(*g, f));
+        let has_open =
+            |st: &Vec<(Family, usize)>, f: Family| st.iter().any(|(g, _)| same_family(*g, f));
         let mut act = match (fam, role) {
             (Family::Single, _) if c != '‘' => {
                 let letters_both = prev.is_some_and(char::is_alphanumeric)
@@ -204,7 +213,10 @@ fn scan_paragraph(
                     } else {
                         Some(Role::Close)
                     }
-                } else if open_ctx && next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '"' | '“' | '…' | '.')) {
+                } else if open_ctx
+                    && next
+                        .is_some_and(|n| n.is_alphanumeric() || matches!(n, '"' | '“' | '…' | '.'))
+                {
                     Some(Role::Open)
                 } else {
                     None
@@ -302,17 +314,26 @@ mod tests {
 
     #[test]
     fn every_style_pairs() {
-        assert_eq!(spans(r#"He said "a b" and “c d” and ‘e f’ and «g h» and „i j“."#), vec!["a b", "c d", "e f", "g h", "i j"]);
+        assert_eq!(
+            spans(r#"He said "a b" and “c d” and ‘e f’ and «g h» and „i j“."#),
+            vec!["a b", "c d", "e f", "g h", "i j"]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(spans("It's the Smiths' farm and the drivers’ union, Harwell’s said."), Vec::<String>::new());
+        assert_eq!(
+            spans("It's the Smiths' farm and the drivers’ union, Harwell’s said."),
+            Vec::<String>::new()
+        );
         assert_eq!(
             spans("'It's not that we're against it,' said Mrs Smith. 'But no.'"),
             vec!["It's not that we're against it,", "But no."]
         );
-        assert_eq!(spans("The site, known as ‘the Crumpet Works’, makes rolls."), vec!["the Crumpet Works"]);
+        assert_eq!(
+            spans("The site, known as ‘the Crumpet Works’, makes rolls."),
+            vec!["the Crumpet Works"]
+        );
         assert_eq!(
             spans("'The drivers' union will not budge,' he said."),
             vec!["The drivers' union will not budge,"]
@@ -322,7 +343,9 @@ mod tests {
     #[test]
     fn nested_quotes_stay_inside() {
         assert_eq!(
-            spans(r#""The governor told us, 'Send me a cap and I'll sign it.' This was it," he said."#),
+            spans(
+                r#""The governor told us, 'Send me a cap and I'll sign it.' This was it," he said."#
+            ),
             vec!["The governor told us, 'Send me a cap and I'll sign it.' This was it,"]
         );
     }

@@ -50,10 +50,22 @@ mod tests {
 
     #[test]
     fn clause_heads() {
-        assert_eq!(st("she backed residents' calls for the application"), Some(Stance::Supportive));
-        assert_eq!(st("his company supported independent safety testing"), Some(Stance::Supportive));
-        assert_eq!(st("his party did \"not accept\" the governor's argument"), Some(Stance::Opposing));
-        assert_eq!(st("the \"UK does not accept\" the result"), Some(Stance::Opposing));
+        assert_eq!(
+            st("she backed residents' calls for the application"),
+            Some(Stance::Supportive)
+        );
+        assert_eq!(
+            st("his company supported independent safety testing"),
+            Some(Stance::Supportive)
+        );
+        assert_eq!(
+            st("his party did \"not accept\" the governor's argument"),
+            Some(Stance::Opposing)
+        );
+        assert_eq!(
+            st("the \"UK does not accept\" the result"),
+            Some(Stance::Opposing)
+        );
         assert_eq!(st("the union rejected the offer"), Some(Stance::Opposing));
         assert_eq!(st("the session had been deeply frustrating"), None);
     }

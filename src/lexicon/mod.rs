@@ -27,7 +27,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "person_nouns.tsv",
         include_str!("../../lexicons/person_nouns.tsv"),
     ),
-    ("honorifics.tsv", include_str!("../../lexicons/honorifics.tsv")),
+    (
+        "honorifics.tsv",
+        include_str!("../../lexicons/honorifics.tsv"),
+    ),
     (
         "organisations.tsv",
         include_str!("../../lexicons/organisations.tsv"),
@@ -36,7 +39,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "stance_words.tsv",
         include_str!("../../lexicons/stance_words.tsv"),
     ),
-    ("documents.tsv", include_str!("../../lexicons/documents.tsv")),
+    (
+        "documents.tsv",
+        include_str!("../../lexicons/documents.tsv"),
+    ),
 ];
 
 /// A failure to read or parse a lexicon file.
@@ -154,18 +160,15 @@ impl Builder {
             }
             if let Some(rest) = line.strip_prefix("#kind") {
                 let name = rest.trim();
-                kind = Some(
-                    KINDS
-                        .iter()
-                        .copied()
-                        .find(|k| *k == name)
-                        .ok_or_else(|| {
-                            err(
-                                n,
-                                format!("unknown lexicon kind {name:?} (known: {})", KINDS.join(", ")),
-                            )
-                        })?,
-                );
+                kind = Some(KINDS.iter().copied().find(|k| *k == name).ok_or_else(|| {
+                    err(
+                        n,
+                        format!(
+                            "unknown lexicon kind {name:?} (known: {})",
+                            KINDS.join(", ")
+                        ),
+                    )
+                })?);
                 continue;
             }
             if line.starts_with('#') {
@@ -190,7 +193,10 @@ impl Builder {
             if cols.len() < need {
                 return Err(err(
                     n,
-                    format!("{k} needs {need} tab-separated columns, found {}", cols.len()),
+                    format!(
+                        "{k} needs {need} tab-separated columns, found {}",
+                        cols.len()
+                    ),
                 ));
             }
             match k {
@@ -344,9 +350,10 @@ impl Lexicon {
         self.person_nouns.get(word).copied().or_else(|| {
             // "spokespeople" is listed; plain plurals ("officials", "nurses") are not.
             let sing = word.strip_suffix('s')?;
-            self.person_nouns.get(sing).copied().filter(|p| {
-                matches!(p.class, PersonClass::Role | PersonClass::Person)
-            })
+            self.person_nouns
+                .get(sing)
+                .copied()
+                .filter(|p| matches!(p.class, PersonClass::Role | PersonClass::Person))
         })
     }
 
@@ -426,7 +433,11 @@ mod tests {
         std::fs::write(&p, "#kind verbs\n").unwrap();
         let e = Lexicon::load(std::slice::from_ref(&p)).unwrap_err();
         assert!(e.to_string().contains("unknown lexicon kind"), "{e}");
-        std::fs::write(&p, "#kind reporting_verbs\nquip\tquips\tjoke\tneutral\tbare\n").unwrap();
+        std::fs::write(
+            &p,
+            "#kind reporting_verbs\nquip\tquips\tjoke\tneutral\tbare\n",
+        )
+        .unwrap();
         let e = Lexicon::load(std::slice::from_ref(&p)).unwrap_err();
         assert!(e.to_string().contains("cue_type"), "{e}");
     }

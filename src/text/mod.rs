@@ -146,8 +146,8 @@ pub struct Sentence {
 /// Words before a `.` that do not end a sentence: honorifics, abbreviated titles, months.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt", "Capt",
-    "Supt", "Insp", "St", "Jr", "Sr", "Rev", "No", "Nos", "vs", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "Fig",
+    "Supt", "Insp", "St", "Jr", "Sr", "Rev", "No", "Nos", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "Fig",
 ];
 
 /// True when the word ending just before byte `dot` (a `.`) is an abbreviation that does not
@@ -180,7 +180,10 @@ fn is_closing_punct(c: char) -> bool {
 fn is_sentence_opener(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '#' | '@' | '—' | '–')
+        || matches!(
+            c,
+            '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '#' | '@' | '—' | '–'
+        )
 }
 
 /// The sentences of the article, in text order, each inside one paragraph. A sentence ends
@@ -249,7 +252,11 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let inner = (matches!(c, '\'' | '’' | '-' | '.' | '&')
             && cur.is_some()
             && next.is_some_and(char::is_alphanumeric))
-            || (c == ',' && cur.is_some() && i > 0 && b[i - 1].is_ascii_digit() && next.is_some_and(|d| d.is_ascii_digit()));
+            || (c == ','
+                && cur.is_some()
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && next.is_some_and(|d| d.is_ascii_digit()));
         if c.is_alphanumeric() || inner || (matches!(c, '@' | '#') && cur.is_none()) {
             if cur.is_none() {
                 cur = Some(i);
@@ -276,7 +283,10 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         let ps = paragraphs(t);
-        sentences(t, &ps).iter().map(|s| &t[s.range.clone()]).collect()
+        sentences(t, &ps)
+            .iter()
+            .map(|s| &t[s.range.clone()])
+            .collect()
     }
 
     #[test]
@@ -292,7 +302,10 @@ mod tests {
                 "Next para"
             ]
         );
-        assert_eq!(sents("Mr. Smith left. Dr Jones stayed!"), vec!["Mr. Smith left.", "Dr Jones stayed!"]);
+        assert_eq!(
+            sents("Mr. Smith left. Dr Jones stayed!"),
+            vec!["Mr. Smith left.", "Dr Jones stayed!"]
+        );
     }
 
     #[test]
@@ -301,7 +314,18 @@ mod tests {
         let w: Vec<&str> = words(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
         assert_eq!(
             w,
-            vec!["Gov.", "Smith’s", "anti-war", "U.S.", "4.5", "drivers", "union", "said", "it's", "@NATOpress"]
+            vec![
+                "Gov.",
+                "Smith’s",
+                "anti-war",
+                "U.S.",
+                "4.5",
+                "drivers",
+                "union",
+                "said",
+                "it's",
+                "@NATOpress"
+            ]
         );
     }
 
