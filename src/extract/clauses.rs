@@ -208,7 +208,11 @@ pub fn clause_after(
     }
     let mut that = false;
     let after = &text[start..sentence_end];
-    if after.len() > 5 && after[..5].eq_ignore_ascii_case("that ") {
+    if after.len() > 5
+        && after
+            .get(..5)
+            .is_some_and(|a| a.eq_ignore_ascii_case("that "))
+    {
         that = true;
         start += 5;
     } else if !colon && entry.clause == ClauseTaking::That {
