@@ -140,6 +140,14 @@ pub fn clause_after(
     lx: &Lexicon,
 ) -> Option<Clause> {
     let entry = cue.entry(lx);
+    if matches!(
+        entry.lemma.as_str(),
+        "urge" | "ask" | "call on" | "tell" | "warn" | "encourage"
+    ) {
+        if let Some(c) = object_infinitive(text, cue, sentence_end, quoted, lx) {
+            return Some(c);
+        }
+    }
     let cue_end = object_end(text, cue, sentence_end, lx).unwrap_or(cue.range.end);
     let mut pos = cue_end;
     let ws = words(text, pos..sentence_end);
@@ -215,7 +223,9 @@ pub fn clause_after(
     {
         that = true;
         start += 5;
-    } else if !colon && entry.clause == ClauseTaking::That {
+    } else if !colon
+        && (entry.clause == ClauseTaking::That || nominal_object(text, start, sentence_end))
+    {
         // Nominal frame: "denied claims from the president of Belarus that ..."
         let ws = words(text, start..sentence_end);
         let mut found = None;
@@ -246,10 +256,11 @@ pub fn clause_after(
     let end = boundary(text, start, sentence_end, quoted, lx);
     let range = trim_content(text, start..end);
     let ws = words(text, range.clone());
-    if ws.len() < 2 {
+    if ws.len() < 2 && !starts_with_quote(text, &range) {
         return None;
     }
-    let first = lower_at(text, &ws[0]);
+    let first_word = ws.first()?;
+    let first = lower_at(text, first_word);
     let is_wh = WH.contains(&first.as_str());
     if !that && !colon && !starts_with_quote(text, &range) {
         if is_wh {
@@ -266,6 +277,95 @@ pub fn clause_after(
         colon,
         cue_end,
     })
+}
+
+/// "urged both governments to show restraint": object + to-infinitive, no "that".
+fn object_infinitive(
+    text: &str,
+    cue: &Cue,
+    sentence_end: usize,
+    quoted: &[Range<usize>],
+    lx: &Lexicon,
+) -> Option<Clause> {
+    let ws = words(text, cue.range.end..sentence_end);
+    let first = ws.first()?;
+    if !text[cue.range.end..first.start].trim().is_empty() {
+        return None;
+    }
+    for (k, w) in ws.iter().enumerate().take(8) {
+        if k > 0 && !text[ws[k - 1].end..w.start].trim().is_empty() {
+            return None;
+        }
+        let l = lower_at(text, w);
+        if l == "that" || WH.contains(&l.as_str()) || AUXILIARIES.contains(&l.as_str()) {
+            return None;
+        }
+        if l == "to" {
+            if k == 0 || k + 1 >= ws.len() {
+                return None;
+            }
+            let start = first.start;
+            let end = boundary(text, start, sentence_end, quoted, lx);
+            let range = trim_content(text, start..end);
+            return Some(Clause {
+                range,
+                that: false,
+                colon: false,
+                cue_end: cue.range.end,
+            });
+        }
+    }
+    None
+}
+
+/// Nouns that carry a "that" clause as the object of a reporting verb ("denied claims
+/// that ...", "dismissed reports that ...").
+const FRAME_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "suggestion",
+    "suggestions",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "speculation",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "fears",
+    "concerns",
+    "assertion",
+    "assertions",
+    "idea",
+    "notion",
+    "charge",
+    "charges",
+    "criticism",
+    "calls",
+    "warnings",
+    "proposal",
+];
+
+/// Whether the words after a bare-clause verb open a nominal frame ("claims from ... that").
+fn nominal_object(text: &str, start: usize, sentence_end: usize) -> bool {
+    let ws = words(text, start..sentence_end);
+    for w in ws.iter().take(4) {
+        let l = lower_at(text, w);
+        if FRAME_NOUNS.contains(&l.as_str()) {
+            return true;
+        }
+        let modifier = DETERMINERS.contains(&l.as_str())
+            || POSSESSIVES.contains(&l.as_str())
+            || text[w.clone()].starts_with(char::is_uppercase);
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 fn starts_with_quote(text: &str, r: &Range<usize>) -> bool {
@@ -303,6 +403,27 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         {
             return true;
         }
+        // "the governor remains", "the offer fairly reflects": a verb in -s after a
+        // determiner and a singular noun.
+        if k >= 2
+            && l.ends_with('s')
+            && !l.ends_with("ss")
+            && !l.ends_with("'s")
+            && !text[w.clone()].starts_with(char::is_uppercase)
+        {
+            let mut p = k - 1;
+            if lower_at(text, &ws[p]).ends_with("ly") && p >= 2 {
+                p -= 1;
+            }
+            let noun = lower_at(text, &ws[p]);
+            let det = lower_at(text, &ws[p - 1]);
+            if !noun.ends_with('s')
+                && !text[ws[p].clone()].starts_with(char::is_uppercase)
+                && (DETERMINERS.contains(&det.as_str()) || POSSESSIVES.contains(&det.as_str()))
+            {
+                return true;
+            }
+        }
         // The clause's own verb comes before a coordinated clause ("... but he ordered").
         if matches!(
             l.as_str(),
@@ -339,6 +460,17 @@ fn boundary(
             }
             if l.ends_with("ing") && lx.cue(&l).is_some() {
                 return ws[k - 1].end;
+            }
+            // ", and a spokeswoman said ...": a second frame with its own subject.
+            if matches!(l.as_str(), "and" | "but" | "while") {
+                let frame = ws[k + 1..].iter().take(6).any(|n| {
+                    let nl = lower_at(text, n);
+                    lx.cue(&nl).is_some_and(|c| !c.form.ends_with("ing"))
+                        && !super::cues::inside(quoted, n.start)
+                });
+                if frame {
+                    return ws[k - 1].end;
+                }
             }
         }
         if gap.contains(';') {

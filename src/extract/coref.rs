@@ -122,6 +122,46 @@ impl Inventory {
         let mut org = false;
         let mut gender = Gender::Unknown;
         let mut start = k;
+        // "But Rosa Delgado", "Pensioner Iris Cole": a sentence-initial connective or common
+        // noun before a two-word name.
+        if initial && e - k >= 2 {
+            let f = &text[ws[k].clone()];
+            let connective = matches!(
+                f.to_lowercase().as_str(),
+                "but"
+                    | "and"
+                    | "so"
+                    | "yet"
+                    | "however"
+                    | "meanwhile"
+                    | "still"
+                    | "now"
+                    | "then"
+                    | "instead"
+                    | "also"
+                    | "or"
+            );
+            let common = e - k >= 3
+                && lx.honorific(f).is_none()
+                && !(k..e).any(|z| lx.is_org_head(&text[ws[z].clone()].to_lowercase()))
+                && !super::mentions::capitalised_mid_sentence(text, f);
+            if connective || common {
+                start = k + 1;
+            }
+        }
+        // A honorific or title inside the run ("State Sen. Harold Quinlan"): the name follows it.
+        if let Some(h) = (start..e.saturating_sub(1))
+            .rev()
+            .find(|&z| lx.honorific(&text[ws[z].clone()]).is_some())
+        {
+            person = true;
+            if let Some(g) = lx.honorific(&text[ws[h].clone()]).map(|x| x.gender) {
+                if g != Gender::Unknown {
+                    gender = g;
+                }
+            }
+            start = h + 1;
+        }
         // Honorifics and titles at the front.
         while start < e {
             let t = &text[ws[start].clone()];

@@ -345,16 +345,10 @@ fn is_name_chunk(text: &str, r: &Range<usize>) -> bool {
     is_cap(f) && ws.len() <= 7
 }
 
-/// The subject before a cue: `region` runs from the sentence (or clause) start to the cue.
-/// Returns the mention range and the role of a trailing apposition ("X, chief economist at
-/// Y, said").
-pub fn subject_before(
-    text: &str,
-    region: Range<usize>,
-    lx: &Lexicon,
-) -> Option<(Range<usize>, Option<Range<usize>>)> {
-    // A dateline ("LONDON, March 3 - Acme Corp said") is not part of the subject.
-    let region = match ["—", " - ", " – ", "--"]
+/// A dateline ("LONDON, March 3 - Acme Corp said") is not part of a subject: the region
+/// starts after the last dash.
+fn skip_dateline_dash(text: &str, region: Range<usize>) -> Range<usize> {
+    match ["—", " - ", " – ", "--"]
         .iter()
         .filter_map(|d| {
             text[region.clone()]
@@ -365,7 +359,18 @@ pub fn subject_before(
     {
         Some(s) => s..region.end,
         None => region,
-    };
+    }
+}
+
+/// The subject before a cue: `region` runs from the sentence (or clause) start to the cue.
+/// Returns the mention range and the role of a trailing apposition ("X, chief economist at
+/// Y, said").
+pub fn subject_before(
+    text: &str,
+    region: Range<usize>,
+    lx: &Lexicon,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let region = skip_dateline_dash(text, region);
     // Drop auxiliaries and adverbs between the subject and the cue.
     let mut r = trim(text, region, &[]);
     loop {
@@ -493,6 +498,21 @@ pub fn subject_before(
     None
 }
 
+/// Whether `word` is written capitalised somewhere mid-sentence in the article (after a
+/// lowercase word or a comma), i.e. it is a name and not only a sentence-initial capital.
+pub fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].trim_end_matches(' ');
+        let after_ok = !text[i + word.len()..].starts_with(char::is_alphanumeric);
+        after_ok
+            && before.len() < i
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c == ',' || c.is_ascii_digit())
+    })
+}
+
 fn strip_leading_connectives(text: &str, r: Range<usize>) -> Range<usize> {
     let mut r = r;
     loop {
@@ -509,6 +529,7 @@ fn strip_leading_connectives(text: &str, r: Range<usize>) -> Range<usize> {
 /// The subject noun phrase at the start of `r` (a sentence or clause): determiner, words up
 /// to the end of the first capitalised run or the first verb-like word.
 pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usize>> {
+    let r = skip_dateline_dash(text, r);
     // Skip adverbial chunks ("In Minsk, ...").
     let chunks = comma_chunks(text, r.clone());
     let mut r = r;
@@ -545,7 +566,11 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
             seen_cap = true;
         }
         end = Some(w.end);
-        if PREPOSITIONS.contains(&lower(t).as_str()) && !seen_cap && i > 0 {
+        if PREPOSITIONS.contains(&lower(t).as_str())
+            && !seen_cap
+            && i > 0
+            && !matches!(lower(t).as_str(), "of" | "at" | "for" | "from" | "in")
+        {
             return None;
         }
     }
@@ -599,10 +624,29 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     } else {
         (None, range.clone())
     };
-    let ws = words(text, main.clone());
+    let mut ws = words(text, main.clone());
     if ws.is_empty() {
         return m;
     }
+    // "entomologist Dr Ana Ferreira of the National Museum of Sarenga": the name ends at the
+    // preposition after a honorific or a two-word capitalised run.
+    if let Some(p) = ws.iter().enumerate().position(|(j, w)| {
+        j >= 2
+            && matches!(
+                lower(&text[w.clone()]).as_str(),
+                "of" | "at" | "from" | "with"
+            )
+            && is_cap(&text[ws[j - 1].clone()])
+            && (is_cap(&text[ws[j - 2].clone()])
+                || lx.honorific(&text[ws[j - 2].clone()]).is_some())
+            && !lx.is_org_head(&lower(&text[ws[j - 1].clone()]))
+            && !ws[..j]
+                .iter()
+                .any(|x| !is_cap(&text[x.clone()]) && lx.is_org_noun(&lower(&text[x.clone()])))
+    }) {
+        ws.truncate(p);
+    }
+    let main = main.start..ws[ws.len() - 1].end;
     if ws.len() == 1 {
         let l = lower(&text[ws[0].clone()]);
         if SUBJECT_PRONOUNS.contains(&l.as_str()) {
@@ -631,6 +675,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         return m; // a determiner alone ("This said ...") names nobody
     }
     let initial_cap = sentence_initial && pre.is_none() && !has_det;
+    // "But Rosa Delgado": a connective is not part of the name.
+    if i < ws.len() - 1 && LEADING_CONNECTIVES.contains(&lower(&text[ws[i].clone()]).as_str()) {
+        i += 1;
+    }
     // The name: the last capitalised run (with "of/and/for" inside org names).
     let mut run_end = ws.len();
     while run_end > i && !is_cap(&text[ws[run_end - 1].clone()]) {
@@ -767,6 +815,22 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
             m.org_hint = true;
         }
+    }
+    // "Pensioner Iris Cole" at a sentence start: a capitalised common noun before a
+    // two-word name is a title when the article never writes it capitalised mid-sentence.
+    if sentence_initial
+        && title_end.is_none()
+        && name_start == i
+        && run_end - i >= 3
+        && run_end == ws.len()
+        && !m.honorific
+        && !ws[i..run_end]
+            .iter()
+            .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
+        && !capitalised_mid_sentence(text, &text[ws[i].clone()])
+    {
+        title_end = Some(i);
+        name_start = i + 1;
     }
     // "Secretary of State George Shultz": "of State" belongs to the title.
     while name_start + 1 < run_end && matches!(&text[ws[name_start].clone()], "of" | "for" | "and")

@@ -61,7 +61,7 @@ use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
 use crate::text::{paragraphs, sentences, words, OffsetMap, Sentence};
 
-use clauses::{clause_after, looks_like_clause, trim_content};
+use clauses::{clause_after, trim_content};
 use coref::Inventory;
 use cues::{find_cues, object_end, Cue};
 use mentions::{analyse, leading_np, subject_after, subject_before, trim, DescClass, MentionKind};
@@ -459,11 +459,29 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let cue_end = object_end(text, &cue, sent.end, lx).unwrap_or(cue.range.end);
         let tail = &text[cue_end..sent.end];
         let tail_words = words(text, cue_end..sent.end);
-        let tail_small = tail_words.len() <= 6
-            && (tail_words.is_empty()
-                || mentions::PREPOSITIONS
-                    .contains(&text[tail_words[0].clone()].to_lowercase().as_str())
-                || tail.trim_start().starts_with(','));
+        // The tail after the cue: adverbials ("on Sunday", "last month") or, after a comma,
+        // an adjunct (", blaming a slump in prices").
+        let tail_before_comma = tail.split(',').next().unwrap_or("");
+        let tail_first = tail_words.first().map(|w| text[w.clone()].to_lowercase());
+        let tail_small = tail.trim_start().starts_with(',')
+            || tail_words.is_empty()
+            || (tail_before_comma.split_whitespace().count() <= 6
+                && tail_first.as_deref().is_some_and(|f| {
+                    mentions::PREPOSITIONS.contains(&f)
+                        || matches!(
+                            f,
+                            "last"
+                                | "this"
+                                | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "earlier"
+                                | "later"
+                                | "recently"
+                                | "late"
+                                | "early"
+                        )
+                }));
         if tail_small {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
@@ -485,10 +503,8 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                         .spans
                         .iter()
                         .any(|s| s.outer.start <= content.start && s.outer.end >= content.end);
-                    if words(text, content.clone()).len() >= 3
-                        && !is_quote_only
-                        && (looks_like_clause(text, &content, lx) || has_quote(doc, &content))
-                    {
+                    // The frame ", X said." is evidence enough of reported speech.
+                    if words(text, content.clone()).len() >= 4 && !is_quote_only {
                         let (kind, pieces, qrule) =
                             classify_content(doc, content.clone(), "postposed", false, false);
                         used_cue[ci] = true;
@@ -508,6 +524,49 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             }
         }
         let Some(cl) = clause else { continue };
+        // "X said A and promised that B", "... but warned that B": the same speaker.
+        let conj_only = {
+            let b = text[region_start..cue.range.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == ',');
+            let bl = b.to_lowercase();
+            matches!(
+                bl.as_str(),
+                "and" | "but" | "and also" | "but also" | "but later" | "and later" | "and then"
+            )
+        };
+        if conj_only {
+            let prev = raws.iter().enumerate().rev().find(|(_, r)| {
+                r.cue_range
+                    .as_ref()
+                    .is_some_and(|c| doc.sentence_of(c.start) == si)
+            });
+            if let Some((pi_raw, _)) = prev {
+                let (kind, pieces, qrule) = classify_content(
+                    doc,
+                    cl.range.clone(),
+                    if cl.that { "that-clause" } else { "clause" },
+                    cl.that,
+                    cl.colon,
+                );
+                let end = pieces.last().map(|p| p.end).unwrap_or(cl.range.end);
+                used_cue[ci] = true;
+                consumed.push(cue.range.start..end.max(cl.range.end));
+                mark_spans(
+                    doc,
+                    &mut used_span,
+                    &(cl.range.start..end.max(cl.range.end)),
+                );
+                raws.push(Raw {
+                    kind,
+                    pieces,
+                    qrule,
+                    cue: Some(cue.clone()),
+                    cue_range: Some(cue.range.start..cl.cue_end),
+                    who: Who::SameAs(pi_raw),
+                });
+                continue;
+            }
+        }
         // A parenthetical frame ("The question, they said, is ...") is not a pre-posed one.
         if text[cue_end..].trim_start().starts_with(',') && before.ends_with(',') {
             continue;
@@ -589,12 +648,6 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         });
     }
     raws
-}
-
-fn has_quote(doc: &Doc, r: &Range<usize>) -> bool {
-    doc.spans
-        .iter()
-        .any(|s| s.outer.start >= r.start && s.outer.end <= r.end + 1)
 }
 
 fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
