@@ -458,6 +458,38 @@ fn boundary(
             if l == "with" || l == "while" {
                 return ws[k - 1].end;
             }
+            // ", two years later than planned": a trailing measure with no verb of its own.
+            const NUMBERS: &[&str] = &[
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "one",
+            ];
+            let numeral = l.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || NUMBERS.contains(&l.as_str());
+            if numeral {
+                let rest: Vec<String> = ws[k..].iter().map(|x| lower_at(text, x)).collect();
+                let has_verb = rest.iter().any(|x| {
+                    AUXILIARIES.contains(&x.as_str()) || IRREGULAR_PAST.contains(&x.as_str())
+                });
+                let measure = rest.iter().take(3).any(|x| {
+                    matches!(
+                        x.as_str(),
+                        "years"
+                            | "months"
+                            | "weeks"
+                            | "days"
+                            | "hours"
+                            | "year"
+                            | "month"
+                            | "week"
+                            | "day"
+                            | "times"
+                            | "percent"
+                            | "per"
+                    )
+                });
+                if !has_verb && measure {
+                    return ws[k - 1].end;
+                }
+            }
             if l.ends_with("ing") && lx.cue(&l).is_some() {
                 return ws[k - 1].end;
             }
@@ -475,6 +507,19 @@ fn boundary(
         }
         if gap.contains(';') {
             return ws[k - 1].end;
+        }
+        // "... but would not comment further": the main subject's next verb.
+        if l == "but" {
+            if let Some(n) = ws.get(k + 1) {
+                let nl = lower_at(text, n);
+                if matches!(
+                    nl.as_str(),
+                    "would" | "will" | "declined" | "refused" | "did" | "could" | "was" | "is"
+                ) && !super::cues::inside(quoted, n.start)
+                {
+                    return ws[k - 1].end;
+                }
+            }
         }
         if (l == "and" || l == "but")
             && gap
