@@ -60,6 +60,35 @@ fn person_has_honorific_only(
     })
 }
 
+/// Nouns for a business: "the company" may stand for a named firm of any of these kinds.
+const BUSINESS: &[&str] = &[
+    "company",
+    "firm",
+    "business",
+    "developer",
+    "retailer",
+    "carmaker",
+    "bakery",
+    "maker",
+    "carrier",
+    "airline",
+    "operator",
+    "lender",
+    "insurer",
+    "supermarket",
+    "chain",
+    "manufacturer",
+    "automaker",
+    "supplier",
+    "broadcaster",
+    "publisher",
+    "brand",
+    "startup",
+    "miner",
+    "producer",
+    "builder",
+];
+
 pub fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -306,6 +335,21 @@ impl Inventory {
                 org = true;
             }
         }
+        // "Island Ferries will cut its timetable": "its" soon after the name, no "his"/"her".
+        if !person {
+            let next: Vec<String> = ws[e..ws.len().min(e + 8)]
+                .iter()
+                .map(|w| text[w.clone()].to_lowercase())
+                .collect();
+            if let Some(p) = next.iter().position(|w| w == "its") {
+                if !next[..p]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "his" | "her" | "he" | "she"))
+                {
+                    org = true;
+                }
+            }
+        }
         // "the Northern Lines network": a name used as a modifier is an organisation or place.
         if k > 0 && text[ws[k - 1].clone()].eq_ignore_ascii_case("the") && e < ws.len() {
             let nx = &text[ws[e].clone()];
@@ -451,6 +495,26 @@ impl Inventory {
         }
     }
 
+    /// The organisation the article is most about: the non-person name used most often
+    /// (ties: the first used). The fallback for "the company" when nothing else matches.
+    fn main_organisation(&self) -> Option<&str> {
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for (i, n) in self.names.iter().enumerate() {
+            if self.names.iter().any(|m| m.name == n.name && m.person) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == n.name) {
+                Some(c) => c.1 += 1,
+                None => counts.push((n.name.as_str(), 1, i)),
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|c| c.1 >= 2 || self.names.iter().any(|n| n.name == c.0 && n.org))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|c| c.0)
+    }
+
     /// The named organisation an organisation description stands for ("the company",
     /// "police", "the drivers’ union"): a name containing the head noun or another word of
     /// the description, or stated with that noun ("Bakery firm Harwell’s"); nearest before
@@ -462,17 +526,7 @@ impl Inventory {
             .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their"))
             .collect();
         let synonyms: &[&str] = match head {
-            "company" | "firm" | "business" | "group" | "developer" | "retailer" | "carmaker" => &[
-                "company",
-                "firm",
-                "business",
-                "group",
-                "developer",
-                "retailer",
-                "carmaker",
-                "bakery",
-                "maker",
-            ],
+            h if BUSINESS.contains(&h) => BUSINESS,
             _ => &[],
         };
         let mut best: Option<(&NameOcc, usize)> = None;
@@ -499,9 +553,10 @@ impl Inventory {
                 best = Some((n, dist));
             }
         }
-        best.map(|(n, _)| {
-            // Prefer the longest form of that organisation ("Northvale Police").
-            n.name.clone()
-        })
+        match best {
+            Some((n, _)) => Some(n.name.clone()),
+            None if BUSINESS.contains(&head) => self.main_organisation().map(str::to_string),
+            None => None,
+        }
     }
 }
