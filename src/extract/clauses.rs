@@ -46,7 +46,7 @@ const WH: &[&str] = &[
     "why", "whether", "if", "how", "what", "when", "who", "where", "which",
 ];
 /// Irregular past-tense forms: evidence of a finite verb in a clause without "that".
-const IRREGULAR_PAST: &[&str] = &[
+pub const IRREGULAR_PAST: &[&str] = &[
     "sent",
     "made",
     "took",

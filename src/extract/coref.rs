@@ -484,6 +484,17 @@ impl Inventory {
         match best {
             Some((n, _)) if n.tokens > ntok => n.name.clone(),
             _ => {
+                // "Veltra" for "Veltra Motors": the first word of an organisation's name.
+                if ntok == 1 {
+                    let prefix = format!("{name} ");
+                    if let Some(n) = self
+                        .names
+                        .iter()
+                        .find(|n| n.name.starts_with(&prefix) && !n.person && n.org)
+                    {
+                        return n.name.clone();
+                    }
+                }
                 // "RDF Union": a word of the name is an acronym of an organisation.
                 for w in name.split_whitespace() {
                     if let Some(full) = self.aliases.get(w) {
@@ -503,9 +514,21 @@ impl Inventory {
             if self.names.iter().any(|m| m.name == n.name && m.person) {
                 continue;
             }
-            match counts.iter_mut().find(|c| c.0 == n.name) {
+            // Short forms count for the full name ("Veltra" for "Veltra Motors").
+            let full = self
+                .names
+                .iter()
+                .find(|m| {
+                    m.tokens > n.tokens
+                        && m.name.starts_with(&format!("{} ", n.name))
+                        && m.org
+                        && !m.person
+                })
+                .map(|m| m.name.as_str())
+                .unwrap_or(n.name.as_str());
+            match counts.iter_mut().find(|c| c.0 == full) {
                 Some(c) => c.1 += 1,
-                None => counts.push((n.name.as_str(), 1, i)),
+                None => counts.push((full, 1, i)),
             }
         }
         counts

@@ -463,6 +463,14 @@ pub fn subject_before(
             let head = trim(text, subj.start..ws[rel].start, &[]);
             let hw = words(text, head.clone());
             if hw.len() <= 8 && !hw.iter().any(|w| verbish(&text[w.clone()], lx)) {
+                // Unnamed groups keep their relative clause ("volunteers who run the library").
+                let last = lower(&text[hw[hw.len() - 1].clone()]);
+                let group = last.ends_with('s')
+                    && !is_cap(&text[hw[hw.len() - 1].clone()])
+                    && hw.len() <= 3;
+                if group {
+                    return Some((subj, None));
+                }
                 return Some((head, Some(ws[rel].start..subj.end)));
             }
         }
@@ -554,7 +562,8 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
             break;
         }
         let cap = is_cap(t) || lx.honorific(t).is_some();
-        if i > 0 && verbish(t, lx) {
+        if i > 0 && (verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str()))
+        {
             break;
         }
         if seen_cap && !cap && !matches!(t, "of" | "and" | "for") {
@@ -592,10 +601,18 @@ pub fn subject_after(
     if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
         return None;
     }
-    let appos = chunks
+    let second = chunks
         .get(1)
         .map(|c| trim(text, c.clone(), &['.', '!', '?', ';']))
-        .filter(|c| !c.is_empty() && is_apposition(text, c));
+        .filter(|c| !c.is_empty());
+    // "said Veltra's head of quality, Jonas Eklund.": description, then the name.
+    if let Some(s) = &second {
+        if is_name_chunk(text, s) && is_pre_description(text, &first, lx) && !is_apposition(text, s)
+        {
+            return Some((first.start..s.end, None));
+        }
+    }
+    let appos = second.filter(|c| is_apposition(text, c));
     Some((first, appos))
 }
 

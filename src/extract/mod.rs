@@ -1401,6 +1401,22 @@ fn resolve_mention(
                 DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
+                DescClass::Person if head.ends_with("-year-old") => {
+                    let n = doc
+                        .inv
+                        .names
+                        .iter()
+                        .rev()
+                        .find(|n| n.range.end <= range.start && n.tokens >= 2 && !n.org)?;
+                    Some(Resolved {
+                        speaker: Some(n.name.clone()),
+                        mention: Some(range),
+                        stype: SpeakerType::Person,
+                        rule: "speaker/description",
+                        gender,
+                        role: None,
+                    })
+                }
                 DescClass::Person => {
                     // "The singer" after "Pop singer Mia Lowe".
                     let def = text[range.clone()].to_lowercase().starts_with("the ");
@@ -1429,6 +1445,19 @@ fn resolve_mention(
                     // "the judge", "the transport secretary": an earlier speaker with that role.
                     let hl = desc.to_lowercase();
                     let def = text[range.clone()].to_lowercase().starts_with("the ");
+                    // "A coroner has warned ..." in an article that names "Coroner Philippa Rowe".
+                    if !def {
+                        if let Some(n) = titled_name(doc, &hl) {
+                            return Some(Resolved {
+                                speaker: Some(n),
+                                mention: Some(range),
+                                stype: SpeakerType::Person,
+                                rule: "speaker/description",
+                                gender,
+                                role: None,
+                            });
+                        }
+                    }
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person
