@@ -60,6 +60,85 @@ fn person_has_honorific_only(
     })
 }
 
+/// The role in an apposition right after a name: ", a geologist at the Fenwick Institute,"
+/// -> "geologist at the Fenwick Institute" (cut at who/which and at a trailing place).
+fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
+    let rest = text[after..].strip_prefix(", ")?;
+    let end = rest
+        .find([',', '.', ';', '(', ')', '"', '“', '”'])
+        .unwrap_or(rest.len());
+    let chunk = &rest[..end];
+    let mut it = chunk.split_whitespace();
+    let first = it.next()?;
+    let fl = first.to_lowercase();
+    let body = if matches!(fl.as_str(), "a" | "an" | "the") {
+        chunk[first.len()..].trim_start()
+    } else if first.starts_with(char::is_lowercase)
+        && !matches!(
+            fl.as_str(),
+            "who" | "which" | "whose" | "aged" | "said" | "says"
+        )
+    {
+        chunk
+    } else {
+        return None;
+    };
+    let mut out = Vec::new();
+    for w in body.split_whitespace() {
+        let l = w.to_lowercase();
+        if matches!(l.as_str(), "who" | "which" | "whose" | "that") {
+            break;
+        }
+        if matches!(l.as_str(), "from" | "in") && !out.is_empty() {
+            break;
+        }
+        out.push(w);
+    }
+    // The head (before "of/at/for") must be a person noun or lowercase noun, not a kin noun.
+    let head_end = out
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "for"))
+        .unwrap_or(out.len());
+    let head = out.get(head_end.checked_sub(1)?)?.to_lowercase();
+    if head.starts_with(char::is_uppercase) || head.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match lx.person_noun(&head) {
+        Some(p) if p.class == PersonClass::Role => {}
+        _ => return None,
+    }
+    Some(out.join(" "))
+}
+
+/// The role in a description chunk right before a name: "The director of the Ashgrove
+/// Museum, Dr Helen Marchetti" -> "director of the Ashgrove Museum".
+fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<String> {
+    let before = text[..name_start].strip_suffix(", ")?;
+    let start = before
+        .rfind(['.', ',', '\n', ';', '"', '“'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let chunk = before[start..].trim();
+    let mut words: Vec<&str> = chunk.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    if !matches!(
+        first.as_str(),
+        "the" | "its" | "a" | "an" | "their" | "his" | "her"
+    ) {
+        return None;
+    }
+    words.remove(0);
+    let head_end = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "for"))
+        .unwrap_or(words.len());
+    let head = words.get(head_end.checked_sub(1)?)?.to_lowercase();
+    match lx.person_noun(&head) {
+        Some(p) if p.class == PersonClass::Role => Some(words.join(" ")),
+        _ => None,
+    }
+}
+
 /// Nouns for a business: "the company" may stand for a named firm of any of these kinds.
 const BUSINESS: &[&str] = &[
     "company",
@@ -300,6 +379,15 @@ impl Inventory {
                 } else {
                     t.to_string()
                 });
+            }
+        }
+        // An apposition after the name ("Dr Samir Haddad, a geologist at ...,") or a
+        // description before it ("The director of the Ashgrove Museum, Dr Helen Marchetti").
+        if role.is_none() && !org {
+            role = apposition_role(text, ws[e - 1].end, lx)
+                .or_else(|| description_before(text, ws[k].start, lx));
+            if role.is_some() {
+                person = true;
             }
         }
         let first_tok = &text[ws[start].clone()];

@@ -923,9 +923,19 @@ fn is_plural_of_listed(w: &str, lx: &Lexicon) -> bool {
 }
 
 fn apply_pre_description(text: &str, pre: Range<usize>, m: &mut Mention, lx: &Lexicon) {
-    let ws = words(text, pre.clone());
-    let Some(last) = ws.last() else { return };
-    let head = lower(&text[last.clone()]);
+    let all = words(text, pre.clone());
+    // The head is the last word before a preposition ("The former mayor of Millport").
+    let cut = all
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| matches!(lower(&text[(*w).clone()]).as_str(), "of" | "at" | "for"))
+        .map(|(j, _)| j)
+        .unwrap_or(all.len());
+    let ws = &all[..cut];
+    let Some(head_w) = ws.last() else { return };
+    let Some(last) = all.last() else { return };
+    let head = lower(&text[head_w.clone()]);
     let mut s = 0;
     if let Some(f) = ws.first() {
         let fl = lower(&text[f.clone()]);
@@ -953,7 +963,7 @@ fn apply_pre_description(text: &str, pre: Range<usize>, m: &mut Mention, lx: &Le
     // An unknown noun ("Stanmoor’s MP" is listed; "managing director" ends in one): a role
     // when it ends in a lowercase noun and names no organisation.
     let role = text[ws[s].start..last.end].to_string();
-    if !is_cap(&text[last.clone()]) || head == "mp" {
+    if !is_cap(&text[head_w.clone()]) || head == "mp" {
         m.role = Some(role);
     }
 }

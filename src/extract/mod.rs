@@ -1175,6 +1175,18 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
             break;
         }
     }
+    // A trailing place is not part of the role ("teacher from Port-Neuf", "chief economist at
+    // Norvik Securities in Kestovar").
+    for w in words(text, s..e) {
+        let l = text[w.clone()].to_lowercase();
+        if matches!(l.as_str(), "from" | "in") && w.start > s {
+            let next_cap = text[w.end..].trim_start().starts_with(char::is_uppercase);
+            if next_cap {
+                e = w.start;
+                break;
+            }
+        }
+    }
     let r = trim(text, s..e, &[',', '.']);
     let role = text[r].to_string();
     if role.is_empty() {
@@ -1458,6 +1470,21 @@ fn resolve_mention(
                             });
                         }
                     }
+                    // "The director of the Ashgrove Museum has defended ..." then "Dr Helen
+                    // Marchetti, who ..., said": a lead description named in the next lines.
+                    let named_next = || {
+                        doc.inv
+                            .names
+                            .iter()
+                            .find(|n| {
+                                n.range.start > range.end
+                                    && n.range.start < range.end + 400
+                                    && n.tokens >= 2
+                                    && !n.org
+                                    && n.person
+                            })
+                            .map(|n| n.name.clone())
+                    };
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person
@@ -1470,6 +1497,23 @@ fn resolve_mention(
                                 r.rule = "speaker/description";
                                 r.gender = gender;
                                 return Some(r);
+                            }
+                        }
+                        if initial
+                            && resolved
+                                .iter()
+                                .flatten()
+                                .all(|r| r.stype != SpeakerType::Person)
+                        {
+                            if let Some(n) = named_next() {
+                                return Some(Resolved {
+                                    speaker: Some(n),
+                                    mention: Some(range),
+                                    stype: SpeakerType::Person,
+                                    rule: "speaker/description",
+                                    gender,
+                                    role: Some(desc.clone()),
+                                });
                             }
                         }
                         // A titled name anywhere in the article ("Judge Susan Pryor").

@@ -357,14 +357,27 @@ impl Lexicon {
 
     /// A person noun (lowercase).
     pub fn person_noun(&self, word: &str) -> Option<PersonNoun> {
-        self.person_nouns.get(word).copied().or_else(|| {
-            // "spokespeople" is listed; plain plurals ("officials", "nurses") are not.
-            let sing = word.strip_suffix('s')?;
-            self.person_nouns
-                .get(sing)
-                .copied()
-                .filter(|p| matches!(p.class, PersonClass::Role | PersonClass::Person))
-        })
+        // Professions by suffix: "geologist", "physician", "economist" (listed or not).
+        let profession = |w: &str| {
+            (w.len() > 6 && (w.ends_with("ologist") || w.ends_with("ician"))).then_some(
+                PersonNoun {
+                    gender: Gender::Unknown,
+                    class: PersonClass::Role,
+                },
+            )
+        };
+        self.person_nouns
+            .get(word)
+            .copied()
+            .or_else(|| profession(word))
+            .or_else(|| {
+                // "spokespeople" is listed; plain plurals ("officials", "nurses") are not.
+                let sing = word.strip_suffix('s')?;
+                self.person_nouns
+                    .get(sing)
+                    .copied()
+                    .filter(|p| matches!(p.class, PersonClass::Role | PersonClass::Person))
+            })
     }
 
     /// An honorific as written ("Mr", "Gov.").
