@@ -34,6 +34,8 @@ pub struct Inventory {
     pub names: Vec<NameOcc>,
     /// Acronym -> organisation name ("RDF" -> "Rail Drivers’ Federation").
     pub aliases: HashMap<String, String>,
+    /// Memo of [`super::mentions::capitalised_mid_sentence`] per word (one scan each).
+    mid_sentence: HashMap<String, bool>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -217,6 +219,15 @@ impl Inventory {
         inv
     }
 
+    fn capitalised_mid_sentence(&mut self, text: &str, w: &str) -> bool {
+        if let Some(&b) = self.mid_sentence.get(w) {
+            return b;
+        }
+        let b = super::mentions::capitalised_mid_sentence(text, w);
+        self.mid_sentence.insert(w.to_string(), b);
+        b
+    }
+
     fn add_run(
         &mut self,
         text: &str,
@@ -252,7 +263,7 @@ impl Inventory {
             let common = e - k >= 3
                 && lx.honorific(f).is_none()
                 && !(k..e).any(|z| lx.is_org_head(&text[ws[z].clone()].to_lowercase()))
-                && !super::mentions::capitalised_mid_sentence(text, f);
+                && !self.capitalised_mid_sentence(text, f);
             if connective || common {
                 start = k + 1;
             }

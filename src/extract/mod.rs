@@ -293,13 +293,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             .unwrap_or(usize::MAX);
         let fstart = span.outer.end + (after.len() - after.trim_start_matches([',', ' ']).len());
         let fend = frame_end(text, fstart, para.end.min(next_span_start));
-        let Some(ci) = doc
-            .cues
-            .iter()
-            .position(|c| c.range.start >= fstart && c.range.start < fend)
-        else {
+        // Cues are in text order: the first one at or after the frame start.
+        let ci = doc.cues.partition_point(|c| c.range.start < fstart);
+        if doc.cues.get(ci).is_none_or(|c| c.range.start >= fend) {
             continue;
-        };
+        }
         if used_cue[ci] {
             continue;
         }
