@@ -26,6 +26,8 @@ pub struct NameOcc {
     pub descriptors: Vec<String>,
     /// A title stated before the name ("Council leader Amy Shaw" -> "Council leader").
     pub role: Option<String>,
+    /// The name is the subject of its sentence (only title words before it).
+    pub subject: bool,
 }
 
 /// The names of an article.
@@ -485,6 +487,15 @@ impl Inventory {
             gender,
             descriptors,
             role: if org { None } else { role },
+            subject: k <= 5
+                && ws[..k].iter().all(|w| {
+                    let l = text[w.clone()].to_lowercase();
+                    !super::mentions::AUXILIARIES.contains(&l.as_str())
+                        && !l.ends_with("ed")
+                        && lx.cue(&l).is_none()
+                        && !super::mentions::PREPOSITIONS.contains(&l.as_str())
+                })
+                && !text[ws[0].start..ws[k].start].contains([',', '"', '“', '‘']),
         });
     }
 

@@ -1302,6 +1302,42 @@ fn resolve_mention(
                     break;
                 }
             }
+            // A person who is the subject of a sentence after the last speaker is more salient
+            // ("Federation president Maria Solis praised X. She said ...").
+            if want_person {
+                let after = found
+                    .as_ref()
+                    .and_then(|r| r.mention.as_ref())
+                    .map_or(0, |m| m.end);
+                let subject = doc.inv.names.iter().rev().find(|n| {
+                    n.subject
+                        && !cues::inside(&doc.quoted, n.range.start)
+                        && n.range.start >= after
+                        && n.range.end <= range.start
+                        && !n.org
+                        && (n.person || n.tokens >= 2)
+                        && {
+                            let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                            let g = entities
+                                .get(&(canon.clone(), SpeakerType::Person))
+                                .and_then(|e| e.gender)
+                                .unwrap_or_else(|| doc.inv.gender_of(&canon));
+                            gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                        }
+                });
+                if let Some(n) = subject {
+                    if found.is_some() {
+                        found = Some(Resolved {
+                            speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
+                            mention: None,
+                            stype: SpeakerType::Person,
+                            rule: "speaker/pronoun",
+                            gender: Gender::Unknown,
+                            role: None,
+                        });
+                    }
+                }
+            }
             let mut r = match found {
                 Some(r) => r,
                 None => {
