@@ -242,34 +242,50 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
 /// apostrophes, hyphens and dots ("it's", "anti-government", "4.5", "U.S."), a leading `@` or
 /// `#`, and the dot of an abbreviation ("Mr.", "Gov.").
 pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
     let s = &text[range.clone()];
     let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
     let mut cur: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, d)| d);
-        let inner = (matches!(c, '\'' | '’' | '-' | '.' | '&')
-            && cur.is_some()
-            && next.is_some_and(char::is_alphanumeric))
-            || (c == ','
+    // The char at byte `i` and its length (ASCII fast path).
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        let &x = b.get(i)?;
+        if x < 0x80 {
+            Some((x as char, 1))
+        } else {
+            s[i..].chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
+    let mut i = 0;
+    while let Some((c, len)) = char_at(i) {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let word_char = alnum || {
+            let next = char_at(i + len).map(|(d, _)| d);
+            (matches!(c, '\'' | '’' | '-' | '.' | '&')
                 && cur.is_some()
-                && i > 0
-                && b[i - 1].is_ascii_digit()
-                && next.is_some_and(|d| d.is_ascii_digit()));
-        if c.is_alphanumeric() || inner || (matches!(c, '@' | '#') && cur.is_none()) {
+                && next.is_some_and(char::is_alphanumeric))
+                || (c == ','
+                    && cur.is_some()
+                    && i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && next.is_some_and(|d| d.is_ascii_digit()))
+                || (matches!(c, '@' | '#') && cur.is_none())
+        };
+        if word_char {
             if cur.is_none() {
                 cur = Some(i);
             }
-            continue;
-        }
-        if let Some(st) = cur.take() {
+        } else if let Some(st) = cur.take() {
             let mut end = i;
-            if c == '.' && is_abbreviation_before(s, i) && b[st].is_ascii_uppercase() {
+            if c == '.' && b[st].is_ascii_uppercase() && is_abbreviation_before(s, i) {
                 end = i + 1;
             }
             out.push(range.start + st..range.start + end);
         }
+        i += len;
     }
     if let Some(st) = cur {
         out.push(range.start + st..range.end);
