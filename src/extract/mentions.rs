@@ -373,29 +373,36 @@ pub fn subject_before(
     let region = skip_dateline_dash(text, region);
     // Drop auxiliaries and adverbs between the subject and the cue.
     let mut r = trim(text, region, &[]);
-    loop {
-        let ws = words(text, r.clone());
-        let last = ws.last()?;
+    let all = words(text, r.clone());
+    let mut n = all.len();
+    while n > 0 {
+        let last = &all[n - 1];
         let l = lower(&text[last.clone()]);
         let tail_ok = text[last.end..r.end].trim().is_empty();
         if tail_ok && (ADVERB_TAIL.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())) {
             // "on Tuesday", "last week"
             let mut cut = last.start;
-            if WEEKDAYS.contains(&l.as_str()) && ws.len() >= 2 {
-                let p = lower(&text[ws[ws.len() - 2].clone()]);
+            let mut drop = 1;
+            if WEEKDAYS.contains(&l.as_str()) && n >= 2 {
+                let p = lower(&text[all[n - 2].clone()]);
                 if matches!(
                     p.as_str(),
                     "on" | "last" | "this" | "next" | "late" | "early"
                 ) {
-                    cut = ws[ws.len() - 2].start;
+                    cut = all[n - 2].start;
+                    drop = 2;
                 } else {
                     break;
                 }
             }
             r = trim(text, r.start..cut, &[]);
+            n -= drop;
             continue;
         }
         break;
+    }
+    if n == 0 {
+        return None;
     }
     if r.is_empty() {
         return None;
