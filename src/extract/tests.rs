@@ -329,3 +329,36 @@ fn stray_marks_and_pathological_input_stay_linear_and_safe() {
     let _ = run(&said);
     assert!(run("").is_empty());
 }
+
+#[test]
+fn pronoun_prefers_a_later_sentence_subject_over_an_earlier_speaker() {
+    let t = "Inquiry\n\nCoach Tom Hale said the team had done nothing wrong.\n\nLeague chief executive Maria Vos praised the club's co-operation. She said the league fully supported the inquiry.\n";
+    let qs = run(t);
+    let q = find(&qs, "the league fully");
+    assert_eq!(speaker(q), "Maria Vos");
+    assert_eq!(q.rule, "indirect/clause;speaker/pronoun");
+    assert_eq!(q.stance, Some(Stance::Supportive));
+    assert_eq!(q.role.as_deref(), Some("League chief executive"));
+}
+
+#[test]
+fn coordinated_cues_and_urge_object_infinitive() {
+    let t = "Flood plan\n\nCouncil leader Asha Rao said the scheme would cost £2m and promised that work would start in May.\n\nThe regional agency urged residents to sign up for flood alerts.\n\nThe harbour board has said it raised concerns twice, and a spokeswoman said on Monday that both letters were ignored.\n";
+    let qs = run(t);
+    let q = find(&qs, "work would start");
+    assert_eq!(speaker(q), "Asha Rao");
+    assert_eq!(q.cue_type, Some(CueType::Promise));
+    assert_eq!(q.rule, "indirect/that-clause;speaker/sentence-subject");
+    assert_eq!(
+        find(&qs, "the scheme would cost").text,
+        "the scheme would cost £2m"
+    );
+    let q = find(&qs, "residents to sign up");
+    assert_eq!(q.cue.as_deref(), Some("urged"));
+    assert_eq!(q.cue_type, Some(CueType::Demand));
+    assert_eq!(
+        find(&qs, "it raised concerns").text,
+        "it raised concerns twice"
+    );
+    assert_eq!(speaker(find(&qs, "both letters")), "spokeswoman");
+}
