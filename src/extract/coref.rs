@@ -643,7 +643,7 @@ impl Inventory {
         }
         counts
             .into_iter()
-            .filter(|c| c.1 >= 2 || self.names.iter().any(|n| n.name == c.0 && n.org))
+            .filter(|c| self.names.iter().any(|n| n.name == c.0 && n.org))
             .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
             .map(|c| c.0)
     }

@@ -379,7 +379,9 @@ pub fn subject_before(
         let last = &all[n - 1];
         let l = lower(&text[last.clone()]);
         let tail_ok = text[last.end..r.end].trim().is_empty();
-        if tail_ok && (ADVERB_TAIL.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())) {
+        // Any "-ly" adverb between the subject and the cue ("Kennedy bluntly admitted").
+        let ly = l.len() > 4 && l.ends_with("ly") && n > 1;
+        if tail_ok && (ADVERB_TAIL.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str()) || ly) {
             // "on Tuesday", "last week"
             let mut cut = last.start;
             let mut drop = 1;
@@ -711,7 +713,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // Description heads: the first lowercase word run before a preposition.
     let head_idx = {
         let mut h = None;
-        let mut h_known = false;
+        let mut h_rank = 0u8;
         for (j, w) in ws.iter().enumerate().skip(i) {
             let t = &text[w.clone()];
             let l = lower(t);
@@ -720,10 +722,18 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             }
             if !is_cap(t) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
-                let known = lx.person_noun(lw).is_some() || lx.is_org_noun(lw);
-                if known || !h_known {
+                // Rank: a person noun (incl. plurals) over an organisation noun over others;
+                // the last of equal rank is the head ("company spokesmen" -> spokesmen).
+                let rank = if lx.person_noun(lw).is_some() || is_plural_of_listed(lw, lx) {
+                    2
+                } else if lx.is_org_noun(lw) {
+                    1
+                } else {
+                    0
+                };
+                if rank >= h_rank {
                     h = Some(j);
-                    h_known = known;
+                    h_rank = rank;
                 }
             } else if h.is_some() {
                 break;
@@ -923,6 +933,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
 
 /// "economists", "officials": the plural of a listed person noun.
 fn is_plural_of_listed(w: &str, lx: &Lexicon) -> bool {
+    if let Some(stem) = w.strip_suffix("men") {
+        // "spokesmen", "chairwomen"
+        return lx.person_noun(&format!("{stem}man")).is_some();
+    }
     w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
