@@ -118,9 +118,12 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
 /// Museum, Dr Helen Marchetti" -> "director of the Ashgrove Museum".
 fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<String> {
     let before = text[..name_start].strip_suffix(", ")?;
+    // After the last sentence or clause mark (which may be a multi-byte quote mark).
     let start = before
-        .rfind(['.', ',', '\n', ';', '"', '“'])
-        .map(|i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | ',' | '\n' | ';' | '"' | '“'))
+        .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let chunk = before[start..].trim();
     let mut words: Vec<&str> = chunk.split_whitespace().collect();

@@ -362,3 +362,13 @@ fn coordinated_cues_and_urge_object_infinitive() {
     );
     assert_eq!(speaker(find(&qs, "both letters")), "spokeswoman");
 }
+
+#[test]
+fn regression_description_before_a_name_after_a_curly_quote_mark() {
+    // A name after ", " inside a quote opened by a multi-byte mark sliced inside the mark.
+    let t = "GP surgery closure\n\nPensioner Iris Cole, 84, said: “Look, Anna Bell is here. We’ll manage.”\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Iris Cole");
+    assert_eq!(qs[0].text, "Look, Anna Bell is here. We’ll manage.");
+}
