@@ -139,6 +139,9 @@ pub fn clause_after(
     quoted: &[Range<usize>],
     lx: &Lexicon,
 ) -> Option<Clause> {
+    if cue.range.end >= sentence_end {
+        return None; // a cue at (or across) the sentence end reports nothing after it
+    }
     let entry = cue.entry(lx);
     if matches!(
         entry.lemma.as_str(),

@@ -454,8 +454,10 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
 
         let clause = clause_after(text, &cue, sent.end, &doc.quoted, lx);
         // Inverted frame: "..., the minister said." — nothing but adverbials after the cue.
-        let cue_end = object_end(text, &cue, sent.end, lx).unwrap_or(cue.range.end);
-        let tail = &text[cue_end..sent.end];
+        let cue_end = object_end(text, &cue, sent.end, lx)
+            .unwrap_or(cue.range.end)
+            .min(sent.end.max(cue.range.end));
+        let tail = &text[cue_end.min(sent.end)..sent.end];
         let tail_words = words(text, cue_end..sent.end);
         // The tail after the cue: adverbials ("on Sunday", "last month") or, after a comma,
         // an adjunct (", blaming a slump in prices").
@@ -659,11 +661,11 @@ fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
 /// Skips a dateline at the start of a content range ("LUSAKA, March 2 - ", "RIVERTON — ").
 fn skip_dateline(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
-    let head = &s[..s.len().min(60)];
-    let head = &head[..(0..=head.len())
+    let cut = (0..=s.len().min(60))
         .rev()
-        .find(|&i| head.is_char_boundary(i))
-        .unwrap_or(0)];
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &s[..cut];
     for d in [" - ", " — ", " -- ", " – "] {
         if let Some(i) = head.find(d) {
             let first = head.split([',', ' ']).next().unwrap_or("");

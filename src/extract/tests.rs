@@ -372,3 +372,89 @@ fn regression_description_before_a_name_after_a_curly_quote_mark() {
     assert_eq!(speaker(&qs[0]), "Iris Cole");
     assert_eq!(qs[0].text, "Look, Anna Bell is here. We’ll manage.");
 }
+
+mod never_panics {
+    use super::run;
+    use proptest::prelude::*;
+
+    /// Articles assembled from the words and marks the rules react to, in any order.
+    fn article() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "said",
+            "told",
+            "reporters",
+            "according to",
+            "Mr",
+            "Dr",
+            "Gov.",
+            "The",
+            "the",
+            "company",
+            "she",
+            "he",
+            "it",
+            "that",
+            "and",
+            "but",
+            "Anna",
+            "Bell",
+            "Acme",
+            "Corp",
+            "(RDF)",
+            "RDF",
+            "—",
+            "(@x)",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "'",
+            "\"",
+            "«",
+            "»",
+            "„",
+            ",",
+            ".",
+            ":",
+            ";",
+            "\n",
+            "\n\n",
+            "é",
+            "😀",
+            "2/2",
+            "-",
+            " - ",
+            "who",
+            "denied",
+            "claims",
+            "refused to back",
+            "did not",
+            "adding",
+            "urged",
+            "to",
+            "29-year-old",
+            "spokesmen",
+            "Its",
+            "Council",
+            "of",
+            "Jan.",
+            "U.S.",
+            "4.5",
+        ]);
+        prop::collection::vec(piece, 0..120).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn extraction_never_panics_and_spans_are_valid(text in article()) {
+            let qs = run(&text);
+            let n = text.chars().count() as u32;
+            for (i, q) in qs.iter().enumerate() {
+                prop_assert_eq!(q.quote_index as usize, i);
+                prop_assert!(q.start <= q.end && q.end <= n);
+                prop_assert!((0.0..=1.0).contains(&q.confidence));
+            }
+        }
+    }
+}

@@ -242,6 +242,9 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
 /// apostrophes, hyphens and dots ("it's", "anti-government", "4.5", "U.S."), a leading `@` or
 /// `#`, and the dot of an abbreviation ("Mr.", "Gov.").
 pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    if range.start >= range.end {
+        return Vec::new();
+    }
     let s = &text[range.clone()];
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
