@@ -722,6 +722,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             }
             if !is_cap(t) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
+                // A possessive ("drivers’ union", "council's chairman") is never the head.
+                let possessive = text[w.end..].starts_with(['\'', '’'])
+                    || l.ends_with("'s")
+                    || l.ends_with("’s");
+                if possessive {
+                    continue;
+                }
                 // Rank: a person noun (incl. plurals) over an organisation noun over others;
                 // the last of equal rank is the head ("company spokesmen" -> spokesmen).
                 let rank = if lx.person_noun(lw).is_some() || is_plural_of_listed(lw, lx) {
