@@ -905,12 +905,21 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
                 .unwrap()
                 .start;
-            let e = ws[i..=te]
-                .iter()
-                .rev()
-                .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
-                .unwrap()
-                .end;
+            // A role-stating abbreviation after title words stays in the title as written
+            // ("State Sen. Harold Quinlan" -> "State Sen.").
+            let last_is_role_abbrev = lx
+                .honorific(&text[ws[te].clone()])
+                .is_some_and(|h| h.role.is_some());
+            let e = if last_is_role_abbrev {
+                ws[te].end
+            } else {
+                ws[i..=te]
+                    .iter()
+                    .rev()
+                    .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
+                    .unwrap()
+                    .end
+            };
             let mut role = text[s..e].to_string();
             if sentence_initial && !has_det && pre.is_none() {
                 role = role_case(&role, lx);
