@@ -192,6 +192,18 @@ fn headline_end(text: &str, paras: &[Range<usize>]) -> usize {
     0
 }
 
+/// How far before and after a cue its subject and clause are looked for (bytes).
+const WINDOW: usize = 1500;
+
+/// The largest char boundary at or before `i`.
+fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The end of a frame that starts at `from`: the first sentence-final punctuation, a comma
 /// before a quote mark (an interrupted quote), or a quote mark.
 fn frame_end(text: &str, from: usize, limit: usize) -> usize {
@@ -385,8 +397,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let si = doc.sentence_of(cue.range.start);
-        let sent = doc.sents[si].range.clone();
-        // The clause region starts after anything already consumed in this sentence.
+        // A frame and its clause lie within a window around the cue: bounding it keeps the
+        // work per cue constant on one enormous "sentence" (a 5 MB line).
+        let full = doc.sents[si].range.clone();
+        let sent = floor_char(text, full.start.max(cue.range.start.saturating_sub(WINDOW)))
+            ..floor_char(text, full.end.min(cue.range.end + WINDOW)).max(cue.range.end);
         let region_start = consumed
             .iter()
             .filter(|r| r.end <= cue.range.start && r.end > sent.start)
