@@ -195,9 +195,11 @@ fn write_chunks(
     (writer, Ok(quotes_total))
 }
 
-/// Hooks the caller supplies: a progress reporter and the interruption flag.
+/// Hooks the caller supplies: progress reporters and the interruption flag.
 pub struct RunHooks {
     pub stop: Arc<AtomicBool>,
+    /// Called once the inputs are found, with (files, total bytes on disk).
+    pub discovered: Box<dyn FnMut(u64, u64) + Send>,
     /// Called after each chunk with (articles done, input bytes done).
     pub progress: Box<dyn FnMut(u64, u64) + Send>,
 }
@@ -206,6 +208,7 @@ impl Default for RunHooks {
     fn default() -> Self {
         RunHooks {
             stop: Arc::new(AtomicBool::new(false)),
+            discovered: Box::new(|_, _| {}),
             progress: Box::new(|_, _| {}),
         }
     }
@@ -244,6 +247,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     let layout = layout(cfg);
     let lexicon = Lexicon::load(&cfg.lexicon_files)?;
     let files = skip_output_folder(corpus::discover(&cfg.inputs)?, &cfg.inputs, &cfg.out);
+    (hooks.discovered)(files.len() as u64, files.iter().map(|f| f.size).sum());
     let replaced = prepare_out_dir(&cfg.out, layout, cfg.overwrite)?;
     let writer = DatasetWriter::create(&cfg.out, cfg.formats, layout)?;
 
