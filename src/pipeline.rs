@@ -185,10 +185,7 @@ fn write_chunks(
             quotes.extend(q);
         }
         quotes_total += quotes.len() as u64;
-        if let Err(e) = writer
-            .write_quotes(&quotes)
-            .and_then(|_| writer.write_articles(&rows))
-        {
+        if let Err(e) = writer.write_chunk(&quotes, &rows) {
             return (writer, Err(e));
         }
     }
