@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod dataset;
 pub mod eval;
 pub mod extract;
+pub mod generate;
 pub mod lexicon;
 pub mod merge;
 pub mod model;

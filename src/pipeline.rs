@@ -86,7 +86,7 @@ pub fn article_row(rec: InputRecord, n_quotes: usize) -> ArticleRow {
     let ok = rec.status != Status::Error;
     ArticleRow {
         n_chars: text::char_count(&a.text) as i64,
-        n_paragraphs: text::paragraphs(&a.text).len() as i32,
+        n_paragraphs: text::paragraph_count(&a.text) as i32,
         n_quotes: n_quotes as i32,
         content_hash: ok.then(|| content_hash(&a.text)),
         article_id: a.id,

@@ -202,7 +202,9 @@ pub fn read(file: &InputFile, cfg: &ReadConfig) -> Box<dyn Iterator<Item = Input
     Box::new(std::iter::once(match res {
         Err(e) => failed(file, file.id.clone(), e.to_string(), bytes),
         Ok(_) => {
-            let text = String::from_utf8_lossy(&buf).into_owned();
+            // Valid UTF-8 (nearly every file) is taken as is: no lossy re-scan, no copy.
+            let text = String::from_utf8(buf)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             let title = text
                 .lines()
                 .find(|l| !l.trim().is_empty())
