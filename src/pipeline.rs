@@ -24,7 +24,7 @@ use crate::dataset::layout::{self, Layout};
 use crate::dataset::{manifest, ArticleRow, DatasetError, DatasetWriter, OutputFile};
 use crate::extract::extract;
 use crate::lexicon::Lexicon;
-use crate::model::{content_hash, InputRecord, Quote, Status};
+use crate::model::{content_hash, Article, InputRecord, Quote, Status};
 use crate::text;
 
 /// Most articles in one chunk.
@@ -100,14 +100,46 @@ pub fn article_row(rec: InputRecord, n_quotes: usize) -> ArticleRow {
     }
 }
 
-/// Extracts one record: quotes only for `ok` articles.
+/// Name prefix of the extraction worker threads (a panic hook can tell them apart).
+pub const WORKER_THREAD_PREFIX: &str = "whosaid-worker";
+
+/// Extracts one record: quotes only for `ok` articles. A panic inside the extractor
+/// is caught and turns the article into an `error` row naming it, so one bad article
+/// never costs the rest of the run (its text is kept, for the bug report).
 pub fn process(rec: InputRecord, lexicon: &Lexicon) -> (ArticleRow, Vec<Quote>) {
-    let quotes = if rec.status == Status::Ok {
-        extract(&rec.article, lexicon)
-    } else {
-        Vec::new()
-    };
-    (article_row(rec, quotes.len()), quotes)
+    process_with(rec, |a| extract(a, lexicon))
+}
+
+/// [`process`] with the extractor passed in.
+pub fn process_with(
+    mut rec: InputRecord,
+    extractor: impl Fn(&Article) -> Vec<Quote>,
+) -> (ArticleRow, Vec<Quote>) {
+    if rec.status != Status::Ok {
+        return (article_row(rec, 0), Vec::new());
+    }
+    let article = &rec.article;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor(article))) {
+        Ok(quotes) => (article_row(rec, quotes.len()), quotes),
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            // One line, bounded: panic messages can quote whole stretches of text.
+            let mut what: String = what.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some((cut, _)) = what.char_indices().nth(200) {
+                what.truncate(cut);
+                what.push('…');
+            }
+            rec.status = Status::Error;
+            rec.error = Some(format!(
+                "extractor failed (a whosaid bug, please report it): {what}"
+            ));
+            (article_row(rec, 0), Vec::new())
+        }
+    }
 }
 
 /// Whether a file holds exactly one article whose id is the file's own id (text,
@@ -250,6 +282,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
 
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.threads)
+        .thread_name(|i| format!("{WORKER_THREAD_PREFIX}-{i}"))
         .build()
     {
         Ok(p) => p,
@@ -288,38 +321,38 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
         if hooks.stop.load(Ordering::Relaxed) {
             break;
         }
-        for rec in &chunk {
-            summary.articles += 1;
-            summary.input_bytes += rec.input_bytes;
-            match rec.status {
-                Status::Ok => summary.ok += 1,
-                Status::Empty => summary.empty += 1,
-                Status::Error => summary.errors += 1,
-            }
-            if rec.status != Status::Ok && summary.first_errors.len() < 10 {
-                summary.first_errors.push(Problem {
-                    article_id: rec.article.id.clone(),
-                    source_path: rec.article.source_path.clone(),
-                    status: rec.status,
-                    message: rec.error.clone().unwrap_or_default(),
-                });
-            }
-            if cfg.strict && rec.status == Status::Error && strict_failure.is_none() {
-                strict_failure = Some((
-                    rec.article.source_path.clone(),
-                    rec.error.clone().unwrap_or_default(),
-                ));
-            }
-        }
-        if strict_failure.is_some() {
-            break;
-        }
+        summary.input_bytes += chunk.iter().map(|r| r.input_bytes).sum::<u64>();
         let extracted: Extracted = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|r| process(r, &lexicon))
                 .collect()
         });
+        for (row, _) in &extracted {
+            summary.articles += 1;
+            match row.status {
+                Status::Ok => summary.ok += 1,
+                Status::Empty => summary.empty += 1,
+                Status::Error => summary.errors += 1,
+            }
+            if row.status != Status::Ok && summary.first_errors.len() < 10 {
+                summary.first_errors.push(Problem {
+                    article_id: row.article_id.clone(),
+                    source_path: row.source_path.clone(),
+                    status: row.status,
+                    message: row.error.clone().unwrap_or_default(),
+                });
+            }
+            if cfg.strict && row.status == Status::Error && strict_failure.is_none() {
+                strict_failure = Some((
+                    row.source_path.clone(),
+                    row.error.clone().unwrap_or_default(),
+                ));
+            }
+        }
+        if strict_failure.is_some() {
+            break;
+        }
         if wtx.send(extracted).is_err() {
             break;
         }
@@ -480,6 +513,42 @@ fn prepare_out_dir(out: &Path, layout: Layout, overwrite: bool) -> Result<Vec<Pa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn record(text: &str) -> InputRecord {
+        InputRecord {
+            article: Article {
+                id: "a/1".into(),
+                source_path: "in/a/1.txt".into(),
+                text: text.into(),
+                ..Default::default()
+            },
+            status: Status::Ok,
+            error: None,
+            input_bytes: text.len() as u64,
+        }
+    }
+
+    #[test]
+    fn extractor_panic_becomes_an_error_row_that_keeps_the_text() {
+        let (row, quotes) = process_with(record("He said \"so\"."), |a| {
+            let v: Vec<u32> = Vec::new();
+            let _ = v[a.text.len()]; // index out of bounds
+            Vec::new()
+        });
+        assert!(quotes.is_empty());
+        assert_eq!(row.status, Status::Error);
+        let msg = row.error.unwrap();
+        assert!(msg.starts_with("extractor failed"), "{msg}");
+        assert!(msg.contains("index out of bounds"), "{msg}");
+        assert_eq!(row.text, "He said \"so\".");
+        assert_eq!(row.n_quotes, 0);
+    }
+
+    #[test]
+    fn extractor_result_is_kept_when_it_does_not_panic() {
+        let (row, quotes) = process_with(record("x"), |_| Vec::new());
+        assert_eq!((row.status, row.error, quotes.len()), (Status::Ok, None, 0));
+    }
 
     #[test]
     fn only_one_article_files_are_skipped_by_name() {

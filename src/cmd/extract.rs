@@ -98,8 +98,23 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     pb
 }
 
+/// Panics inside extraction are caught per article and recorded in its row (see
+/// `pipeline::process`): keep them off the terminal. Any other panic is reported as usual.
+fn quiet_extractor_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(pipeline::WORKER_THREAD_PREFIX));
+        if !worker {
+            default(info);
+        }
+    }));
+}
+
 pub fn run(args: Args) -> u8 {
     let cfg = config(args);
+    quiet_extractor_panics();
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -146,7 +161,20 @@ pub fn run(args: Args) -> u8 {
                     cfg.out.display()
                 );
                 for p in &summary.first_errors {
-                    eprintln!("  {}: {}: {}", p.status.as_str(), p.source_path, p.message);
+                    let id = if p.source_path.ends_with(".jsonl")
+                        || p.source_path.contains(".jsonl.")
+                        || p.source_path.ends_with(".json")
+                    {
+                        format!(" [{}]", p.article_id)
+                    } else {
+                        String::new()
+                    };
+                    eprintln!(
+                        "  {}: {}{id}: {}",
+                        p.status.as_str(),
+                        p.source_path,
+                        p.message
+                    );
                 }
                 let listed = summary.first_errors.len() as u64;
                 if summary.errors + summary.empty > listed {
