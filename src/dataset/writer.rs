@@ -90,6 +90,9 @@ pub struct DatasetWriter {
     dir: PathBuf,
     layout: Layout,
     streams: Vec<Stream>,
+    /// One long-lived thread per file (threads spawned per chunk would churn memory
+    /// arenas); `None` when it could not be started: files are then written in turn.
+    pool: Option<rayon::ThreadPool>,
 }
 
 fn open_sink(
@@ -120,6 +123,7 @@ impl DatasetWriter {
             dir: dir.to_path_buf(),
             layout,
             streams: Vec::new(),
+            pool: None,
         };
         for table in Table::ALL {
             for format in Format::ALL {
@@ -163,30 +167,36 @@ impl DatasetWriter {
         Ok(())
     }
 
-    /// Writes one chunk of both tables. Every file is written on its own scoped thread
-    /// (CSV formatting and Parquet encoding of the two tables overlap); each file still
-    /// receives its rows in order, so the bytes do not depend on the scheduling.
+    /// Writes one chunk of both tables. The files are written in parallel, one per
+    /// writer thread (CSV formatting and Parquet encoding of the two tables overlap);
+    /// each file still receives its rows in order, so the bytes do not depend on the
+    /// scheduling.
     pub fn write_chunk(&mut self, quotes: &[Quote], articles: &[ArticleRow]) -> Result<()> {
         let q = quotes_batch(quotes);
         let a = articles_batch(articles);
         let (dir, layout) = (self.dir.as_path(), self.layout);
-        let results: Vec<Result<()>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = self
-                .streams
-                .iter_mut()
-                .map(|s| {
-                    let batch = match s.table {
-                        Table::Quotes => &q,
-                        Table::Articles => &a,
-                    };
-                    scope.spawn(move || s.write(dir, layout, batch))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("dataset writer thread"))
-                .collect()
-        });
+        if self.pool.is_none() {
+            self.pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(self.streams.len().max(1))
+                .thread_name(|i| format!("whosaid-writer-{i}"))
+                .build()
+                .ok();
+        }
+        let write = |s: &mut Stream| {
+            let batch = match s.table {
+                Table::Quotes => &q,
+                Table::Articles => &a,
+            };
+            s.write(dir, layout, batch)
+        };
+        let streams = &mut self.streams;
+        let results: Vec<Result<()>> = match &self.pool {
+            Some(pool) => {
+                use rayon::prelude::*;
+                pool.install(|| streams.par_iter_mut().with_max_len(1).map(write).collect())
+            }
+            None => streams.iter_mut().map(write).collect(),
+        };
         results.into_iter().collect()
     }
 
