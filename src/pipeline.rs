@@ -120,7 +120,10 @@ pub fn process_with(
     }
     let article = &rec.article;
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor(article))) {
-        Ok(quotes) => (article_row(rec, quotes.len()), quotes),
+        Ok(mut quotes) => {
+            one_row_per_span(&mut quotes);
+            (article_row(rec, quotes.len()), quotes)
+        }
         Err(payload) => {
             let what = payload
                 .downcast_ref::<&str>()
@@ -139,6 +142,18 @@ pub fn process_with(
             ));
             (article_row(rec, 0), Vec::new())
         }
+    }
+}
+
+/// The dataset's promise that `quote_id` (a hash of article and span) is unique: when
+/// the extractor reports one span twice (two rules finding the same quotation), the
+/// first report is kept and `quote_index` renumbered. The extractor should not do
+/// this; the guard keeps a slip there from breaking joins on `quote_id`.
+pub fn one_row_per_span(quotes: &mut Vec<Quote>) {
+    let mut seen = std::collections::HashSet::with_capacity(quotes.len());
+    quotes.retain(|q| seen.insert((q.start, q.end)));
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.quote_index = i as u32;
     }
 }
 
@@ -542,6 +557,51 @@ mod tests {
         assert!(msg.contains("index out of bounds"), "{msg}");
         assert_eq!(row.text, "He said \"so\".");
         assert_eq!(row.n_quotes, 0);
+    }
+
+    fn quote(article: &Article, start: u32, end: u32, index: u32) -> Quote {
+        let (s, e) = (start as usize, end as usize);
+        Quote {
+            quote_id: crate::model::quote_id(&article.id, start, end),
+            article_id: article.id.clone(),
+            quote_index: index,
+            kind: crate::model::QuoteKind::Direct,
+            text: article.text[s..e].to_string(),
+            start,
+            end,
+            speaker: None,
+            speaker_mention: None,
+            speaker_start: None,
+            speaker_end: None,
+            speaker_type: None,
+            speaker_gender: None,
+            role: None,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            cue_lemma: None,
+            cue_type: None,
+            stance: None,
+            paragraph: 0,
+            sentence: 0,
+            confidence: 0.5,
+            rule: format!("rule{index}"),
+        }
+    }
+
+    /// Regression: the extractor reported one Reuters quotation twice (two rules),
+    /// which gave two rows with the same quote_id.
+    #[test]
+    fn a_span_reported_twice_gives_one_row() {
+        let (row, quotes) = process_with(record("abcdefghij"), |a| {
+            vec![quote(a, 0, 3, 0), quote(a, 0, 3, 1), quote(a, 4, 6, 2)]
+        });
+        assert_eq!(row.n_quotes, 2);
+        let got: Vec<_> = quotes
+            .iter()
+            .map(|q| (q.start, q.end, q.quote_index, q.rule.as_str()))
+            .collect();
+        assert_eq!(got, [(0, 3, 0, "rule0"), (4, 6, 1, "rule2")]);
     }
 
     #[test]
