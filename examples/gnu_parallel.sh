@@ -17,6 +17,6 @@ parallel --halt now,fail=1 --sshloginfile nodes.txt \
   ::: $(seq 0 $((SHARDS - 1)))
 
 # On one machine without GNU parallel, xargs does the same:
-#   seq 0 15 | xargs -P 4 -I{} whosaid extract "$CORPUS" --out "$OUT" --shard {}/16 --threads 2 --quiet
+#   seq 0 3 | xargs -P 4 -I{} whosaid extract "$CORPUS" --out "$OUT" --shard {}/4 --threads 1 --quiet
 
 whosaid merge "$OUT"

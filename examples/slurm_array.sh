@@ -25,7 +25,9 @@ whosaid extract "$CORPUS" --out "$OUT" \
   --shard "${SLURM_ARRAY_TASK_ID}/${SHARDS}" \
   --threads "${SLURM_CPUS_PER_TASK:-1}" --quiet
 
-# The last task to be submitted queues the merge, run once every task succeeded.
+# Task 0 queues the merge, which Slurm starts once every task of the array succeeded.
+# (Or from the login node: jid=$(sbatch --parsable examples/slurm_array.sh) &&
+#  sbatch --dependency=afterok:$jid --wrap "whosaid merge $OUT")
 if [ "${SLURM_ARRAY_TASK_ID}" = "0" ]; then
   sbatch --dependency="afterok:${SLURM_ARRAY_JOB_ID}" --job-name=whosaid-merge \
     --output=logs/whosaid-merge-%j.out --wrap "whosaid merge '$OUT'"

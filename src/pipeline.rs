@@ -24,7 +24,7 @@ use crate::dataset::layout::{self, Layout};
 use crate::dataset::{manifest, ArticleRow, DatasetError, DatasetWriter, OutputFile};
 use crate::extract::extract;
 use crate::lexicon::Lexicon;
-use crate::model::{content_hash, InputRecord, Quote, Status};
+use crate::model::{content_hash, Article, InputRecord, Quote, Status};
 use crate::text;
 
 /// Most articles in one chunk.
@@ -100,14 +100,61 @@ pub fn article_row(rec: InputRecord, n_quotes: usize) -> ArticleRow {
     }
 }
 
-/// Extracts one record: quotes only for `ok` articles.
+/// Name prefix of the extraction worker threads (a panic hook can tell them apart).
+pub const WORKER_THREAD_PREFIX: &str = "whosaid-worker";
+
+/// Extracts one record: quotes only for `ok` articles. A panic inside the extractor
+/// is caught and turns the article into an `error` row naming it, so one bad article
+/// never costs the rest of the run (its text is kept, for the bug report).
 pub fn process(rec: InputRecord, lexicon: &Lexicon) -> (ArticleRow, Vec<Quote>) {
-    let quotes = if rec.status == Status::Ok {
-        extract(&rec.article, lexicon)
-    } else {
-        Vec::new()
-    };
-    (article_row(rec, quotes.len()), quotes)
+    process_with(rec, |a| extract(a, lexicon))
+}
+
+/// [`process`] with the extractor passed in.
+pub fn process_with(
+    mut rec: InputRecord,
+    extractor: impl Fn(&Article) -> Vec<Quote>,
+) -> (ArticleRow, Vec<Quote>) {
+    if rec.status != Status::Ok {
+        return (article_row(rec, 0), Vec::new());
+    }
+    let article = &rec.article;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor(article))) {
+        Ok(mut quotes) => {
+            one_row_per_span(&mut quotes);
+            (article_row(rec, quotes.len()), quotes)
+        }
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            // One line, bounded: panic messages can quote whole stretches of text.
+            let mut what: String = what.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some((cut, _)) = what.char_indices().nth(200) {
+                what.truncate(cut);
+                what.push('…');
+            }
+            rec.status = Status::Error;
+            rec.error = Some(format!(
+                "extractor failed (a whosaid bug, please report it): {what}"
+            ));
+            (article_row(rec, 0), Vec::new())
+        }
+    }
+}
+
+/// The dataset's promise that `quote_id` (a hash of article and span) is unique: when
+/// the extractor reports one span twice (two rules finding the same quotation), the
+/// first report is kept and `quote_index` renumbered. The extractor should not do
+/// this; the guard keeps a slip there from breaking joins on `quote_id`.
+pub fn one_row_per_span(quotes: &mut Vec<Quote>) {
+    let mut seen = std::collections::HashSet::with_capacity(quotes.len());
+    quotes.retain(|q| seen.insert((q.start, q.end)));
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.quote_index = i as u32;
+    }
 }
 
 /// Whether a file holds exactly one article whose id is the file's own id (text,
@@ -185,19 +232,18 @@ fn write_chunks(
             quotes.extend(q);
         }
         quotes_total += quotes.len() as u64;
-        if let Err(e) = writer
-            .write_quotes(&quotes)
-            .and_then(|_| writer.write_articles(&rows))
-        {
+        if let Err(e) = writer.write_chunk(&quotes, &rows) {
             return (writer, Err(e));
         }
     }
     (writer, Ok(quotes_total))
 }
 
-/// Hooks the caller supplies: a progress reporter and the interruption flag.
+/// Hooks the caller supplies: progress reporters and the interruption flag.
 pub struct RunHooks {
     pub stop: Arc<AtomicBool>,
+    /// Called once the inputs are found, with (files, total bytes on disk).
+    pub discovered: Box<dyn FnMut(u64, u64) + Send>,
     /// Called after each chunk with (articles done, input bytes done).
     pub progress: Box<dyn FnMut(u64, u64) + Send>,
 }
@@ -206,6 +252,7 @@ impl Default for RunHooks {
     fn default() -> Self {
         RunHooks {
             stop: Arc::new(AtomicBool::new(false)),
+            discovered: Box::new(|_, _| {}),
             progress: Box::new(|_, _| {}),
         }
     }
@@ -244,11 +291,13 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     let layout = layout(cfg);
     let lexicon = Lexicon::load(&cfg.lexicon_files)?;
     let files = skip_output_folder(corpus::discover(&cfg.inputs)?, &cfg.inputs, &cfg.out);
+    (hooks.discovered)(files.len() as u64, files.iter().map(|f| f.size).sum());
     let replaced = prepare_out_dir(&cfg.out, layout, cfg.overwrite)?;
     let writer = DatasetWriter::create(&cfg.out, cfg.formats, layout)?;
 
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.threads)
+        .thread_name(|i| format!("{WORKER_THREAD_PREFIX}-{i}"))
         .build()
     {
         Ok(p) => p,
@@ -287,38 +336,38 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
         if hooks.stop.load(Ordering::Relaxed) {
             break;
         }
-        for rec in &chunk {
-            summary.articles += 1;
-            summary.input_bytes += rec.input_bytes;
-            match rec.status {
-                Status::Ok => summary.ok += 1,
-                Status::Empty => summary.empty += 1,
-                Status::Error => summary.errors += 1,
-            }
-            if rec.status != Status::Ok && summary.first_errors.len() < 10 {
-                summary.first_errors.push(Problem {
-                    article_id: rec.article.id.clone(),
-                    source_path: rec.article.source_path.clone(),
-                    status: rec.status,
-                    message: rec.error.clone().unwrap_or_default(),
-                });
-            }
-            if cfg.strict && rec.status == Status::Error && strict_failure.is_none() {
-                strict_failure = Some((
-                    rec.article.source_path.clone(),
-                    rec.error.clone().unwrap_or_default(),
-                ));
-            }
-        }
-        if strict_failure.is_some() {
-            break;
-        }
+        summary.input_bytes += chunk.iter().map(|r| r.input_bytes).sum::<u64>();
         let extracted: Extracted = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|r| process(r, &lexicon))
                 .collect()
         });
+        for (row, _) in &extracted {
+            summary.articles += 1;
+            match row.status {
+                Status::Ok => summary.ok += 1,
+                Status::Empty => summary.empty += 1,
+                Status::Error => summary.errors += 1,
+            }
+            if row.status != Status::Ok && summary.first_errors.len() < 10 {
+                summary.first_errors.push(Problem {
+                    article_id: row.article_id.clone(),
+                    source_path: row.source_path.clone(),
+                    status: row.status,
+                    message: row.error.clone().unwrap_or_default(),
+                });
+            }
+            if cfg.strict && row.status == Status::Error && strict_failure.is_none() {
+                strict_failure = Some((
+                    row.source_path.clone(),
+                    row.error.clone().unwrap_or_default(),
+                ));
+            }
+        }
+        if strict_failure.is_some() {
+            break;
+        }
         if wtx.send(extracted).is_err() {
             break;
         }
@@ -479,6 +528,87 @@ fn prepare_out_dir(out: &Path, layout: Layout, overwrite: bool) -> Result<Vec<Pa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn record(text: &str) -> InputRecord {
+        InputRecord {
+            article: Article {
+                id: "a/1".into(),
+                source_path: "in/a/1.txt".into(),
+                text: text.into(),
+                ..Default::default()
+            },
+            status: Status::Ok,
+            error: None,
+            input_bytes: text.len() as u64,
+        }
+    }
+
+    #[test]
+    fn extractor_panic_becomes_an_error_row_that_keeps_the_text() {
+        let (row, quotes) = process_with(record("He said \"so\"."), |a| {
+            let v: Vec<u32> = Vec::new();
+            let _ = v[a.text.len()]; // index out of bounds
+            Vec::new()
+        });
+        assert!(quotes.is_empty());
+        assert_eq!(row.status, Status::Error);
+        let msg = row.error.unwrap();
+        assert!(msg.starts_with("extractor failed"), "{msg}");
+        assert!(msg.contains("index out of bounds"), "{msg}");
+        assert_eq!(row.text, "He said \"so\".");
+        assert_eq!(row.n_quotes, 0);
+    }
+
+    fn quote(article: &Article, start: u32, end: u32, index: u32) -> Quote {
+        let (s, e) = (start as usize, end as usize);
+        Quote {
+            quote_id: crate::model::quote_id(&article.id, start, end),
+            article_id: article.id.clone(),
+            quote_index: index,
+            kind: crate::model::QuoteKind::Direct,
+            text: article.text[s..e].to_string(),
+            start,
+            end,
+            speaker: None,
+            speaker_mention: None,
+            speaker_start: None,
+            speaker_end: None,
+            speaker_type: None,
+            speaker_gender: None,
+            role: None,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            cue_lemma: None,
+            cue_type: None,
+            stance: None,
+            paragraph: 0,
+            sentence: 0,
+            confidence: 0.5,
+            rule: format!("rule{index}"),
+        }
+    }
+
+    /// Regression: the extractor reported one Reuters quotation twice (two rules),
+    /// which gave two rows with the same quote_id.
+    #[test]
+    fn a_span_reported_twice_gives_one_row() {
+        let (row, quotes) = process_with(record("abcdefghij"), |a| {
+            vec![quote(a, 0, 3, 0), quote(a, 0, 3, 1), quote(a, 4, 6, 2)]
+        });
+        assert_eq!(row.n_quotes, 2);
+        let got: Vec<_> = quotes
+            .iter()
+            .map(|q| (q.start, q.end, q.quote_index, q.rule.as_str()))
+            .collect();
+        assert_eq!(got, [(0, 3, 0, "rule0"), (4, 6, 1, "rule2")]);
+    }
+
+    #[test]
+    fn extractor_result_is_kept_when_it_does_not_panic() {
+        let (row, quotes) = process_with(record("x"), |_| Vec::new());
+        assert_eq!((row.status, row.error, quotes.len()), (Status::Ok, None, 0));
+    }
 
     #[test]
     fn only_one_article_files_are_skipped_by_name() {

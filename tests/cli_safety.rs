@@ -81,8 +81,9 @@ fn existing_dataset_is_not_replaced_without_overwrite() {
     assert_eq!(m["outputs"].as_array().unwrap().len(), 2);
 }
 
-#[test]
-fn sigint_removes_temporaries_and_keeps_the_earlier_dataset() {
+/// Starts a long run over `out` (which holds an earlier dataset), sends `signal` once
+/// it is writing, and checks the run stopped cleanly.
+fn interrupt_run(signal: &str) {
     let tmp = tempfile::tempdir().unwrap();
     let small = write_corpus(tmp.path(), 3, 3);
     let out = tmp.path().join("out");
@@ -132,7 +133,7 @@ fn sigint_removes_temporaries_and_keeps_the_earlier_dataset() {
     }
     std::thread::sleep(Duration::from_millis(300));
     let killed = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(killed.success());
@@ -143,6 +144,17 @@ fn sigint_removes_temporaries_and_keeps_the_earlier_dataset() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(temp_files(&out), Vec::<std::path::PathBuf>::new());
     assert!(snapshot(&out) == before, "earlier dataset changed");
+}
+
+#[test]
+fn sigint_removes_temporaries_and_keeps_the_earlier_dataset() {
+    interrupt_run("-INT");
+}
+
+/// What a scheduler sends on cancel or time-out (scancel, Kubernetes).
+#[test]
+fn sigterm_removes_temporaries_and_keeps_the_earlier_dataset() {
+    interrupt_run("-TERM");
 }
 
 #[cfg(target_os = "linux")]

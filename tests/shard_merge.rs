@@ -352,3 +352,31 @@ fn merge_rejects_articles_that_belong_to_another_shard() {
     assert!(err.contains("does not belong to shard 1/2"), "{err}");
     assert!(!tmp.path().join("combined/manifest.json").exists());
 }
+
+/// The one-machine command line documented in examples/gnu_parallel.sh (xargs -P).
+#[cfg(unix)]
+#[test]
+fn documented_xargs_command_line_gives_a_mergeable_dataset() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(tmp.path(), 10, 40);
+    let out = tmp.path().join("out");
+    let script = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/gnu_parallel.sh"),
+    )
+    .unwrap();
+    assert!(
+        script.contains("xargs -P 4 -I{} whosaid extract"),
+        "example changed"
+    );
+    let status = Command::new("bash")
+        .arg("-c")
+        .arg(r#"seq 0 3 | xargs -P 4 -I{} "$WHOSAID" extract "$CORPUS" --out "$OUT" --shard {}/4 --threads 1 --quiet"#)
+        .env("WHOSAID", whosaid_path())
+        .env("CORPUS", &corpus)
+        .env("OUT", &out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    whosaid().arg("merge").arg(&out).assert().success();
+    assert_eq!(manifest(&out.join("manifest.json"))["rows"]["articles"], 51);
+}

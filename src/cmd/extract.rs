@@ -84,11 +84,11 @@ fn config(args: Args) -> ExtractConfig {
     cfg
 }
 
-fn progress_bar(quiet: bool, total_bytes: u64) -> ProgressBar {
+fn progress_bar(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let pb = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
+    let pb = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
     pb.set_style(
         ProgressStyle::with_template(
             "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
@@ -98,25 +98,35 @@ fn progress_bar(quiet: bool, total_bytes: u64) -> ProgressBar {
     pb
 }
 
+/// Panics inside extraction are caught per article and recorded in its row (see
+/// `pipeline::process`): keep them off the terminal. Any other panic is reported as usual.
+fn quiet_extractor_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(pipeline::WORKER_THREAD_PREFIX));
+        if !worker {
+            default(info);
+        }
+    }));
+}
+
 pub fn run(args: Args) -> u8 {
     let cfg = config(args);
+    quiet_extractor_panics();
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
-    let total: u64 = cfg
-        .inputs
-        .iter()
-        .flat_map(|p| walkdir::WalkDir::new(p).into_iter().flatten())
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum();
-    let pb = progress_bar(cfg.quiet, total);
-    let pb2 = pb.clone();
+    let pb = progress_bar(cfg.quiet);
+    let (pb1, pb2) = (pb.clone(), pb.clone());
+    // A shard reads about 1/N of the bytes.
+    let share = cfg.shard.map_or(1, |s| u64::from(s.count));
     let hooks = RunHooks {
         stop: stop.clone(),
+        discovered: Box::new(move |_files, bytes| pb1.set_length(bytes / share)),
         progress: Box::new(move |articles, bytes| {
             pb2.set_position(bytes);
             pb2.set_message(format!("{articles} articles"));
@@ -151,7 +161,20 @@ pub fn run(args: Args) -> u8 {
                     cfg.out.display()
                 );
                 for p in &summary.first_errors {
-                    eprintln!("  {}: {}: {}", p.status.as_str(), p.source_path, p.message);
+                    let id = if p.source_path.ends_with(".jsonl")
+                        || p.source_path.contains(".jsonl.")
+                        || p.source_path.ends_with(".json")
+                    {
+                        format!(" [{}]", p.article_id)
+                    } else {
+                        String::new()
+                    };
+                    eprintln!(
+                        "  {}: {}{id}: {}",
+                        p.status.as_str(),
+                        p.source_path,
+                        p.message
+                    );
                 }
                 let listed = summary.first_errors.len() as u64;
                 if summary.errors + summary.empty > listed {

@@ -17,6 +17,9 @@ use super::{temp_path, ClosedFile, DatasetError, Result, Sink};
 
 /// Rows per row group: large enough for fast scans, small enough to stream.
 pub const ROW_GROUP_ROWS: usize = 64 * 1024;
+/// Encoded bytes per row group at most (Parquet's usual block size): keeps the writer's
+/// buffer bounded when rows are large (the articles table holds whole texts).
+pub const ROW_GROUP_BYTES: usize = 128 * 1024 * 1024;
 
 /// Columns whose values are mostly unique: dictionary encoding only costs time there.
 const HIGH_CARDINALITY: &[&str] = &[
@@ -37,6 +40,7 @@ pub fn writer_properties(schema: &SchemaRef) -> WriterProperties {
             ZstdLevel::try_new(3).expect("valid zstd level"),
         ))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
         .set_dictionary_enabled(true)
         .set_statistics_enabled(EnabledStatistics::Chunk);
     for f in schema.fields() {
@@ -129,5 +133,85 @@ impl Sink for ParquetSink {
         let tmp = self.tmp.clone();
         drop(self);
         let _ = std::fs::remove_file(tmp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::batches::quotes_batch;
+    use crate::dataset::schema::quotes_schema;
+    use crate::model::{quote_id, Quote, QuoteKind};
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
+    fn quote(i: u32) -> Quote {
+        let article_id = format!("a{}", i / 10);
+        Quote {
+            quote_id: quote_id(&article_id, i, i + 5),
+            article_id,
+            quote_index: i % 10,
+            kind: QuoteKind::Direct,
+            text: format!("words number {i}"),
+            start: i,
+            end: i + 5,
+            speaker: (i % 3 == 0).then(|| "Maria Lopez".to_string()),
+            speaker_mention: None,
+            speaker_start: None,
+            speaker_end: None,
+            speaker_type: None,
+            speaker_gender: None,
+            role: None,
+            cue: Some("said".to_string()),
+            cue_start: None,
+            cue_end: None,
+            cue_lemma: Some("say".to_string()),
+            cue_type: None,
+            stance: None,
+            paragraph: 0,
+            sentence: 0,
+            confidence: 0.5,
+            rule: "direct/postposed".to_string(),
+        }
+    }
+
+    #[test]
+    fn row_groups_hold_row_group_rows_and_the_file_appears_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("quotes.parquet");
+        let mut sink: Box<dyn Sink> =
+            Box::new(ParquetSink::create(&path, quotes_schema()).unwrap());
+        let n = 2 * ROW_GROUP_ROWS as u32 + 1000;
+        let quotes: Vec<Quote> = (0..n).map(quote).collect();
+        for chunk in quotes.chunks(1024) {
+            sink.write(&quotes_batch(chunk)).unwrap();
+        }
+        let closed = sink.close().unwrap();
+        assert!(!path.exists(), "not in place before commit");
+        assert!(closed.tmp.exists());
+        closed.commit().unwrap();
+        assert!(path.exists() && !closed.tmp.exists());
+        let reader = SerializedFileReader::new(File::open(&path).unwrap()).unwrap();
+        let rows: Vec<i64> = reader
+            .metadata()
+            .row_groups()
+            .iter()
+            .map(|rg| rg.num_rows())
+            .collect();
+        assert_eq!(rows, [ROW_GROUP_ROWS as i64, ROW_GROUP_ROWS as i64, 1000]);
+        let (bytes, hash) = crate::dataset::checksum::hash_file(&path).unwrap();
+        assert_eq!((bytes, hash), (closed.bytes, closed.content_hash));
+    }
+
+    #[test]
+    fn abort_removes_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("quotes.parquet");
+        let mut sink: Box<dyn Sink> =
+            Box::new(ParquetSink::create(&path, quotes_schema()).unwrap());
+        sink.write(&quotes_batch(&[quote(1)])).unwrap();
+        let tmp = crate::dataset::temp_path(&path);
+        assert!(tmp.exists());
+        sink.abort();
+        assert!(!tmp.exists() && !path.exists());
     }
 }

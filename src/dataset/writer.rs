@@ -42,11 +42,57 @@ struct Stream {
     closed: Vec<(ClosedFile, String, u64)>,
 }
 
+impl Stream {
+    fn open_next(&mut self, dir: &Path, layout: Layout) -> Result<()> {
+        let sink = open_sink(dir, layout, self.table, self.format, self.seq)?;
+        self.current = Some((sink, 0));
+        Ok(())
+    }
+
+    fn close_current(&mut self, layout: Layout) -> Result<()> {
+        if let Some((sink, rows)) = self.current.take() {
+            let name = layout.file_name(self.table, self.format, self.seq);
+            let closed = sink.close()?;
+            self.closed.push((closed, name, rows));
+            self.seq += 1;
+        }
+        Ok(())
+    }
+
+    /// Appends the batch, starting a new file whenever the current one is full.
+    fn write(&mut self, dir: &Path, layout: Layout, batch: &RecordBatch) -> Result<()> {
+        let n = batch.num_rows() as u64;
+        let max = layout.max_rows_per_file().unwrap_or(u64::MAX).max(1);
+        let mut offset = 0u64;
+        while offset < n {
+            if self.current.is_none() {
+                self.open_next(dir, layout)?;
+            }
+            let (sink, rows) = self.current.as_mut().expect("open");
+            let take = (max - *rows).min(n - offset);
+            if offset == 0 && take == n {
+                sink.write(batch)?;
+            } else {
+                sink.write(&batch.slice(offset as usize, take as usize))?;
+            }
+            *rows += take;
+            offset += take;
+            if *rows >= max {
+                self.close_current(layout)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Writes the `quotes` and `articles` tables in every requested format.
 pub struct DatasetWriter {
     dir: PathBuf,
     layout: Layout,
     streams: Vec<Stream>,
+    /// One long-lived thread per file (threads spawned per chunk would churn memory
+    /// arenas); `None` when it could not be started: files are then written in turn.
+    pool: Option<rayon::ThreadPool>,
 }
 
 fn open_sink(
@@ -77,6 +123,7 @@ impl DatasetWriter {
             dir: dir.to_path_buf(),
             layout,
             streams: Vec::new(),
+            pool: None,
         };
         for table in Table::ALL {
             for format in Format::ALL {
@@ -105,53 +152,52 @@ impl DatasetWriter {
     }
 
     fn open_next(&mut self, i: usize) -> Result<()> {
-        let s = &mut self.streams[i];
-        let sink = open_sink(&self.dir, self.layout, s.table, s.format, s.seq)?;
-        s.current = Some((sink, 0));
-        Ok(())
+        self.streams[i].open_next(&self.dir, self.layout)
     }
 
     fn close_current(&mut self, i: usize) -> Result<()> {
-        let s = &mut self.streams[i];
-        if let Some((sink, rows)) = s.current.take() {
-            let name = self.layout.file_name(s.table, s.format, s.seq);
-            let closed = sink.close()?;
-            s.closed.push((closed, name, rows));
-            s.seq += 1;
+        self.streams[i].close_current(self.layout)
+    }
+
+    fn write_table(&mut self, table: Table, batch: RecordBatch) -> Result<()> {
+        let (dir, layout) = (&self.dir, self.layout);
+        for s in self.streams.iter_mut().filter(|s| s.table == table) {
+            s.write(dir, layout, &batch)?;
         }
         Ok(())
     }
 
-    fn write_table(&mut self, table: Table, batch: RecordBatch) -> Result<()> {
-        let n = batch.num_rows() as u64;
-        if n == 0 {
-            return Ok(());
+    /// Writes one chunk of both tables. The files are written in parallel, one per
+    /// writer thread (CSV formatting and Parquet encoding of the two tables overlap);
+    /// each file still receives its rows in order, so the bytes do not depend on the
+    /// scheduling.
+    pub fn write_chunk(&mut self, quotes: &[Quote], articles: &[ArticleRow]) -> Result<()> {
+        let q = quotes_batch(quotes);
+        let a = articles_batch(articles);
+        let (dir, layout) = (self.dir.as_path(), self.layout);
+        if self.pool.is_none() {
+            self.pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(self.streams.len().max(1))
+                .thread_name(|i| format!("whosaid-writer-{i}"))
+                .build()
+                .ok();
         }
-        let max = self.layout.max_rows_per_file().unwrap_or(u64::MAX).max(1);
-        for i in 0..self.streams.len() {
-            if self.streams[i].table != table {
-                continue;
+        let write = |s: &mut Stream| {
+            let batch = match s.table {
+                Table::Quotes => &q,
+                Table::Articles => &a,
+            };
+            s.write(dir, layout, batch)
+        };
+        let streams = &mut self.streams;
+        let results: Vec<Result<()>> = match &self.pool {
+            Some(pool) => {
+                use rayon::prelude::*;
+                pool.install(|| streams.par_iter_mut().with_max_len(1).map(write).collect())
             }
-            let mut offset = 0u64;
-            while offset < n {
-                if self.streams[i].current.is_none() {
-                    self.open_next(i)?;
-                }
-                let (sink, rows) = self.streams[i].current.as_mut().expect("open");
-                let take = (max - *rows).min(n - offset);
-                if offset == 0 && take == n {
-                    sink.write(&batch)?;
-                } else {
-                    sink.write(&batch.slice(offset as usize, take as usize))?;
-                }
-                *rows += take;
-                offset += take;
-                if *rows >= max {
-                    self.close_current(i)?;
-                }
-            }
-        }
-        Ok(())
+            None => streams.iter_mut().map(write).collect(),
+        };
+        results.into_iter().collect()
     }
 
     pub fn write_quotes(&mut self, quotes: &[Quote]) -> Result<()> {
