@@ -18,7 +18,8 @@ use crate::exit;
   whosaid extract seeds/ --out out/
   whosaid extract corpus/ dump.jsonl.zst --out data/ --threads 8
   whosaid extract corpus/ --out data/ --format parquet --overwrite
-  whosaid extract big.jsonl --out shards/3 --shard 3/16")]
+  whosaid extract big.jsonl --out shards/3 --shard 3/16
+  whosaid extract news-please.jsonl.gz --out data/ --text-field maintext --date-field date_publish")]
 pub struct Args {
     /// Files or folders (walked recursively, sorted by path, hidden files skipped).
     #[arg(required = true)]
@@ -47,6 +48,23 @@ pub struct Args {
     /// Process only shard K of N (0-based), split by a hash of the article id.
     #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
     shard: Option<Shard>,
+    /// JSON field(s) holding the article id, comma-separated, first present wins
+    /// [default: id,article_id].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    id_field: Vec<String>,
+    /// JSON field(s) holding the title [default: title,headline].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    title_field: Vec<String>,
+    /// JSON field(s) holding the article text [default: text,maintext,body,content].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    text_field: Vec<String>,
+    /// JSON field(s) holding the URL [default: url,link].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    url_field: Vec<String>,
+    /// JSON field(s) holding the publication date
+    /// [default: date,date_publish,published,publish_date].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    date_field: Vec<String>,
     /// Extra lexicon file(s) extending the built-in lexicons (see README "Lexicons").
     #[arg(long = "lexicon", value_name = "FILE")]
     lexicon: Vec<PathBuf>,
@@ -63,6 +81,18 @@ fn config(args: Args) -> ExtractConfig {
     cfg.overwrite = args.overwrite;
     cfg.strict = args.strict;
     cfg.read.max_article_bytes = args.max_article_bytes;
+    let fields = &mut cfg.read.fields;
+    for (given, slot) in [
+        (args.id_field, &mut fields.id),
+        (args.title_field, &mut fields.title),
+        (args.text_field, &mut fields.text),
+        (args.url_field, &mut fields.url),
+        (args.date_field, &mut fields.date),
+    ] {
+        if !given.is_empty() {
+            *slot = given;
+        }
+    }
     cfg.shard = args.shard;
     cfg.partitioned = args.shard.is_some();
     cfg.lexicon_files = args.lexicon;

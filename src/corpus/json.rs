@@ -23,6 +23,15 @@ pub fn parse_article(json: &str, fields: &FieldMap) -> Result<Parts, serde_json:
     Ok(parts)
 }
 
+/// A parse error without serde_json's `at line L column C` suffix, and its column (the
+/// line is always 1 for a JSONL line; callers name their own line).
+pub fn describe_error(e: &serde_json::Error) -> (String, usize) {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    (message, e.column())
+}
+
 /// The slot a key fills, and its rank among that slot's candidate names.
 fn slot_of(fields: &FieldMap, key: &str) -> Option<(usize, usize)> {
     let lists = [

@@ -299,7 +299,9 @@ fn whole_file(
         Format::Json | Format::Jsonl => match json::parse_article(&decoded.text, &cfg.fields) {
             Ok(p) => (p, Some(cfg.fields.text.as_slice())),
             Err(e) => {
-                let mut message = format!("invalid JSON: {e}");
+                let (what, column) = json::describe_error(&e);
+                let mut message =
+                    format!("invalid JSON at line {}, column {column}: {what}", e.line());
                 if let Some(n) = decoded.note {
                     message = format!("{message}; {n}");
                 }
