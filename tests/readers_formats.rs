@@ -159,12 +159,14 @@ fn field_map_picks_other_field_names() {
         "{\"doc\":\"d1\",\"body_text\":\"Custom body.\",\"text\":\"default text\",\"when\":\"2001\"}\n",
     )
     .unwrap();
-    let mut cfg = ReadConfig::default();
-    cfg.fields = FieldMap {
-        id: vec!["doc".into()],
-        text: vec!["body_text".into()],
-        date: vec!["when".into()],
-        ..FieldMap::default()
+    let cfg = ReadConfig {
+        fields: FieldMap {
+            id: vec!["doc".into()],
+            text: vec!["body_text".into()],
+            date: vec!["when".into()],
+            ..FieldMap::default()
+        },
+        ..ReadConfig::default()
     };
     let recs = read_all(&corpus::discover(&[p]).unwrap(), &cfg);
     assert_eq!(recs.len(), 1);
