@@ -29,7 +29,7 @@ pub fn describe_error(e: &serde_json::Error) -> (String, usize) {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
-    (message, e.column())
+    (message, e.column().max(1))
 }
 
 /// The slot a key fills, and its rank among that slot's candidate names.

@@ -164,11 +164,14 @@ impl JsonlRecords {
                     Some(&self.cfg.fields.text),
                 )
             }
-            Err(e) => self.origin.failed(
-                self.line_id(),
-                format!("line {n}: invalid JSON: {e}"),
-                input,
-            ),
+            Err(e) => {
+                let (message, column) = super::json::describe_error(&e);
+                self.origin.failed(
+                    self.line_id(),
+                    format!("line {n}, column {column}: invalid JSON: {message}"),
+                    input,
+                )
+            }
         })
     }
 }
