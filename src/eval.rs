@@ -1106,7 +1106,20 @@ pub fn evaluate(files: &[GoldFile], lexicon: &Lexicon) -> Report {
         let preds: Vec<Vec<Quote>> = f
             .articles
             .par_iter()
-            .map(|(a, _)| extract(&a.to_article(&name), lexicon))
+            .map(|(a, _)| {
+                let article = a.to_article(&name);
+                // Name the article before passing a panic on: the extractor's author needs it.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    extract(&article, lexicon)
+                }))
+                .unwrap_or_else(|panic| {
+                    eprintln!(
+                        "whosaid: the extractor panicked on article {:?} of {name}",
+                        a.article_id
+                    );
+                    std::panic::resume_unwind(panic)
+                })
+            })
             .collect();
         let mut scorer = Scorer::new();
         for ((article, gold), pred) in f.articles.iter().zip(&preds) {
@@ -1251,6 +1264,68 @@ mod tests {
         ));
         assert!(same_value(None, Some("")));
         assert!(!same_value(Some("Oana Lungescu"), None));
+    }
+
+    #[test]
+    fn a_pair_at_exactly_half_overlap_counts_at_half_but_not_at_0_8() {
+        // Gold covers 4 tokens, the prediction 2 of them: overlap 0.5.
+        let text = "\"One two three four,\" said Ana Diaz.";
+        let a = GoldArticle {
+            article_id: "a".into(),
+            source: None,
+            text: text.into(),
+            quotes: vec![gold_quote(
+                "One two three four",
+                "direct",
+                1,
+                19,
+                "Ana Diaz",
+            )],
+        };
+        let gold = check_article(&a).unwrap();
+        let p = vec![pred("a", "One two", 1, 8, Some("Ana Diaz"))];
+        let mut s = Scorer::new();
+        s.add_article("f", &a, &gold, &p);
+        let m = s.metrics();
+        assert_eq!(m.kinds.all.quote_f1_at.at_0_3.f1, Some(1.0));
+        assert_eq!(m.kinds.all.quote_f1_at.at_0_5.f1, Some(1.0));
+        assert_eq!(m.kinds.all.quote_f1_at.at_0_8.f1, Some(0.0));
+        assert_eq!(m.kinds.all.exact_span.accuracy, Some(0.0));
+        assert_eq!(m.kinds.all.attribution.f1, Some(1.0));
+    }
+
+    #[test]
+    fn wrong_speaker_and_wrong_kind_are_counted_on_matched_pairs() {
+        let text = "Ana Diaz said the vote was fair.";
+        let mut q = gold_quote("the vote was fair", "indirect", 14, 31, "Ana Diaz");
+        q.role = Some("mayor".into());
+        q.stance = Some("neutral".into());
+        let a = GoldArticle {
+            article_id: "a".into(),
+            source: None,
+            text: text.into(),
+            quotes: vec![q],
+        };
+        let gold = check_article(&a).unwrap();
+        let mut p = pred("a", "the vote was fair", 14, 31, Some("Bo Lund"));
+        p.stance = Some(Stance::Neutral);
+        let mut s = Scorer::new();
+        s.add_article("f", &a, &gold, &[p]);
+        let m = s.metrics();
+        let all = m.kinds.all;
+        assert_eq!(all.quote_f1_at.at_0_5.f1, Some(1.0));
+        assert_eq!(all.kind_accuracy.accuracy, Some(0.0));
+        assert_eq!(all.speaker_accuracy.accuracy, Some(0.0));
+        assert_eq!(all.attribution.f1, Some(0.0));
+        assert_eq!(all.role_accuracy.accuracy, Some(0.0));
+        assert_eq!(all.stance_accuracy.accuracy, Some(1.0));
+        // Fields the gold omits are skipped, not counted wrong.
+        assert_eq!(all.cue_type_accuracy.n, 0);
+        // Per kind: recall by the gold kind, precision by the predicted kind.
+        assert_eq!(m.kinds.indirect.quote_f1_at.at_0_5.recall, Some(1.0));
+        assert_eq!(m.kinds.indirect.quote_f1_at.at_0_5.precision, None);
+        assert_eq!(m.kinds.direct.quote_f1_at.at_0_5.precision, Some(1.0));
+        assert_eq!(s.errors.wrong_speaker.len(), 1);
     }
 
     #[test]

@@ -29,7 +29,7 @@ const SNIFF_BYTES: usize = 64 * 1024;
 
 /// Decodes `bytes` as text (see the module docs for the rules).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
-    decode_with_hint(bytes, None)
+    decode_owned(bytes.to_vec(), None)
 }
 
 /// Like [`decode`], with an encoding declared by the document itself (an HTML
@@ -38,10 +38,20 @@ pub fn decode_with_hint(
     bytes: &[u8],
     declared: Option<&'static Encoding>,
 ) -> Result<Decoded, NotText> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return decode_utf8(rest, declared);
+    decode_owned(bytes.to_vec(), declared)
+}
+
+/// Decodes owned bytes: valid UTF-8 (nearly every file) becomes the `String` without a
+/// copy.
+pub fn decode_owned(
+    mut bytes: Vec<u8>,
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, NotText> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        return decode_utf8(bytes, declared);
     }
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         if enc == UTF_16LE || enc == UTF_16BE {
             let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
             let mut note = format!("decoded as {} (byte order mark)", enc.name());
@@ -63,8 +73,8 @@ pub fn decode_with_hint(
     decode_utf8(bytes, declared)
 }
 
-fn decode_utf8(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, NotText> {
-    if let Some(at) = memchr::memchr(0, bytes) {
+fn decode_utf8(bytes: Vec<u8>, declared: Option<&'static Encoding>) -> Result<Decoded, NotText> {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(NotText(format!("binary file: NUL byte at offset {at}")));
     }
     let sniff = &bytes[..bytes.len().min(SNIFF_BYTES)];
@@ -75,12 +85,15 @@ fn decode_utf8(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Deco
             sniff.len()
         )));
     }
-    match std::str::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(s) => Ok(Decoded {
-            text: normalize_line_ends(s.to_owned()),
+            text: normalize_line_ends(s),
             note: None,
         }),
-        Err(e) => Ok(decode_non_utf8(bytes, e.valid_up_to(), declared)),
+        Err(e) => {
+            let first_bad = e.utf8_error().valid_up_to();
+            Ok(decode_non_utf8(e.as_bytes(), first_bad, declared))
+        }
     }
 }
 

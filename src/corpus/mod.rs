@@ -263,14 +263,14 @@ pub fn read_stream<R: Read + Send + 'static>(
         }
     };
     let input = consumed.load(std::sync::atomic::Ordering::Relaxed);
-    one(whole_file(&origin, &format, &bytes, cfg, input))
+    one(whole_file(&origin, &format, bytes, cfg, input))
 }
 
 /// The record for a whole-file format, from its plain bytes.
 fn whole_file(
     origin: &Origin,
     format: &Format,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     cfg: &ReadConfig,
     input: u64,
 ) -> InputRecord {
@@ -279,10 +279,10 @@ fn whole_file(
         return origin.empty(id, "empty file".into(), input);
     }
     let declared = match format {
-        Format::Html => encoding::html_declared_encoding(bytes),
+        Format::Html => encoding::html_declared_encoding(&bytes),
         _ => None,
     };
-    let decoded = match encoding::decode_with_hint(bytes, declared) {
+    let decoded = match encoding::decode_owned(bytes, declared) {
         Ok(d) => d,
         Err(encoding::NotText(reason)) => {
             let reason = match format.note() {

@@ -5,36 +5,89 @@
 use std::ops::Range;
 
 /// Maps byte offsets of a string to code point offsets.
+///
+/// Non-ASCII text keeps one checkpoint per [`OffsetMap::BLOCK`] bytes (the code point
+/// index at the block start) and counts the char starts inside a block on lookup: 1/16
+/// of a byte of memory per text byte instead of four, and one vectorised pass to build,
+/// where a table entry per byte made building the map the hottest step of the pipeline
+/// (see BENCHMARKS.md).
 #[derive(Debug, Clone)]
-pub struct OffsetMap {
-    /// `None` when the text is ASCII (byte offset == code point offset).
-    /// Otherwise the code point index of every byte position that starts a char.
-    table: Option<Vec<u32>>,
+pub struct OffsetMap<'a> {
+    bytes: &'a [u8],
+    /// `None` when the text is ASCII (byte offset == code point offset). Otherwise the
+    /// code point index of the first byte of every block.
+    blocks: Option<Vec<u32>>,
 }
 
-impl OffsetMap {
-    pub fn new(text: &str) -> Self {
+/// Whether `b` starts a char (is not a UTF-8 continuation byte).
+#[inline]
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -64
+}
+
+/// Number of chars starting in `bytes`, eight bytes at a time: a continuation byte is
+/// the only one with its top bits `10`.
+#[inline]
+fn count_char_starts(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuation = 0usize;
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = words.remainder();
+    bytes.len() - continuation - rest.len() + rest.iter().filter(|&&b| starts_char(b)).count()
+}
+
+impl<'a> OffsetMap<'a> {
+    /// Bytes per checkpoint.
+    pub const BLOCK: usize = 64;
+
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
         if text.is_ascii() {
-            return OffsetMap { table: None };
+            return OffsetMap {
+                bytes,
+                blocks: None,
+            };
         }
-        let mut table = vec![0u32; text.len() + 1];
+        let mut blocks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
         let mut ci = 0u32;
-        for (bi, ch) in text.char_indices() {
-            for slot in &mut table[bi..bi + ch.len_utf8()] {
-                *slot = ci;
-            }
-            ci += 1;
+        for chunk in bytes.chunks(Self::BLOCK) {
+            blocks.push(ci);
+            ci += count_char_starts(chunk) as u32;
         }
-        table[text.len()] = ci;
-        OffsetMap { table: Some(table) }
+        OffsetMap {
+            bytes,
+            blocks: Some(blocks),
+        }
     }
 
-    /// The code point offset of byte offset `b` (which must be on a char boundary).
+    /// The code point offset of byte offset `b` (which must be on a char boundary, or
+    /// the text length).
     #[inline]
     pub fn char_at(&self, b: usize) -> u32 {
-        match &self.table {
+        match &self.blocks {
             None => b as u32,
-            Some(t) => t[b],
+            Some(blocks) => {
+                let k = b / Self::BLOCK;
+                let Some(&base) = blocks.get(k) else {
+                    // `b` is the text length and falls just past the last block.
+                    let last = blocks.len() - 1;
+                    let from = last * Self::BLOCK;
+                    return blocks[last]
+                        + self.bytes[from..b]
+                            .iter()
+                            .filter(|&&x| starts_char(x))
+                            .count() as u32;
+                };
+                let from = k * Self::BLOCK;
+                base + self.bytes[from..b]
+                    .iter()
+                    .filter(|&&x| starts_char(x))
+                    .count() as u32
+            }
         }
     }
 }
@@ -46,6 +99,22 @@ pub fn char_count(text: &str) -> usize {
     } else {
         text.chars().count()
     }
+}
+
+/// The number of [`paragraphs`], without building them: one pass over the line
+/// breaks, no allocation (the `articles` table needs only the count).
+pub fn paragraph_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        if !text[start..end].trim().is_empty() {
+            n += 1;
+        }
+        start = end + 1;
+    }
+    n
 }
 
 /// Paragraphs as byte ranges: non-empty lines (a line break, single or blank-line
@@ -65,4 +134,261 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
         start = end;
     }
     out
+}
+
+/// A sentence: its byte range and the index of the paragraph holding it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// Words before a `.` that do not end a sentence: honorifics, abbreviated titles, months.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Supt", "Insp", "St", "Jr", "Sr", "Rev", "No", "Nos", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "Fig",
+];
+
+/// True when the word ending just before byte `dot` (a `.`) is an abbreviation that does not
+/// end a sentence: a listed abbreviation, an initial ("J."), or a dotted form ("U.S.").
+pub fn is_abbreviation_before(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains('.') {
+        return true; // U.S, a.m
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap();
+    if chars.next().is_none() && first.is_uppercase() {
+        return true; // an initial
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '“')
+}
+
+fn is_sentence_opener(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '#' | '@' | '—' | '–'
+        )
+}
+
+/// The sentences of the article, in text order, each inside one paragraph. A sentence ends
+/// at `.`, `?`, `!` or `…` (plus closing quotes and brackets) followed by space and a capital,
+/// digit or opening quote, unless the `.` closes an abbreviation, an initial or a decimal.
+pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let body = &text[p.clone()];
+        let mut start = 0usize;
+        let mut iter = body.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !matches!(c, '.' | '?' | '!' | '…') {
+                continue;
+            }
+            if c == '.' && is_abbreviation_before(body, i) {
+                continue;
+            }
+            // Swallow further terminal punctuation and closing quotes/brackets.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if matches!(d, '.' | '?' | '!' | '…') || is_closing_punct(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &body[end..];
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() {
+                continue; // no space after: "4.5", "U.S."
+            }
+            match trimmed.chars().next() {
+                Some(n) if is_sentence_opener(n) => {
+                    out.push(Sentence {
+                        range: p.start + start..p.start + end,
+                        paragraph: pi,
+                    });
+                    start = end + (rest.len() - trimmed.len());
+                }
+                _ => {}
+            }
+        }
+        if start < body.len() {
+            out.push(Sentence {
+                range: p.start + start..p.end,
+                paragraph: pi,
+            });
+        }
+    }
+    out
+}
+
+/// The words of `text[range]` as byte ranges: runs of letters and digits with inner
+/// apostrophes, hyphens and dots ("it's", "anti-government", "4.5", "U.S."), a leading `@` or
+/// `#`, and the dot of an abbreviation ("Mr.", "Gov.").
+pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let b = s.as_bytes();
+    let mut cur: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, d)| d);
+        let inner = (matches!(c, '\'' | '’' | '-' | '.' | '&')
+            && cur.is_some()
+            && next.is_some_and(char::is_alphanumeric))
+            || (c == ','
+                && cur.is_some()
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && next.is_some_and(|d| d.is_ascii_digit()));
+        if c.is_alphanumeric() || inner || (matches!(c, '@' | '#') && cur.is_none()) {
+            if cur.is_none() {
+                cur = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = cur.take() {
+            let mut end = i;
+            if c == '.' && is_abbreviation_before(s, i) && b[st].is_ascii_uppercase() {
+                end = i + 1;
+            }
+            out.push(range.start + st..range.start + end);
+        }
+    }
+    if let Some(st) = cur {
+        out.push(range.start + st..range.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        let ps = paragraphs(t);
+        sentences(t, &ps)
+            .iter()
+            .map(|s| &t[s.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_initials_and_decimals() {
+        assert_eq!(
+            sents("Gov. Linda Marsh said rates rose 4.5% in the U.S. economy. J. Smith agreed. \"Yes,\" he said. \"Never.\" Then.\nNext para"),
+            vec![
+                "Gov. Linda Marsh said rates rose 4.5% in the U.S. economy.",
+                "J. Smith agreed.",
+                "\"Yes,\" he said.",
+                "\"Never.\"",
+                "Then.",
+                "Next para"
+            ]
+        );
+        assert_eq!(
+            sents("Mr. Smith left. Dr Jones stayed!"),
+            vec!["Mr. Smith left.", "Dr Jones stayed!"]
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_abbreviation_dots() {
+        let t = "Gov. Smith’s anti-war U.S. 4.5% 'drivers' union' said: it's @NATOpress.";
+        let w: Vec<&str> = words(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            w,
+            vec![
+                "Gov.",
+                "Smith’s",
+                "anti-war",
+                "U.S.",
+                "4.5",
+                "drivers",
+                "union",
+                "said",
+                "it's",
+                "@NATOpress"
+            ]
+        );
+    }
+
+    #[test]
+    fn offset_map_counts_code_points() {
+        let t = "a’b😀c";
+        let m = OffsetMap::new(t);
+        assert_eq!(m.char_at(t.len()), 5);
+        assert_eq!(m.char_at(t.find('c').unwrap()), 4);
+    }
+}
+
+#[cfg(test)]
+mod offset_map_tests {
+    use super::*;
+
+    /// Every char boundary of `text` maps to the index `char_indices` gives it.
+    fn check(text: &str) {
+        let map = OffsetMap::new(text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.char_at(bi), ci as u32, "byte {bi} of {text:?}");
+        }
+        assert_eq!(map.char_at(text.len()), text.chars().count() as u32);
+    }
+
+    #[test]
+    fn offset_map_agrees_with_char_indices() {
+        check("");
+        check("plain ascii text");
+        check("“Curly” quotes, «guillemets» and é");
+        // Multi-byte chars straddling block boundaries, and a text ending exactly on one.
+        let mut long = String::new();
+        for i in 0..500 {
+            long.push_str(if i % 3 == 0 { "ab€" } else { "’x😀" });
+        }
+        check(&long);
+        check(&"é".repeat(OffsetMap::BLOCK));
+        check(&"é".repeat(OffsetMap::BLOCK / 2 * 3));
+    }
+
+    #[test]
+    fn count_char_starts_agrees_with_chars() {
+        let text = "a€😀’«b»".repeat(7);
+        for from in 0..text.len() {
+            for to in from..text.len().min(from + 40) {
+                let slice = &text.as_bytes()[from..to];
+                let expected = slice.iter().filter(|&&b| starts_char(b)).count();
+                assert_eq!(count_char_starts(slice), expected, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn paragraph_count_agrees_with_paragraphs() {
+        for text in [
+            "",
+            "one",
+            "one\ntwo",
+            "one\n\n  \ntwo\r\n\r\nthree\n",
+            "\n\n\u{a0}\n x \n\t\n",
+            "title\r\rlone CR is not a break",
+        ] {
+            assert_eq!(paragraph_count(text), paragraphs(text).len(), "{text:?}");
+        }
+    }
 }

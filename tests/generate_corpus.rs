@@ -1,0 +1,160 @@
+//! `whosaid generate-corpus` end to end: the real binary in a temp dir. The corpus must
+//! be byte-identical for a seed, differ across seeds, hold the requested size, and give
+//! the folder and JSONL forms the same articles under the same ids.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn seeds() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn generate(out: &Path, mb: &str, seed: &str) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("whosaid")
+        .unwrap()
+        .args([
+            "generate-corpus",
+            "--mb",
+            mb,
+            "--seed",
+            seed,
+            "--quiet",
+            "--from",
+        ])
+        .arg(seeds())
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
+
+/// Every file under `dir`, sorted, as (relative path, bytes).
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn same_seed_gives_byte_identical_corpus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("c"),
+    );
+    generate(&a, "0.3", "7").success();
+    generate(&b, "0.3", "7").success();
+    generate(&c, "0.3", "8").success();
+    let (sa, sb, sc) = (snapshot(&a), snapshot(&b), snapshot(&c));
+    assert!(sa.len() > 20, "only {} files", sa.len());
+    assert_eq!(sa, sb);
+    assert_ne!(sa, sc);
+}
+
+#[test]
+fn folder_and_jsonl_hold_the_same_articles_at_the_requested_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("corpus");
+    generate(&out, "0.5", "42").success();
+    let jsonl = std::fs::read_to_string(out.join("corpus.jsonl")).unwrap();
+    let mut total = 0usize;
+    let mut styles = std::collections::BTreeSet::new();
+    for line in jsonl.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let id = v["id"].as_str().unwrap();
+        let text = v["text"].as_str().unwrap();
+        let file = std::fs::read_to_string(out.join("txt").join(format!("{id}.txt"))).unwrap();
+        assert_eq!(file, text, "article {id}");
+        assert!(text.starts_with(v["title"].as_str().unwrap().split('"').next().unwrap()));
+        total += text.len();
+        for (mark, name) in [
+            ('"', "straight"),
+            ('\u{201c}', "curly"),
+            ('\u{2018}', "single"),
+            ('\u{ab}', "guillemet"),
+        ] {
+            if text.contains(mark) {
+                styles.insert(name);
+            }
+        }
+    }
+    let files = walkdir::WalkDir::new(out.join("txt"))
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().file_type().is_file())
+        .count();
+    assert_eq!(files, jsonl.lines().count());
+    assert!((500_000..540_000).contains(&total), "{total} bytes");
+    assert_eq!(styles.len(), 4, "quote styles seen: {styles:?}");
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("generate.json")).unwrap()).unwrap();
+    assert_eq!(summary["text_bytes"].as_u64().unwrap() as usize, total);
+    assert_eq!(summary["seed"], 42);
+}
+
+#[test]
+fn refuses_a_non_empty_output_folder_without_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("corpus");
+    generate(&out, "0.05", "1").success();
+    let before = snapshot(&out);
+    let refused = generate(&out, "0.05", "2").failure().code(2);
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    assert!(
+        err.contains("not empty") && err.contains("--overwrite"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&out), before);
+    Command::cargo_bin("whosaid")
+        .unwrap()
+        .args([
+            "generate-corpus",
+            "--mb",
+            "0.05",
+            "--seed",
+            "2",
+            "--overwrite",
+            "-q",
+            "--from",
+        ])
+        .arg(seeds())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_ne!(snapshot(&out), before);
+}
+
+#[test]
+fn missing_source_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let failed = Command::cargo_bin("whosaid")
+        .unwrap()
+        .args([
+            "generate-corpus",
+            "--mb",
+            "1",
+            "--from",
+            "no/such/dir",
+            "--out",
+        ])
+        .arg(tmp.path().join("o"))
+        .assert()
+        .failure()
+        .code(2);
+    let err = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    assert!(
+        err.contains("no/such/dir") && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!tmp.path().join("o").exists());
+}
