@@ -67,8 +67,11 @@ const BLOCKS: &[&str] = &[
 struct State {
     paragraphs: Vec<String>,
     current: String,
-    /// Open dropped elements (innermost last); text is ignored while any is open.
-    dropped: Vec<String>,
+    /// Open dropped elements as indexes into [`DROPPED`] (innermost last); text is
+    /// ignored while any is open.
+    dropped: Vec<usize>,
+    /// How many of each dropped element are open.
+    open: [u32; DROPPED.len()],
     in_head: bool,
     in_title: bool,
     title: String,
@@ -181,8 +184,11 @@ impl State {
         if name == "article" {
             self.article_depth += 1;
         }
-        if DROPPED.contains(&name) && !(name == "header" && self.article_depth > 0) {
-            self.dropped.push(name.to_string());
+        if let Some(kind) = DROPPED.iter().position(|d| *d == name) {
+            if !(name == "header" && self.article_depth > 0) {
+                self.dropped.push(kind);
+                self.open[kind] += 1;
+            }
         }
         if BLOCKS.contains(&name) {
             self.flush();
@@ -214,8 +220,17 @@ impl State {
             }
             _ => {}
         }
-        if let Some(at) = self.dropped.iter().rposition(|d| d == name) {
-            self.dropped.truncate(at);
+        // Only scan when such an element is open: a stray end tag costs nothing, and a
+        // scan that finds its element removes what it passed over (linear overall).
+        if let Some(kind) = DROPPED.iter().position(|d| *d == name) {
+            if self.open[kind] > 0 {
+                while let Some(top) = self.dropped.pop() {
+                    self.open[top] -= 1;
+                    if top == kind {
+                        break;
+                    }
+                }
+            }
         }
         if BLOCKS.contains(&name) {
             self.flush();
@@ -329,6 +344,18 @@ graph.</p><ul><li>One</li><li>Two</li></ul>
     fn script_end_tag_inside_a_string_is_handled_like_a_browser() {
         let p = html_article("<script>if (a < b) { document.write('<p>x'); }</script><p>Real</p>");
         assert_eq!(p.text.as_deref(), Some("Real"));
+    }
+
+    #[test]
+    fn closing_a_dropped_element_closes_unclosed_ones_inside_it() {
+        let p = html_article("<nav><form><p>menu</nav><p>after</p></aside><p>still</p>");
+        assert_eq!(p.text.as_deref(), Some("after\nstill"));
+        let p = html_article(&format!(
+            "{}<p>x</p>{}",
+            "<aside>".repeat(3),
+            "</aside>".repeat(2)
+        ));
+        assert_eq!(p.text.as_deref(), Some(""));
     }
 
     #[test]
