@@ -65,7 +65,8 @@ const BLOCKS: &[&str] = &[
 
 #[derive(Default)]
 struct State {
-    paragraphs: Vec<String>,
+    /// The article text so far: finished paragraphs, one per line.
+    text: String,
     current: String,
     /// Open dropped elements as indexes into [`DROPPED`] (innermost last); text is
     /// ignored while any is open.
@@ -88,7 +89,10 @@ impl State {
     fn flush(&mut self) {
         let p = self.current.trim();
         if !p.is_empty() {
-            self.paragraphs.push(p.to_string());
+            if !self.text.is_empty() {
+                self.text.push('\n');
+            }
+            self.text.push_str(p);
         }
         self.current.clear();
     }
@@ -104,14 +108,27 @@ impl State {
         if self.h1_depth > 0 {
             self.h1.push_str(s);
         }
-        for c in s.chars() {
-            if c.is_whitespace() {
-                if !self.current.is_empty() && !self.current.ends_with(' ') {
-                    self.current.push(' ');
-                }
-            } else {
-                self.current.push(c);
+        // Whitespace runs collapse to one space, whole words are copied at once.
+        let mut words = s.split_whitespace();
+        let Some(first) = words.next() else {
+            if !s.is_empty() && !self.current.is_empty() && !self.current.ends_with(' ') {
+                self.current.push(' ');
             }
+            return;
+        };
+        if s.starts_with(char::is_whitespace)
+            && !self.current.is_empty()
+            && !self.current.ends_with(' ')
+        {
+            self.current.push(' ');
+        }
+        self.current.push_str(first);
+        for w in words {
+            self.current.push(' ');
+            self.current.push_str(w);
+        }
+        if s.ends_with(char::is_whitespace) {
+            self.current.push(' ');
         }
     }
 
@@ -294,7 +311,7 @@ pub fn html_article(html: &str) -> Parts {
     Parts {
         id: None,
         title,
-        text: Some(st.paragraphs.join("\n")),
+        text: Some(st.text),
         url: st.canonical.or(st.url),
         date: st.date,
         note: None,
