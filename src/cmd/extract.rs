@@ -20,6 +20,7 @@ use crate::exit;
   whosaid extract corpus/ --out data/ --format parquet --overwrite
   whosaid extract big.jsonl --out out/ --shard 3/16 --threads 4
   whosaid extract corpus/ --out out/ --partitioned --max-rows-per-file 1000000
+  whosaid extract news-please.jsonl.gz --out data/ --text-field maintext --date-field date_publish
 
 Exit codes: 0 all inputs ok; 1 some inputs failed (dataset still written);
 2 usage or fatal error (nothing written); 130 interrupted (nothing replaced).")]
@@ -52,6 +53,23 @@ pub struct Args {
     /// --partitioned; run K = 0..N-1 as separate jobs, then `whosaid merge`.
     #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
     shard: Option<Shard>,
+    /// JSON field(s) holding the article id, comma-separated, first present wins
+    /// [default: id,article_id].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    id_field: Vec<String>,
+    /// JSON field(s) holding the title [default: title,headline].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    title_field: Vec<String>,
+    /// JSON field(s) holding the article text [default: text,maintext,body,content].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    text_field: Vec<String>,
+    /// JSON field(s) holding the URL [default: url,link].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    url_field: Vec<String>,
+    /// JSON field(s) holding the publication date
+    /// [default: date,date_publish,published,publish_date].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    date_field: Vec<String>,
     /// Write each table as a folder of part files (out/quotes/part-00000-of-00001.parquet)
     /// with the run's manifest in out/manifests/.
     #[arg(long)]
@@ -76,6 +94,18 @@ fn config(args: Args) -> ExtractConfig {
     cfg.overwrite = args.overwrite;
     cfg.strict = args.strict;
     cfg.read.max_article_bytes = args.max_article_bytes;
+    let fields = &mut cfg.read.fields;
+    for (given, slot) in [
+        (args.id_field, &mut fields.id),
+        (args.title_field, &mut fields.title),
+        (args.text_field, &mut fields.text),
+        (args.url_field, &mut fields.url),
+        (args.date_field, &mut fields.date),
+    ] {
+        if !given.is_empty() {
+            *slot = given;
+        }
+    }
     cfg.shard = args.shard;
     cfg.partitioned = args.partitioned || args.shard.is_some() || args.max_rows_per_file.is_some();
     cfg.max_rows_per_file = args.max_rows_per_file;

@@ -1,14 +1,30 @@
 //! Finding and reading inputs: walk and sort the input roots, then turn each file into
 //! one [`InputRecord`] (or one per line for JSONL), whatever state the file is in.
 //!
-//! Nothing here fails a run: a file that cannot be read becomes an `error` record that
-//! names the reason, so every input is accounted for in the `articles` table.
+//! Nothing here fails a run and nothing panics: a file that cannot be read becomes an
+//! `error` record that names the reason, so every input is accounted for in the
+//! `articles` table. The parts: [`walk`] finds files, [`formats`] picks the reader by
+//! extension and reads plain text and Markdown, [`html`], [`json`] and [`jsonl`] read
+//! the structured formats, [`compression`] undoes `.gz`/`.zst` within the size limit,
+//! and [`encoding`] turns bytes into text and says what it assumed.
 
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+pub mod compression;
+pub mod encoding;
+pub mod formats;
+pub mod html;
+pub mod json;
+pub mod jsonl;
+pub mod walk;
+
+use std::io::Read;
+use std::path::PathBuf;
 
 use crate::config::ReadConfig;
 use crate::model::{Article, InputRecord, Status};
+use compression::{Compression, Counting, ReadFailure};
+use formats::Format;
+
+pub use walk::{discover, file_id};
 
 /// One input file found by [`discover`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,184 +48,291 @@ pub struct CorpusError {
     pub message: String,
 }
 
-/// The id of a file: its path relative to `root`, `/`-separated, without extensions.
-pub fn file_id(root: &Path, path: &Path) -> String {
-    let rel = if root == path {
-        Path::new(path.file_name().unwrap_or_default())
-    } else {
-        path.strip_prefix(root).unwrap_or(path)
-    };
-    let mut parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    if let Some(last) = parts.last_mut() {
-        if let Some(dot) = last.find('.').filter(|&d| d > 0) {
-            last.truncate(dot);
-        }
-    }
-    parts.join("/")
+/// The parts of an article a format reader found (all optional: the record builder
+/// decides the status).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parts {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    /// `None`: the input has no text field at all (JSON); `Some("")`: it is empty.
+    pub text: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// What was assumed while reading (encoding, unknown extension), for `error`.
+    pub note: Option<String>,
 }
 
-/// Every file under the inputs, sorted by path within each root, hidden files skipped.
-pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, CorpusError> {
-    let mut out = Vec::new();
-    for root in inputs {
-        let meta = std::fs::metadata(root).map_err(|e| CorpusError {
-            path: root.clone(),
-            message: e.to_string(),
-        })?;
-        if meta.is_file() {
-            out.push(InputFile {
-                path: root.clone(),
-                root: root.clone(),
-                id: file_id(root, root),
-                size: meta.len(),
-                problem: None,
-            });
-            continue;
+/// Where records come from: the file's id and its path as shown in `source_path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub id: String,
+    pub source_path: String,
+}
+
+impl Origin {
+    fn article(&self, id: String) -> Article {
+        Article {
+            id,
+            source_path: self.source_path.clone(),
+            ..Article::default()
         }
-        let walker = walkdir::WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() => out.push(InputFile {
-                    path: e.path().to_path_buf(),
-                    root: root.clone(),
-                    id: file_id(root, e.path()),
-                    size: e.metadata().map(|m| m.len()).unwrap_or(0),
-                    problem: None,
-                }),
-                Ok(_) => {}
-                Err(err) => {
-                    let path = err
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| root.clone());
-                    out.push(InputFile {
-                        id: file_id(root, &path),
-                        path,
-                        root: root.clone(),
-                        size: 0,
-                        problem: Some(err.to_string()),
-                    });
-                }
+    }
+
+    /// An `error` record.
+    pub fn failed(&self, id: String, message: String, input_bytes: u64) -> InputRecord {
+        InputRecord {
+            article: self.article(id),
+            status: Status::Error,
+            error: Some(message),
+            input_bytes,
+        }
+    }
+
+    /// An `empty` record with no text.
+    pub fn empty(&self, id: String, message: String, input_bytes: u64) -> InputRecord {
+        InputRecord {
+            article: self.article(id),
+            status: Status::Empty,
+            error: Some(message),
+            input_bytes,
+        }
+    }
+
+    /// The record for what a reader found: `ok` with its note, or `empty` saying why.
+    /// `text_fields` names the JSON fields looked for, when the input was JSON.
+    pub fn record(
+        &self,
+        id: String,
+        parts: Parts,
+        input_bytes: u64,
+        text_fields: Option<&[String]>,
+    ) -> InputRecord {
+        let clean = |s: Option<String>| {
+            s.map(|s| encoding::normalize_line_ends(s).trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let (status, reason) = match (&parts.text, text_fields) {
+            (None, Some(names)) => (
+                Status::Empty,
+                Some(format!("no text field (looked for: {})", names.join(", "))),
+            ),
+            (Some(t), Some(_)) if t.trim().is_empty() => {
+                (Status::Empty, Some("the text field is empty".to_string()))
             }
+            (Some(t), None) if t.is_empty() => (Status::Empty, Some("empty file".to_string())),
+            (Some(t), None) if t.trim().is_empty() => {
+                (Status::Empty, Some("no text: whitespace only".to_string()))
+            }
+            (None, None) => (Status::Empty, Some("no text".to_string())),
+            _ => (Status::Ok, None),
+        };
+        let error = match (reason, parts.note) {
+            (Some(r), Some(n)) => Some(format!("{r}; {n}")),
+            (r, n) => r.or(n),
+        };
+        let text = parts
+            .text
+            .map(encoding::normalize_line_ends)
+            .unwrap_or_default();
+        InputRecord {
+            article: Article {
+                id,
+                source_path: self.source_path.clone(),
+                title: clean(parts.title),
+                url: clean(parts.url),
+                date: clean(parts.date),
+                text,
+            },
+            status,
+            error,
+            input_bytes,
         }
-    }
-    Ok(out)
-}
-
-fn record(
-    file: &InputFile,
-    id: String,
-    text: String,
-    title: Option<String>,
-    bytes: u64,
-) -> InputRecord {
-    let status = if text.trim().is_empty() {
-        Status::Empty
-    } else {
-        Status::Ok
-    };
-    let error = (status == Status::Empty).then(|| "no text".to_string());
-    InputRecord {
-        article: Article {
-            id,
-            source_path: file.path.display().to_string(),
-            title,
-            url: None,
-            date: None,
-            text,
-        },
-        status,
-        error,
-        input_bytes: bytes,
-    }
-}
-
-fn failed(file: &InputFile, id: String, message: String, bytes: u64) -> InputRecord {
-    InputRecord {
-        article: Article {
-            id,
-            source_path: file.path.display().to_string(),
-            ..Default::default()
-        },
-        status: Status::Error,
-        error: Some(message),
-        input_bytes: bytes,
     }
 }
 
 /// Reads one input file into its records (one, or one per line for JSONL), streaming.
+/// Always yields at least one record.
 pub fn read(file: &InputFile, cfg: &ReadConfig) -> Box<dyn Iterator<Item = InputRecord> + Send> {
-    let _ = cfg;
-    if let Some(p) = &file.problem {
-        return Box::new(std::iter::once(failed(file, file.id.clone(), p.clone(), 0)));
+    let origin = Origin {
+        id: file.id.clone(),
+        source_path: file.path.display().to_string(),
+    };
+    if let Some(problem) = &file.problem {
+        return one(origin.failed(file.id.clone(), problem.clone(), 0));
     }
-    let name = file.path.to_string_lossy().to_lowercase();
-    if name.ends_with(".jsonl") {
-        let f = match std::fs::File::open(&file.path) {
-            Ok(f) => f,
-            Err(e) => {
-                return Box::new(std::iter::once(failed(
-                    file,
-                    file.id.clone(),
-                    e.to_string(),
-                    0,
-                )))
-            }
-        };
-        let file = file.clone();
-        let lines = BufReader::new(f).lines().enumerate();
-        return Box::new(lines.filter_map(move |(n, line)| {
-            let n = n + 1;
-            let line = match line {
-                Ok(l) => l,
-                Err(e) => return Some(failed(&file, format!("{}#{n}", file.id), e.to_string(), 0)),
-            };
-            if line.trim().is_empty() {
-                return None;
-            }
-            let bytes = line.len() as u64 + 1;
-            match serde_json::from_str::<serde_json::Value>(&line) {
-                Ok(v) => {
-                    let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-                    let id = s("id").unwrap_or_else(|| format!("{}#{n}", file.id));
-                    Some(record(
-                        &file,
-                        id,
-                        s("text").unwrap_or_default(),
-                        s("title"),
-                        bytes,
-                    ))
-                }
-                Err(e) => Some(failed(
-                    &file,
-                    format!("{}#{n}", file.id),
-                    format!("line {n}: invalid JSON: {e}"),
-                    bytes,
-                )),
-            }
-        }));
+    let name = file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (format, compression) = Format::from_name(&name);
+    let f = match std::fs::File::open(&file.path) {
+        Ok(f) => f,
+        Err(e) => return one(origin.failed(file.id.clone(), format!("cannot open: {e}"), 0)),
+    };
+    // The size on disk settles the limit for an uncompressed whole-file read before
+    // anything is read (JSONL applies the limit per line).
+    let size = f.metadata().map(|m| m.len()).unwrap_or(file.size);
+    if compression == Compression::None && format != Format::Jsonl && size > cfg.max_article_bytes {
+        return one(origin.failed(
+            file.id.clone(),
+            format!(
+                "article is {size} bytes, over --max-article-bytes {}",
+                cfg.max_article_bytes
+            ),
+            size,
+        ));
     }
-    let mut buf = Vec::new();
-    let res = std::fs::File::open(&file.path).and_then(|mut f| f.read_to_end(&mut buf));
-    let bytes = buf.len() as u64;
-    Box::new(std::iter::once(match res {
-        Err(e) => failed(file, file.id.clone(), e.to_string(), bytes),
-        Ok(_) => {
-            // Valid UTF-8 (nearly every file) is taken as is: no lossy re-scan, no copy.
-            let text = String::from_utf8(buf)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            let title = text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .map(|l| l.trim().to_string());
-            record(file, file.id.clone(), text, title, bytes)
+    read_stream(origin, format, compression, f, cfg)
+}
+
+/// Reads an input given as bytes, as if it were a file called `name` (the format and
+/// compression come from the name). For fuzzing and tests.
+pub fn read_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    cfg: &ReadConfig,
+) -> Box<dyn Iterator<Item = InputRecord> + Send> {
+    let origin = Origin {
+        id: walk::strip_extensions(name).to_string(),
+        source_path: name.to_string(),
+    };
+    let (format, compression) = Format::from_name(name);
+    read_stream(
+        origin,
+        format,
+        compression,
+        std::io::Cursor::new(bytes),
+        cfg,
+    )
+}
+
+fn one(rec: InputRecord) -> Box<dyn Iterator<Item = InputRecord> + Send> {
+    Box::new(std::iter::once(rec))
+}
+
+/// Reads a raw (possibly compressed) stream in the given format.
+pub fn read_stream<R: Read + Send + 'static>(
+    origin: Origin,
+    format: Format,
+    compression: Compression,
+    raw: R,
+    cfg: &ReadConfig,
+) -> Box<dyn Iterator<Item = InputRecord> + Send> {
+    let (counting, consumed) = Counting::new(raw);
+    let reader = match compression::decoder(counting, compression) {
+        Ok(r) => r,
+        Err(e) => {
+            return one(origin.failed(
+                origin.id.clone(),
+                format!("cannot start the {} decoder: {e}", compression.label()),
+                0,
+            ))
         }
-    }))
+    };
+    if format == Format::Jsonl {
+        return Box::new(jsonl::JsonlRecords::new(
+            origin,
+            reader,
+            compression,
+            consumed,
+            cfg,
+        ));
+    }
+    let bytes = match compression::read_limited(reader, cfg.max_article_bytes) {
+        Ok(b) => b,
+        Err(failure) => {
+            let limit = cfg.max_article_bytes;
+            let message = match (failure, compression) {
+                (ReadFailure::TooLarge { .. }, Compression::None) => {
+                    format!("article is over --max-article-bytes {limit}")
+                }
+                (ReadFailure::TooLarge { .. }, c) => format!(
+                    "article is over --max-article-bytes {limit} once decompressed: {} data stopped at the limit (possible decompression bomb)",
+                    c.label()
+                ),
+                (ReadFailure::Io { message }, Compression::None) => {
+                    format!("read failed: {message}")
+                }
+                (ReadFailure::Io { message }, c) => {
+                    format!("truncated or corrupt {} data: {message}", c.label())
+                }
+            };
+            let input = consumed.load(std::sync::atomic::Ordering::Relaxed);
+            return one(origin.failed(origin.id.clone(), message, input));
+        }
+    };
+    let input = consumed.load(std::sync::atomic::Ordering::Relaxed);
+    one(whole_file(&origin, &format, bytes, cfg, input))
+}
+
+/// The record for a whole-file format, from its plain bytes.
+fn whole_file(
+    origin: &Origin,
+    format: &Format,
+    bytes: Vec<u8>,
+    cfg: &ReadConfig,
+    input: u64,
+) -> InputRecord {
+    let id = origin.id.clone();
+    if bytes.is_empty() {
+        return origin.empty(id, "empty file".into(), input);
+    }
+    let declared = match format {
+        Format::Html => encoding::html_declared_encoding(&bytes),
+        _ => None,
+    };
+    let decoded = match encoding::decode_owned(bytes, declared) {
+        Ok(d) => d,
+        Err(encoding::NotText(reason)) => {
+            let reason = match format.note() {
+                Some(_) => format!("{reason} ({}; not read)", extension_label(format)),
+                None => format!("{reason}; not read"),
+            };
+            return origin.failed(id, reason, input);
+        }
+    };
+    let (parts, text_fields) = match format {
+        Format::Text | Format::Unknown(_) => (formats::text_article(decoded.text), None),
+        Format::Markdown => (formats::markdown_article(decoded.text), None),
+        Format::Html => (html::html_article(&decoded.text), None),
+        Format::Json | Format::Jsonl => match json::parse_article(&decoded.text, &cfg.fields) {
+            Ok(p) => (p, Some(cfg.fields.text.as_slice())),
+            Err(e) => {
+                let (what, column) = json::describe_error(&e);
+                let mut message =
+                    format!("invalid JSON at line {}, column {column}: {what}", e.line());
+                if let Some(n) = decoded.note {
+                    message = format!("{message}; {n}");
+                }
+                return origin.failed(id, message, input);
+            }
+        },
+    };
+    let note = match (decoded.note, format.note()) {
+        (Some(a), Some(b)) => Some(format!("{b}; {a}")),
+        (a, b) => b.or(a),
+    };
+    let empty_html = matches!(format, Format::Html)
+        && parts.text.as_deref().is_some_and(|t| t.trim().is_empty());
+    let mut rec = origin.record(id, Parts { note, ..parts }, input, text_fields);
+    if empty_html {
+        let note = rec.error.take();
+        let reason = "no article text in the page (no paragraphs, headings or list items outside navigation, header, footer and scripts)";
+        rec.error = Some(match note {
+            Some(n) if !n.starts_with("empty file") && !n.starts_with("no text") => {
+                format!("{reason}; {n}")
+            }
+            _ => reason.to_string(),
+        });
+    }
+    rec
+}
+
+fn extension_label(format: &Format) -> String {
+    match format {
+        Format::Unknown(ext) if ext.is_empty() => "no extension".to_string(),
+        Format::Unknown(ext) => format!("unknown extension .{ext}"),
+        _ => String::new(),
+    }
 }

@@ -1,0 +1,18 @@
+//! Fuzz target: gzip decompression into the JSONL reader (truncation, corruption): arbitrary bytes read as `fuzz.jsonl.gz`; never panics, always one record or more.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use whosaid::config::ReadConfig;
+
+fuzz_target!(|data: &[u8]| {
+    let cfg = ReadConfig {
+        max_article_bytes: 1 << 20,
+        ..ReadConfig::default()
+    };
+    let mut n = 0;
+    for rec in whosaid::corpus::read_bytes("fuzz.jsonl.gz", data.to_vec(), &cfg) {
+        assert!(rec.status == whosaid::model::Status::Ok || rec.error.is_some());
+        n += 1;
+    }
+    assert!(n >= 1);
+});
