@@ -163,6 +163,7 @@ pub fn load_gold(path: &Path) -> Result<GoldFile, GoldError> {
 pub fn parse_gold(path: &Path, body: &str) -> Result<GoldFile, GoldError> {
     let mut articles = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    let body = body.strip_prefix('\u{feff}').unwrap_or(body);
     for (i, line) in body.lines().enumerate() {
         let line_no = i + 1;
         if line.trim().is_empty() {
@@ -1326,6 +1327,18 @@ mod tests {
         assert_eq!(m.kinds.indirect.quote_f1_at.at_0_5.precision, None);
         assert_eq!(m.kinds.direct.quote_f1_at.at_0_5.precision, Some(1.0));
         assert_eq!(s.errors.wrong_speaker.len(), 1);
+    }
+
+    #[test]
+    fn gold_file_with_bom_and_crlf_parses() {
+        let line = r#"{"article_id": "a", "text": "Ana Diaz said the vote was fair.", "quotes": [{"text": "the vote was fair", "kind": "indirect", "speaker": "Ana Diaz"}]}"#;
+        let body = format!("\u{feff}{line}\r\n\r\n");
+        let f = parse_gold(Path::new("g.jsonl"), &body).unwrap();
+        assert_eq!(f.articles.len(), 1);
+        assert_eq!(f.articles[0].1[0].start, 14);
+        let e = parse_gold(Path::new("g.jsonl"), &format!("{line}\n{line}\n")).unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+        assert!(e.to_string().contains("appears twice"), "{e}");
     }
 
     #[test]

@@ -292,6 +292,22 @@ fn gold_outside_its_vocabulary_or_text_exits_2() {
 }
 
 #[test]
+fn unreadable_lexicon_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = perfect(dir.path());
+    let a = Command::cargo_bin("whosaid")
+        .unwrap()
+        .args(["eval", "--lexicon"])
+        .arg(dir.path().join("no_such_lexicon.tsv"))
+        .arg("--gold")
+        .arg(&gold)
+        .assert()
+        .code(2);
+    let e = stderr_of(a);
+    assert!(e.contains("no_such_lexicon.tsv"), "{e}");
+}
+
+#[test]
 fn help_shows_examples() {
     let a = Command::cargo_bin("whosaid")
         .unwrap()
