@@ -91,15 +91,20 @@ pub fn run(args: Args) -> u8 {
         let stop = stop.clone();
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
-    let total: u64 = cfg
-        .inputs
-        .iter()
-        .flat_map(|p| walkdir::WalkDir::new(p).into_iter().flatten())
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum();
-    let pb = progress_bar(cfg.quiet, total);
+    // The progress total costs a stat per input file: only walk when a bar is drawn.
+    let shown = !cfg.quiet && std::io::stderr().is_terminal();
+    let total: u64 = if shown {
+        cfg.inputs
+            .iter()
+            .flat_map(|p| walkdir::WalkDir::new(p).into_iter().flatten())
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
+    } else {
+        0
+    };
+    let pb = progress_bar(!shown, total);
     let pb2 = pb.clone();
     let hooks = RunHooks {
         stop: stop.clone(),
