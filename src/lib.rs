@@ -9,9 +9,11 @@
 pub mod config;
 pub mod corpus;
 pub mod dataset;
+pub mod eval;
 pub mod extract;
 pub mod generate;
 pub mod lexicon;
+pub mod merge;
 pub mod model;
 pub mod pipeline;
 pub mod text;

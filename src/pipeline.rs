@@ -2,10 +2,15 @@
 //! on the rayon pool, and written in input order by one writer thread.
 //!
 //! Memory is bounded by the chunk size times the channel depths, never by the corpus.
+//! With `--shard K/N` only the articles whose id hashes to K go through; single-article
+//! files owned by other shards are not even read. Nothing reaches the output folder
+//! before the end: the dataset writer completes every file under a temporary name, the
+//! manifest is written last, and all are renamed into place only when the run has
+//! succeeded and was not interrupted (see [`crate::dataset`]).
 //! Output bytes do not depend on the thread count: chunks are cut by article count and
 //! bytes only, and results are written in input order.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
@@ -13,9 +18,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::config::ExtractConfig;
+use crate::config::{ExtractConfig, Formats, Shard};
 use crate::corpus::{self, InputFile};
-use crate::dataset::{ArticleRow, DatasetWriter, OutputFile};
+use crate::dataset::layout::{self, Layout};
+use crate::dataset::{manifest, ArticleRow, DatasetError, DatasetWriter, OutputFile};
 use crate::extract::extract;
 use crate::lexicon::Lexicon;
 use crate::model::{content_hash, InputRecord, Quote, Status};
@@ -68,6 +74,10 @@ pub struct RunSummary {
     pub outputs: Vec<OutputFile>,
     pub files_discovered: Vec<InputFile>,
     pub lexicon_hash: String,
+    /// XXH3-128 over all input files (see [`manifest::inputs_hash`]).
+    pub inputs_hash: String,
+    /// Worker threads used.
+    pub threads: usize,
 }
 
 /// Builds the `articles` row for a record once its quotes are known.
@@ -100,6 +110,23 @@ pub fn process(rec: InputRecord, lexicon: &Lexicon) -> (ArticleRow, Vec<Quote>) 
     (article_row(rec, quotes.len()), quotes)
 }
 
+/// Whether a file holds exactly one article whose id is the file's own id (text,
+/// Markdown and HTML, compressed or not), so a shard can skip it unread when another
+/// shard owns that id. JSON and JSONL take ids from their content and are always read.
+pub fn single_article_by_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let name = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(&name);
+    [".txt", ".md", ".html", ".htm"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
 /// Reads every file in order and sends chunks of records; stops early when `stop` is set.
 fn read_chunks(
     files: Vec<InputFile>,
@@ -110,6 +137,11 @@ fn read_chunks(
     let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
     let mut bytes = 0u64;
     for f in &files {
+        if let Some(shard) = cfg.shard {
+            if single_article_by_name(&f.path) && !shard.owns(&f.id) {
+                continue; // another shard's article: not even read
+            }
+        }
         for rec in corpus::read(f, &cfg.read) {
             if stop.load(Ordering::Relaxed) {
                 return;
@@ -136,10 +168,12 @@ fn read_chunks(
 
 type Extracted = Vec<(ArticleRow, Vec<Quote>)>;
 
+/// Writes chunks in arrival (= input) order; returns the writer (to finish or abort)
+/// with the quote count or the first write error.
 fn write_chunks(
     mut writer: DatasetWriter,
     rx: Receiver<Extracted>,
-) -> Result<(DatasetWriter, u64), (DatasetWriter, crate::dataset::DatasetError)> {
+) -> (DatasetWriter, Result<u64, DatasetError>) {
     let mut quotes_total = 0u64;
     let mut rows = Vec::new();
     let mut quotes = Vec::new();
@@ -155,10 +189,10 @@ fn write_chunks(
             .write_quotes(&quotes)
             .and_then(|_| writer.write_articles(&rows))
         {
-            return Err((writer, e));
+            return (writer, Err(e));
         }
     }
-    Ok((writer, quotes_total))
+    (writer, Ok(quotes_total))
 }
 
 /// Hooks the caller supplies: a progress reporter and the interruption flag.
@@ -177,19 +211,62 @@ impl Default for RunHooks {
     }
 }
 
-/// Runs `whosaid extract`: the dataset files are complete and in place on `Ok`.
+/// The layout a config asks for.
+pub fn layout(cfg: &ExtractConfig) -> Layout {
+    if cfg.partitioned || cfg.shard.is_some() || cfg.max_rows_per_file.is_some() {
+        Layout::Partitioned {
+            shard: cfg.shard.unwrap_or(Shard { index: 0, count: 1 }),
+            max_rows_per_file: cfg.max_rows_per_file,
+        }
+    } else {
+        Layout::Single
+    }
+}
+
+/// Runs `whosaid extract`: on `Ok` the data files and the manifest are complete and in
+/// place; on any `Err` nothing in the output folder has been replaced and no temporary
+/// file is left behind.
 pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunError> {
     let started = Instant::now();
+    if cfg.max_rows_per_file == Some(0) {
+        return Err(RunError::Usage(
+            "--max-rows-per-file must be at least 1".into(),
+        ));
+    }
+    if cfg.formats
+        == (Formats {
+            csv: false,
+            parquet: false,
+        })
+    {
+        return Err(RunError::Usage("no output format selected".into()));
+    }
+    let layout = layout(cfg);
     let lexicon = Lexicon::load(&cfg.lexicon_files)?;
-    let files = corpus::discover(&cfg.inputs)?;
-    prepare_out_dir(&cfg.out, cfg.overwrite)?;
-    let writer = DatasetWriter::create(&cfg.out, cfg.formats)?;
+    let files = skip_output_folder(corpus::discover(&cfg.inputs)?, &cfg.inputs, &cfg.out);
+    let replaced = prepare_out_dir(&cfg.out, layout, cfg.overwrite)?;
+    let writer = DatasetWriter::create(&cfg.out, cfg.formats, layout)?;
 
-    let pool = rayon::ThreadPoolBuilder::new()
+    let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.threads)
         .build()
-        .map_err(|e| RunError::Usage(format!("cannot start {} threads: {e}", cfg.threads)))?;
+    {
+        Ok(p) => p,
+        Err(e) => {
+            writer.abort();
+            return Err(RunError::Usage(format!(
+                "cannot start {} threads: {e}",
+                cfg.threads
+            )));
+        }
+    };
+    let threads = pool.current_num_threads();
 
+    let hasher = {
+        let files = files.clone();
+        let stop = hooks.stop.clone();
+        std::thread::spawn(move || manifest::inputs_hash(&files, &stop))
+    };
     let (rtx, rrx) = sync_channel::<Vec<InputRecord>>(2);
     let (wtx, wrx) = sync_channel::<Extracted>(2);
     let reader = {
@@ -202,6 +279,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
 
     let mut summary = RunSummary {
         files: files.len() as u64,
+        threads,
         ..Default::default()
     };
     let mut strict_failure = None;
@@ -247,15 +325,20 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
         (hooks.progress)(summary.articles, summary.input_bytes);
     }
     drop(wtx);
-    let interrupted = hooks.stop.load(Ordering::Relaxed);
-    if interrupted || strict_failure.is_some() {
-        hooks.stop.store(true, Ordering::Relaxed);
+    if strict_failure.is_some() {
+        // Stops the reader and the input hasher; the run is abandoned.
+        hooks.stop.store(true, Ordering::SeqCst);
+    }
+    let (writer, written) = writer_thread.join().expect("writer thread");
+    if written.is_err() {
+        // A fatal write error abandons the run: stop the input hasher early.
+        hooks.stop.store(true, Ordering::SeqCst);
     }
     let _ = reader.join();
-    let written = writer_thread.join().expect("writer thread");
-    let (writer, quotes) = match written {
-        Ok(w) => w,
-        Err((writer, e)) => {
+    summary.inputs_hash = hasher.join().expect("input hasher thread");
+    let quotes = match written {
+        Ok(q) => q,
+        Err(e) => {
             writer.abort();
             return Err(e.into());
         }
@@ -264,47 +347,146 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
         writer.abort();
         return Err(RunError::Strict { path, message });
     }
-    if interrupted {
+    if hooks.stop.load(Ordering::SeqCst) {
         writer.abort();
         return Err(RunError::Interrupted);
     }
     summary.quotes = quotes;
-    summary.outputs = writer.finish()?;
-    summary.seconds = started.elapsed().as_secs_f64();
     summary.lexicon_hash = lexicon.hash().to_string();
     summary.files_discovered = files;
+    let pending = writer.close()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    let outputs = pending.outputs();
+    let doc = manifest::manifest(cfg, &summary, &outputs);
+    let (manifest_tmp, manifest_path) =
+        match manifest::write_pending(&cfg.out.join(layout.manifest_name()), &doc) {
+            Ok(p) => p,
+            Err(e) => {
+                pending.discard();
+                return Err(e.into());
+            }
+        };
+    // The last point of no return: an interruption up to here leaves everything as it was.
+    if hooks.stop.load(Ordering::SeqCst) {
+        pending.discard();
+        let _ = std::fs::remove_file(&manifest_tmp);
+        return Err(RunError::Interrupted);
+    }
+    summary.outputs = match pending.commit() {
+        Ok(o) => o,
+        Err(e) => {
+            let _ = std::fs::remove_file(&manifest_tmp);
+            return Err(e.into());
+        }
+    };
+    std::fs::rename(&manifest_tmp, &manifest_path).map_err(|source| {
+        let _ = std::fs::remove_file(&manifest_tmp);
+        DatasetError::Io {
+            path: manifest_path.clone(),
+            source,
+        }
+    })?;
+    // Files of the replaced dataset that this run did not rewrite (another format, or
+    // a split into more files) would no longer match the manifest: remove them.
+    for old in replaced {
+        let kept = old == manifest_path || summary.outputs.iter().any(|o| o.path == old);
+        if !kept {
+            let _ = std::fs::remove_file(&old);
+        }
+    }
+    // Folders of a replaced partitioned dataset, if now empty.
+    for dir in ["quotes", "articles", "manifests"] {
+        let _ = std::fs::remove_dir(cfg.out.join(dir));
+    }
     Ok(summary)
 }
 
-/// Creates the output folder; refuses to replace existing results without `overwrite`.
-fn prepare_out_dir(out: &PathBuf, overwrite: bool) -> Result<(), RunError> {
-    if out.exists() {
-        if !out.is_dir() {
-            return Err(RunError::Usage(format!(
-                "output {} exists and is not a folder",
-                out.display()
-            )));
-        }
-        let has_results = [
-            "quotes.csv",
-            "quotes.parquet",
-            "articles.csv",
-            "articles.parquet",
-            "manifest.json",
-        ]
+/// Drops the files inside the output folder when it lies under an input root
+/// (`whosaid extract . --out out/` must not read its own earlier dataset as articles).
+fn skip_output_folder(files: Vec<InputFile>, roots: &[PathBuf], out: &Path) -> Vec<InputFile> {
+    let Ok(out) = out.canonicalize() else {
+        return files; // not there yet: nothing of it can have been found
+    };
+    // For each root containing the output folder: the output folder as the walk spells it.
+    let inside: Vec<(PathBuf, PathBuf)> = roots
         .iter()
-        .any(|n| out.join(n).exists());
-        if has_results && !overwrite {
+        .filter_map(|r| {
+            let rc = r.canonicalize().ok()?;
+            let rel = out.strip_prefix(&rc).ok()?;
+            Some((r.clone(), r.join(rel)))
+        })
+        .collect();
+    if inside.is_empty() {
+        return files;
+    }
+    files
+        .into_iter()
+        .filter(|f| {
+            !inside
+                .iter()
+                .any(|(root, spelled)| &f.root == root && f.path.starts_with(spelled))
+        })
+        .collect()
+}
+
+/// Creates the output folder; refuses to replace existing results without `overwrite`.
+/// Returns the files of the dataset being replaced.
+fn prepare_out_dir(out: &Path, layout: Layout, overwrite: bool) -> Result<Vec<PathBuf>, RunError> {
+    if out.exists() && !out.is_dir() {
+        return Err(RunError::Usage(format!(
+            "output {} exists and is not a folder",
+            out.display()
+        )));
+    }
+    let mut existing = layout.existing_files(out);
+    if !existing.is_empty() && !overwrite {
+        let what = match layout {
+            Layout::Single => "a dataset".to_string(),
+            Layout::Partitioned { shard, .. } => {
+                format!("the files of shard {}/{}", shard.index, shard.count)
+            }
+        };
+        return Err(RunError::Usage(format!(
+            "output folder {} already holds {what} ({}); pass --overwrite to replace it",
+            out.display(),
+            existing[0].display()
+        )));
+    }
+    if let Layout::Partitioned { shard, .. } = layout {
+        if let Some(p) = layout::foreign_parts(out, shard).first() {
             return Err(RunError::Usage(format!(
-                "output folder {} already holds a dataset; pass --overwrite to replace it",
-                out.display()
+                "output folder {} holds parts of a run with a different shard count ({}); \
+                 use another folder",
+                out.display(),
+                p.display()
             )));
         }
     }
+    // Replacing a shard's files makes a combined manifest from `whosaid merge` stale.
+    let combined = out.join("manifest.json");
+    if matches!(layout, Layout::Partitioned { .. }) && !existing.is_empty() && combined.exists() {
+        existing.push(combined);
+    }
     std::fs::create_dir_all(out).map_err(|source| {
-        RunError::Output(crate::dataset::DatasetError::Io {
-            path: out.clone(),
+        RunError::Output(DatasetError::Io {
+            path: out.to_path_buf(),
             source,
         })
-    })
+    })?;
+    Ok(existing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_one_article_files_are_skipped_by_name() {
+        for yes in ["a/b.txt", "b.MD", "c.html.gz", "d.htm.zst", "e.txt.gz"] {
+            assert!(single_article_by_name(Path::new(yes)), "{yes}");
+        }
+        for no in ["a.jsonl", "a.json", "a.jsonl.zst", "a.txt.bak", "gz"] {
+            assert!(!single_article_by_name(Path::new(no)), "{no}");
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use whosaid::config::{ExtractConfig, Formats, Shard};
-use whosaid::dataset::manifest;
+use whosaid::merge;
 use whosaid::pipeline::{self, RunError, RunHooks};
 
 use crate::exit;
@@ -18,7 +18,11 @@ use crate::exit;
   whosaid extract seeds/ --out out/
   whosaid extract corpus/ dump.jsonl.zst --out data/ --threads 8
   whosaid extract corpus/ --out data/ --format parquet --overwrite
-  whosaid extract big.jsonl --out shards/3 --shard 3/16")]
+  whosaid extract big.jsonl --out out/ --shard 3/16 --threads 4
+  whosaid extract corpus/ --out out/ --partitioned --max-rows-per-file 1000000
+
+Exit codes: 0 all inputs ok; 1 some inputs failed (dataset still written);
+2 usage or fatal error (nothing written); 130 interrupted (nothing replaced).")]
 pub struct Args {
     /// Files or folders (walked recursively, sorted by path, hidden files skipped).
     #[arg(required = true)]
@@ -44,9 +48,18 @@ pub struct Args {
     /// Skip articles larger than this many bytes (decoded or decompressed).
     #[arg(long, default_value_t = whosaid::config::DEFAULT_MAX_ARTICLE_BYTES)]
     max_article_bytes: u64,
-    /// Process only shard K of N (0-based), split by a hash of the article id.
+    /// Process only shard K of N (0-based), split by a hash of the article id. Implies
+    /// --partitioned; run K = 0..N-1 as separate jobs, then `whosaid merge`.
     #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
     shard: Option<Shard>,
+    /// Write each table as a folder of part files (out/quotes/part-00000-of-00001.parquet)
+    /// with the run's manifest in out/manifests/.
+    #[arg(long)]
+    partitioned: bool,
+    /// Start a new part file after this many rows (implies --partitioned); files are
+    /// then named part-K-of-N-0000, -0001, ...
+    #[arg(long, value_name = "ROWS")]
+    max_rows_per_file: Option<u64>,
     /// Extra lexicon file(s) extending the built-in lexicons (see README "Lexicons").
     #[arg(long = "lexicon", value_name = "FILE")]
     lexicon: Vec<PathBuf>,
@@ -64,7 +77,8 @@ fn config(args: Args) -> ExtractConfig {
     cfg.strict = args.strict;
     cfg.read.max_article_bytes = args.max_article_bytes;
     cfg.shard = args.shard;
-    cfg.partitioned = args.shard.is_some();
+    cfg.partitioned = args.partitioned || args.shard.is_some() || args.max_rows_per_file.is_some();
+    cfg.max_rows_per_file = args.max_rows_per_file;
     cfg.lexicon_files = args.lexicon;
     cfg.command_line = std::env::args().collect();
     cfg
@@ -117,9 +131,18 @@ pub fn run(args: Args) -> u8 {
     pb.finish_and_clear();
     match result {
         Ok(summary) => {
-            if let Err(e) = manifest::write(&cfg.out, &manifest::manifest(&cfg, &summary)) {
-                eprintln!("whosaid: error: {e}");
-                return exit::FATAL;
+            // An unsharded partitioned run is a whole dataset: give it its combined
+            // manifest.json at once, as `whosaid merge OUT` would.
+            if cfg.partitioned && cfg.shard.is_none() {
+                if let Err(e) = merge::merge(
+                    std::slice::from_ref(&cfg.out),
+                    &cfg.out,
+                    true,
+                    cfg.command_line.clone(),
+                ) {
+                    eprintln!("whosaid: error: {e}");
+                    return exit::FATAL;
+                }
             }
             if !cfg.quiet {
                 eprintln!(
@@ -134,6 +157,13 @@ pub fn run(args: Args) -> u8 {
                 );
                 for p in &summary.first_errors {
                     eprintln!("  {}: {}: {}", p.status.as_str(), p.source_path, p.message);
+                }
+                let listed = summary.first_errors.len() as u64;
+                if summary.errors + summary.empty > listed {
+                    eprintln!(
+                        "  ... and {} more (rows with status error/empty in articles)",
+                        summary.errors + summary.empty - listed
+                    );
                 }
             }
             if summary.errors > 0 {

@@ -10,13 +10,13 @@ use arrow_array::types::{Float32Type, Int32Type, Int64Type};
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, SchemaRef};
 
-use super::parquet_sink::temp_path;
+use super::checksum::HashingWriter;
 use super::schema::csv_header;
-use super::{DatasetError, Result, Sink};
+use super::{temp_path, ClosedFile, DatasetError, Result, Sink};
 
 /// Writes one CSV file under a temporary name, renamed into place on finish.
 pub struct CsvSink {
-    writer: csv::Writer<BufWriter<File>>,
+    writer: csv::Writer<BufWriter<HashingWriter<File>>>,
     tmp: PathBuf,
     path: PathBuf,
     /// Reused buffer for formatting numbers.
@@ -27,12 +27,12 @@ impl CsvSink {
     pub fn create(path: &Path, schema: SchemaRef) -> Result<Self> {
         let tmp = temp_path(path);
         let file = File::create(&tmp).map_err(|source| DatasetError::Io {
-            path: tmp.clone(),
+            path: path.to_path_buf(),
             source,
         })?;
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
-            .from_writer(BufWriter::with_capacity(1 << 20, file));
+            .from_writer(BufWriter::with_capacity(1 << 20, HashingWriter::new(file)));
         writer
             .write_record(csv_header(&schema))
             .map_err(|source| DatasetError::Csv {
@@ -81,6 +81,29 @@ fn write_cell(
     writer.write_field(scratch.as_bytes())
 }
 
+impl CsvSink {
+    /// Flushes, syncs and closes the temporary file.
+    fn complete(self: Box<Self>) -> Result<ClosedFile> {
+        let CsvSink {
+            writer, tmp, path, ..
+        } = *self;
+        let io_err = |source| DatasetError::Io {
+            path: path.clone(),
+            source,
+        };
+        let buffered = writer.into_inner().map_err(|e| io_err(e.into_error()))?;
+        let hashing = buffered.into_inner().map_err(|e| io_err(e.into_error()))?;
+        let (bytes, content_hash) = (hashing.bytes(), hashing.digest());
+        hashing.get_ref().sync_all().map_err(io_err)?;
+        Ok(ClosedFile {
+            tmp,
+            path,
+            bytes,
+            content_hash,
+        })
+    }
+}
+
 impl Sink for CsvSink {
     fn write(&mut self, batch: &RecordBatch) -> Result<()> {
         let columns = batch.columns();
@@ -98,28 +121,14 @@ impl Sink for CsvSink {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<PathBuf> {
-        let CsvSink {
-            writer, tmp, path, ..
-        } = *self;
-        let inner = writer.into_inner().map_err(|e| DatasetError::Io {
-            path: tmp.clone(),
-            source: e.into_error(),
-        })?;
-        let file = inner.into_inner().map_err(|e| DatasetError::Io {
-            path: tmp.clone(),
-            source: e.into_error(),
-        })?;
-        file.sync_all().map_err(|source| DatasetError::Io {
-            path: tmp.clone(),
-            source,
-        })?;
-        drop(file);
-        std::fs::rename(&tmp, &path).map_err(|source| DatasetError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        Ok(path)
+    fn close(self: Box<Self>) -> Result<ClosedFile> {
+        let tmp = self.tmp.clone();
+        let closed = self.complete();
+        if closed.is_err() {
+            // The file is incomplete: never leave it behind.
+            let _ = std::fs::remove_file(&tmp);
+        }
+        closed
     }
 
     fn abort(self: Box<Self>) {

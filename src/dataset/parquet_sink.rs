@@ -12,13 +12,23 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use parquet::schema::types::ColumnPath;
 
-use super::{DatasetError, Result, Sink};
+use super::checksum::HashingWriter;
+use super::{temp_path, ClosedFile, DatasetError, Result, Sink};
 
 /// Rows per row group: large enough for fast scans, small enough to stream.
 pub const ROW_GROUP_ROWS: usize = 64 * 1024;
 
 /// Columns whose values are mostly unique: dictionary encoding only costs time there.
-const HIGH_CARDINALITY: &[&str] = &["quote_id", "text", "content_hash", "start", "end"];
+const HIGH_CARDINALITY: &[&str] = &[
+    "quote_id",
+    "text",
+    "content_hash",
+    "start",
+    "end",
+    "source_path",
+    "title",
+    "url",
+];
 
 /// Writer properties shared by every Parquet file we write.
 pub fn writer_properties(schema: &SchemaRef) -> WriterProperties {
@@ -37,40 +47,60 @@ pub fn writer_properties(schema: &SchemaRef) -> WriterProperties {
     b.build()
 }
 
-/// Writes one Parquet file under a temporary name, renamed into place on finish.
+/// Writes one Parquet file under a temporary name (renamed into place by the caller).
 pub struct ParquetSink {
-    writer: ArrowWriter<BufWriter<File>>,
+    writer: ArrowWriter<BufWriter<HashingWriter<File>>>,
     tmp: PathBuf,
     path: PathBuf,
-}
-
-/// The temporary name a file is written under until it is complete.
-pub fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
 impl ParquetSink {
     pub fn create(path: &Path, schema: SchemaRef) -> Result<Self> {
         let tmp = temp_path(path);
         let file = File::create(&tmp).map_err(|source| DatasetError::Io {
-            path: tmp.clone(),
+            path: path.to_path_buf(),
             source,
         })?;
         let props = writer_properties(&schema);
-        let writer =
-            ArrowWriter::try_new(BufWriter::with_capacity(1 << 20, file), schema, Some(props))
-                .map_err(|source| DatasetError::Parquet {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
+        let writer = ArrowWriter::try_new(
+            BufWriter::with_capacity(1 << 20, HashingWriter::new(file)),
+            schema,
+            Some(props),
+        )
+        .map_err(|source| DatasetError::Parquet {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Ok(ParquetSink {
             writer,
             tmp,
             path: path.to_path_buf(),
+        })
+    }
+}
+
+impl ParquetSink {
+    /// Flushes, syncs and closes the temporary file.
+    fn complete(self: Box<Self>) -> Result<ClosedFile> {
+        let ParquetSink { writer, tmp, path } = *self;
+        let buffered = writer
+            .into_inner()
+            .map_err(|source| DatasetError::Parquet {
+                path: path.clone(),
+                source,
+            })?;
+        let io_err = |source| DatasetError::Io {
+            path: path.clone(),
+            source,
+        };
+        let hashing = buffered.into_inner().map_err(|e| io_err(e.into_error()))?;
+        let (bytes, content_hash) = (hashing.bytes(), hashing.digest());
+        hashing.get_ref().sync_all().map_err(io_err)?;
+        Ok(ClosedFile {
+            tmp,
+            path,
+            bytes,
+            content_hash,
         })
     }
 }
@@ -85,28 +115,14 @@ impl Sink for ParquetSink {
             })
     }
 
-    fn finish(self: Box<Self>) -> Result<PathBuf> {
-        let ParquetSink { writer, tmp, path } = *self;
-        let inner = writer
-            .into_inner()
-            .map_err(|source| DatasetError::Parquet {
-                path: path.clone(),
-                source,
-            })?;
-        let file = inner.into_inner().map_err(|e| DatasetError::Io {
-            path: tmp.clone(),
-            source: e.into_error(),
-        })?;
-        file.sync_all().map_err(|source| DatasetError::Io {
-            path: tmp.clone(),
-            source,
-        })?;
-        drop(file);
-        std::fs::rename(&tmp, &path).map_err(|source| DatasetError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        Ok(path)
+    fn close(self: Box<Self>) -> Result<ClosedFile> {
+        let tmp = self.tmp.clone();
+        let closed = self.complete();
+        if closed.is_err() {
+            // The file is incomplete: never leave it behind.
+            let _ = std::fs::remove_file(&tmp);
+        }
+        closed
     }
 
     fn abort(self: Box<Self>) {

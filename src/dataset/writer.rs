@@ -1,75 +1,155 @@
-//! The one writer of a run: owns a sink per table and format, turns rows into batches,
-//! and finishes (renames into place) or aborts (removes temporaries) all files together.
+//! The one writer of a run: owns a stream of files per table and format, turns rows
+//! into batches, starts a new file when `--max-rows-per-file` is reached, and puts all
+//! files in place together or removes them all.
+//!
+//! Finishing is two-phase so that a run is all-or-nothing: [`DatasetWriter::close`]
+//! completes every temporary file and knows its size and hash (what the manifest
+//! records); [`PendingDataset::commit`] then renames them into place, or
+//! [`PendingDataset::discard`] removes them (interrupted between the two phases).
 
 use std::path::{Path, PathBuf};
 
+use arrow_array::RecordBatch;
+
 use super::batches::{articles_batch, quotes_batch, ArticleRow};
 use super::csv_sink::CsvSink;
+use super::layout::{Format, Layout};
 use super::parquet_sink::ParquetSink;
 use super::schema::Table;
-use super::{Result, Sink};
+use super::{ClosedFile, DatasetError, Result, Sink};
 use crate::config::Formats;
 use crate::model::Quote;
 
-/// A finished output file.
+/// A finished output file, as recorded in the manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub table: Table,
-    /// `csv` or `parquet`.
-    pub format: &'static str,
+    pub format: Format,
+    /// Relative to the output folder, `/`-separated (`quotes/part-00000-of-00004.csv`).
+    pub name: String,
     pub path: PathBuf,
     pub rows: u64,
+    pub bytes: u64,
+    pub content_hash: String,
 }
 
-struct Open {
+/// The files of one table in one format: the open one and those already closed.
+struct Stream {
     table: Table,
-    format: &'static str,
-    sink: Box<dyn Sink>,
-    rows: u64,
+    format: Format,
+    seq: u32,
+    current: Option<(Box<dyn Sink>, u64)>,
+    closed: Vec<(ClosedFile, String, u64)>,
 }
 
 /// Writes the `quotes` and `articles` tables in every requested format.
 pub struct DatasetWriter {
-    open: Vec<Open>,
+    dir: PathBuf,
+    layout: Layout,
+    streams: Vec<Stream>,
+}
+
+fn open_sink(
+    dir: &Path,
+    layout: Layout,
+    table: Table,
+    format: Format,
+    seq: u32,
+) -> Result<Box<dyn Sink>> {
+    let path = dir.join(layout.file_name(table, format, seq));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|source| DatasetError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    Ok(match format {
+        Format::Csv => Box::new(CsvSink::create(&path, table.schema())?),
+        Format::Parquet => Box::new(ParquetSink::create(&path, table.schema())?),
+    })
 }
 
 impl DatasetWriter {
-    /// Opens `<dir>/<table>.<format>` for every table and format (written under
-    /// temporary names until [`DatasetWriter::finish`]).
-    pub fn create(dir: &Path, formats: Formats) -> Result<Self> {
-        let mut open = Vec::new();
+    /// Opens the first file of every table and format (under temporary names), so that
+    /// an unwritable output folder fails before any input is read.
+    pub fn create(dir: &Path, formats: Formats, layout: Layout) -> Result<Self> {
+        let mut w = DatasetWriter {
+            dir: dir.to_path_buf(),
+            layout,
+            streams: Vec::new(),
+        };
         for table in Table::ALL {
-            if formats.csv {
-                let path = dir.join(format!("{}.csv", table.name()));
-                let sink = Box::new(CsvSink::create(&path, table.schema())?);
-                open.push(Open {
-                    table,
-                    format: "csv",
-                    sink,
-                    rows: 0,
-                });
-            }
-            if formats.parquet {
-                let path = dir.join(format!("{}.parquet", table.name()));
-                let sink = Box::new(ParquetSink::create(&path, table.schema())?);
-                open.push(Open {
-                    table,
-                    format: "parquet",
-                    sink,
-                    rows: 0,
-                });
+            for format in Format::ALL {
+                let wanted = match format {
+                    Format::Csv => formats.csv,
+                    Format::Parquet => formats.parquet,
+                };
+                if wanted {
+                    w.streams.push(Stream {
+                        table,
+                        format,
+                        seq: 0,
+                        current: None,
+                        closed: Vec::new(),
+                    });
+                }
             }
         }
-        Ok(DatasetWriter { open })
+        for i in 0..w.streams.len() {
+            if let Err(e) = w.open_next(i) {
+                w.abort();
+                return Err(e);
+            }
+        }
+        Ok(w)
     }
 
-    fn write_table(&mut self, table: Table, batch: arrow_array::RecordBatch) -> Result<()> {
-        if batch.num_rows() == 0 {
+    fn open_next(&mut self, i: usize) -> Result<()> {
+        let s = &mut self.streams[i];
+        let sink = open_sink(&self.dir, self.layout, s.table, s.format, s.seq)?;
+        s.current = Some((sink, 0));
+        Ok(())
+    }
+
+    fn close_current(&mut self, i: usize) -> Result<()> {
+        let s = &mut self.streams[i];
+        if let Some((sink, rows)) = s.current.take() {
+            let name = self.layout.file_name(s.table, s.format, s.seq);
+            let closed = sink.close()?;
+            s.closed.push((closed, name, rows));
+            s.seq += 1;
+        }
+        Ok(())
+    }
+
+    fn write_table(&mut self, table: Table, batch: RecordBatch) -> Result<()> {
+        let n = batch.num_rows() as u64;
+        if n == 0 {
             return Ok(());
         }
-        for o in self.open.iter_mut().filter(|o| o.table == table) {
-            o.sink.write(&batch)?;
-            o.rows += batch.num_rows() as u64;
+        let max = self.layout.max_rows_per_file().unwrap_or(u64::MAX).max(1);
+        for i in 0..self.streams.len() {
+            if self.streams[i].table != table {
+                continue;
+            }
+            let mut offset = 0u64;
+            while offset < n {
+                if self.streams[i].current.is_none() {
+                    self.open_next(i)?;
+                }
+                let (sink, rows) = self.streams[i].current.as_mut().expect("open");
+                let take = (max - *rows).min(n - offset);
+                if offset == 0 && take == n {
+                    sink.write(&batch)?;
+                } else {
+                    sink.write(&batch.slice(offset as usize, take as usize))?;
+                }
+                *rows += take;
+                offset += take;
+                if *rows >= max {
+                    self.close_current(i)?;
+                }
+            }
         }
         Ok(())
     }
@@ -82,33 +162,95 @@ impl DatasetWriter {
         self.write_table(Table::Articles, articles_batch(rows))
     }
 
-    /// Completes every file; on the first error the rest are aborted.
-    pub fn finish(self) -> Result<Vec<OutputFile>> {
-        let mut done = Vec::new();
-        let mut iter = self.open.into_iter();
-        while let Some(o) = iter.next() {
-            match o.sink.finish() {
-                Ok(path) => done.push(OutputFile {
-                    table: o.table,
-                    format: o.format,
-                    path,
-                    rows: o.rows,
-                }),
-                Err(e) => {
-                    for rest in iter {
-                        rest.sink.abort();
-                    }
+    /// Completes every file (still under temporary names). A table with no rows still
+    /// gets one file (a CSV header, a Parquet file with the schema and no rows).
+    pub fn close(mut self) -> Result<PendingDataset> {
+        for i in 0..self.streams.len() {
+            let s = &self.streams[i];
+            if s.current.is_none() && s.closed.is_empty() {
+                if let Err(e) = self.open_next(i) {
+                    self.abort();
                     return Err(e);
                 }
             }
+            if let Err(e) = self.close_current(i) {
+                self.abort();
+                return Err(e);
+            }
         }
-        Ok(done)
+        let mut files = Vec::new();
+        for s in self.streams.drain(..) {
+            for (closed, name, rows) in s.closed {
+                files.push((
+                    closed,
+                    OutputFile {
+                        table: s.table,
+                        format: s.format,
+                        path: PathBuf::new(),
+                        name,
+                        rows,
+                        bytes: 0,
+                        content_hash: String::new(),
+                    },
+                ));
+            }
+        }
+        let files = files
+            .into_iter()
+            .map(|(closed, mut out)| {
+                out.path = closed.path.clone();
+                out.bytes = closed.bytes;
+                out.content_hash = closed.content_hash.clone();
+                (closed, out)
+            })
+            .collect();
+        Ok(PendingDataset { files })
     }
 
     /// Removes every temporary file; nothing already in place is touched.
     pub fn abort(self) {
-        for o in self.open {
-            o.sink.abort();
+        for s in self.streams {
+            if let Some((sink, _)) = s.current {
+                sink.abort();
+            }
+            for (closed, _, _) in s.closed {
+                closed.discard();
+            }
+        }
+    }
+}
+
+/// A dataset whose files are complete under temporary names, not yet in place.
+pub struct PendingDataset {
+    files: Vec<(ClosedFile, OutputFile)>,
+}
+
+impl PendingDataset {
+    /// The files as they will be once committed, in table, format, sequence order.
+    pub fn outputs(&self) -> Vec<OutputFile> {
+        self.files.iter().map(|(_, o)| o.clone()).collect()
+    }
+
+    /// Renames every file into place.
+    pub fn commit(self) -> Result<Vec<OutputFile>> {
+        let mut iter = self.files.into_iter();
+        let mut done = Vec::new();
+        while let Some((closed, out)) = iter.next() {
+            if let Err(e) = closed.commit() {
+                for (rest, _) in iter {
+                    rest.discard();
+                }
+                return Err(e);
+            }
+            done.push(out);
+        }
+        Ok(done)
+    }
+
+    /// Removes every temporary file.
+    pub fn discard(self) {
+        for (closed, _) in self.files {
+            closed.discard();
         }
     }
 }

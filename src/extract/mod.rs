@@ -1,56 +1,1307 @@
 //! Extraction: pure `&Article -> Vec<Quote>`. No I/O, no global state: everything it
 //! consults comes in through the [`Lexicon`].
+//!
+//! The article is read once into a skeleton (paragraphs, sentences, quote spans, cues,
+//! names), then quotations are found by patterns tried in this order, each consuming the
+//! text it explains so that later patterns never reuse it:
+//!
+//! 1. social posts (`— Name (@handle) date` under the post text);
+//! 2. direct quotes with a frame after them (`"...," she said.`), joined with the pieces
+//!    that continue them in the same paragraph (interrupted quotes);
+//! 3. every remaining cue: `according to`, participle cues (`, adding ...`), inverted
+//!    frames (`..., the minister said.`) and pre-posed frames (`X said [that] ...`), whose
+//!    content is direct (all in marks), mixed (some in marks) or indirect (none);
+//! 4. quote-only paragraphs continuing the previous speaker.
+//!
+//! Speakers are then resolved in text order (pronouns need the salience of earlier
+//! speakers), and gender and role are filled per entity, so a role stated once reaches
+//! every quote of that speaker.
+//!
+//! The `rule` column is `<quote rule>;<speaker rule>`:
+//!
+//! | quote rule | pattern |
+//! | --- | --- |
+//! | `direct/postposed` | `"...," she said.` / `"...," said Ms Okafor.` (+ interrupted pieces) |
+//! | `direct/preposed` | `X said: "..."` |
+//! | `direct/clause` | `X said on Twitter "..."` (the whole complement in marks) |
+//! | `direct/context` | a quote-only paragraph after a quote of the same speaker |
+//! | `direct/social-post` | post text over `— Name (@handle) date` |
+//! | `indirect/that-clause`, `mixed/that-clause` | `X said that ...` |
+//! | `indirect/clause`, `mixed/clause` | `X said ...` (no "that") |
+//! | `indirect/postposed`, `mixed/postposed` | `..., X said.` |
+//! | `indirect/according-to`, `mixed/according-to` | `According to X, ...` / `..., according to X.` |
+//! | `indirect/participle`, `mixed/participle` | `..., adding ...` (speaker of the sentence) |
+//!
+//! | speaker rule | how the speaker was found |
+//! | --- | --- |
+//! | `speaker/named` | a proper name at the site |
+//! | `speaker/alias` | a short form (surname, honorific, acronym) resolved to the longest name |
+//! | `speaker/pronoun` | he/she/they/it resolved to a recent speaker |
+//! | `speaker/description` | a description ("the company", "the judge") resolved or kept |
+//! | `speaker/group` | unnamed people ("economists") |
+//! | `speaker/anonymous` | an anonymous source |
+//! | `speaker/sentence-subject` | a participle cue sharing the sentence's speaker |
+//! | `speaker/previous-quote` | inherited from the quote before |
+//! | `speaker/handle` | the name over a social post |
 
-use crate::lexicon::Lexicon;
-use crate::model::{quote_id, Article, Quote, QuoteKind};
-use crate::text::OffsetMap;
+pub mod clauses;
+pub mod coref;
+pub mod cues;
+pub mod mentions;
+pub mod quote_marks;
+pub mod stance;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::{Lexicon, PersonClass};
+use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
+use crate::text::{paragraphs, sentences, words, OffsetMap, Sentence};
+
+use clauses::{clause_after, looks_like_clause, trim_content};
+use coref::Inventory;
+use cues::{find_cues, object_end, Cue};
+use mentions::{analyse, leading_np, subject_after, subject_before, trim, DescClass, MentionKind};
+use quote_marks::{quote_spans, QuoteSpan};
+
+/// Who speaks a quote, before resolution.
+#[derive(Debug, Clone)]
+enum Who {
+    /// A mention at the attribution site (and a trailing apposition).
+    Mention {
+        range: Range<usize>,
+        appos: Option<Range<usize>>,
+    },
+    /// The speaker of the quote before (a quote-only paragraph).
+    Previous,
+    /// The speaker of an earlier quote in the same sentence (participle cue).
+    SameAs(usize),
+    /// A social post: the name over it.
+    Handle {
+        range: Range<usize>,
+        name: Range<usize>,
+    },
+}
+
+/// A quotation found, before its speaker is resolved.
+#[derive(Debug, Clone)]
+struct Raw {
+    kind: QuoteKind,
+    pieces: Vec<Range<usize>>,
+    qrule: &'static str,
+    cue: Option<Cue>,
+    /// The cue as written, incl. its object ("told reporters").
+    cue_range: Option<Range<usize>>,
+    who: Who,
+    /// Set by a participle rule that fell back to the sentence subject.
+    subject_rule: bool,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+struct Resolved {
+    speaker: Option<String>,
+    mention: Option<Range<usize>>,
+    stype: SpeakerType,
+    rule: &'static str,
+    /// Evidence from this site.
+    gender: Gender,
+    role: Option<String>,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    lx: &'a Lexicon,
+    paras: Vec<Range<usize>>,
+    sents: Vec<Sentence>,
+    spans: Vec<QuoteSpan>,
+    quoted: Vec<Range<usize>>,
+    cues: Vec<Cue>,
+    inv: Inventory,
+    body_start: usize,
+}
+
+impl Doc<'_> {
+    fn sentence_of(&self, pos: usize) -> usize {
+        let i = self.sents.partition_point(|s| s.range.end <= pos);
+        i.min(self.sents.len().saturating_sub(1))
+    }
+    fn para_of(&self, pos: usize) -> usize {
+        let i = self.paras.partition_point(|p| p.end < pos);
+        i.min(self.paras.len().saturating_sub(1))
+    }
+}
 
 /// Every quotation in the article, in text order, with its attribution.
-pub fn extract(article: &Article, _lexicon: &Lexicon) -> Vec<Quote> {
-    let text = &article.text;
-    let map = OffsetMap::new(text);
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(o) = memchr::memchr(b'"', &bytes[i..]) {
-        let open = i + o;
-        let Some(c) = memchr::memchr(b'"', &bytes[open + 1..]) else {
-            break;
-        };
-        let close = open + 1 + c;
-        let content = &text[open + 1..close];
-        let content = content.trim_end_matches(',');
-        if content.split_whitespace().count() >= 4 {
-            let start = map.char_at(open + 1);
-            let end = map.char_at(open + 1 + content.len());
-            out.push(Quote {
-                quote_id: quote_id(&article.id, start, end),
-                article_id: article.id.clone(),
-                quote_index: out.len() as u32,
-                kind: QuoteKind::Direct,
-                text: content.to_string(),
-                start,
-                end,
-                speaker: None,
-                speaker_mention: None,
-                speaker_start: None,
-                speaker_end: None,
-                speaker_type: None,
-                speaker_gender: None,
-                role: None,
-                cue: None,
-                cue_start: None,
-                cue_end: None,
-                cue_lemma: None,
-                cue_type: None,
-                stance: None,
-                paragraph: 0,
-                sentence: 0,
-                confidence: 0.5,
-                rule: "direct/unattributed".to_string(),
-            });
+pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
+    let text = article.text.as_str();
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let paras = paragraphs(text);
+    let sents = sentences(text, &paras);
+    let spans = quote_spans(text, &paras);
+    let quoted: Vec<Range<usize>> = merge_ranges(spans.iter().map(|s| s.outer.clone()).collect());
+    let body_start = headline_end(text, &paras);
+    let cues: Vec<Cue> = find_cues(text, &quoted, lexicon)
+        .into_iter()
+        .filter(|c| c.range.start >= body_start)
+        .collect();
+    let inv = Inventory::build(text, &sents, lexicon);
+    let doc = Doc {
+        text,
+        lx: lexicon,
+        paras,
+        sents,
+        spans,
+        quoted,
+        cues,
+        inv,
+        body_start,
+    };
+    let raws = find_quotes(&doc);
+    build_quotes(article, &doc, raws)
+}
+
+fn merge_ranges(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    v.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
+    for r in v {
+        if let Some(l) = out.last_mut() {
+            if r.start < l.end {
+                l.end = l.end.max(r.end);
+                continue;
+            }
         }
-        i = close + 1;
+        out.push(r);
     }
     out
 }
+
+/// The first paragraph is a headline when it has no sentence-final punctuation.
+fn headline_end(text: &str, paras: &[Range<usize>]) -> usize {
+    let Some(p) = paras.first() else { return 0 };
+    let t = text[p.clone()].trim_end();
+    if paras.len() > 1 && !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']) && t.len() < 300
+    {
+        return p.end;
+    }
+    0
+}
+
+/// The end of a frame that starts at `from`: the first sentence-final punctuation, a comma
+/// before a quote mark (an interrupted quote), or a quote mark.
+fn frame_end(text: &str, from: usize, limit: usize) -> usize {
+    let s = &text[from..limit];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        match c {
+            '.' if crate::text::is_abbreviation_before(text, from + i) => {}
+            '.' | '?' | '!' | ';' => return from + i,
+            ',' => {
+                let rest = s[i + 1..].trim_start();
+                if rest.starts_with(['"', '“', '‘', '\'', '«', '„']) {
+                    return from + i;
+                }
+            }
+            '"' | '“' | '‘' | '«' | '„' => return from + i,
+            _ => {}
+        }
+    }
+    limit
+}
+
+fn find_quotes(doc: &Doc) -> Vec<Raw> {
+    let text = doc.text;
+    let lx = doc.lx;
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut used_span = vec![false; doc.spans.len()];
+    let mut used_cue = vec![false; doc.cues.len()];
+    let mut consumed: Vec<Range<usize>> = Vec::new();
+    let is_consumed =
+        |consumed: &Vec<Range<usize>>, p: usize| consumed.iter().any(|r| r.start <= p && p < r.end);
+
+    // 1. Social posts.
+    for (pi, p) in doc.paras.iter().enumerate() {
+        if pi == 0 || p.start < doc.body_start {
+            continue;
+        }
+        let line = &text[p.clone()];
+        let Some(rest) = line
+            .strip_prefix(['—', '―', '–'])
+            .or_else(|| line.strip_prefix("--"))
+        else {
+            continue;
+        };
+        let Some(at) = rest.find("(@") else { continue };
+        let Some(close) = rest[at..].find(')') else {
+            continue;
+        };
+        let name_start =
+            p.start + (line.len() - rest.len()) + (rest.len() - rest.trim_start().len());
+        let name_end = p.start + (line.len() - rest.len()) + at;
+        let mention_end = p.start + (line.len() - rest.len()) + at + close + 1;
+        let prev = doc.paras[pi - 1].clone();
+        let post = social_post_text(text, prev.clone());
+        if post.is_empty() {
+            continue;
+        }
+        let dash = p.start..p.start + line.chars().next().map_or(1, char::len_utf8);
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces: vec![post],
+            qrule: "direct/social-post",
+            cue: None,
+            cue_range: Some(dash),
+            who: Who::Handle {
+                range: name_start..mention_end,
+                name: trim(text, name_start..name_end, &[]),
+            },
+            subject_rule: false,
+        });
+        consumed.push(prev.start..p.end);
+    }
+    for (i, s) in doc.spans.iter().enumerate() {
+        if is_consumed(&consumed, s.outer.start) || s.outer.start < doc.body_start {
+            used_span[i] = true;
+        }
+    }
+
+    // 2. Direct quotes with a frame after them.
+    for si in 0..doc.spans.len() {
+        if used_span[si] {
+            continue;
+        }
+        let span = &doc.spans[si];
+        let pi = doc.para_of(span.outer.start);
+        let para = doc.paras[pi].clone();
+        let content = span.content();
+        let ctext = text[content.clone()].trim_end();
+        let after = &text[span.outer.end.min(para.end)..para.end];
+        let ends_open = ctext.ends_with([',', '?', '!', '…', '—', '-', '–']);
+        if !(ends_open || after.starts_with(',')) || after.trim().is_empty() {
+            continue;
+        }
+        let next_span_start = doc
+            .spans
+            .get(si + 1)
+            .map(|n| n.outer.start)
+            .unwrap_or(usize::MAX);
+        let fstart = span.outer.end + (after.len() - after.trim_start_matches([',', ' ']).len());
+        let fend = frame_end(text, fstart, para.end.min(next_span_start));
+        let Some(ci) = doc
+            .cues
+            .iter()
+            .position(|c| c.range.start >= fstart && c.range.start < fend)
+        else {
+            continue;
+        };
+        if used_cue[ci] {
+            continue;
+        }
+        let cue = &doc.cues[ci];
+        if words(text, fstart..cue.range.start).len() > 8 {
+            continue;
+        }
+        let cue_end = object_end(text, cue, fend, lx).unwrap_or(cue.range.end);
+        let who = if text[fstart..cue.range.start].trim().is_empty() {
+            match subject_after(text, cue_end..fend.max(cue_end), lx) {
+                Some((r, appos)) => Who::Mention { range: r, appos },
+                None => continue,
+            }
+        } else {
+            match subject_before(text, fstart..cue.range.start, lx) {
+                Some((r, appos)) => Who::Mention { range: r, appos },
+                None => continue,
+            }
+        };
+        // Inverted frames run to the sentence end ("said Alicia Reyes, director of ...").
+        let mut frame_stop = fend;
+        if let Who::Mention { appos: Some(a), .. } = &who {
+            frame_stop = frame_stop.max(a.end);
+        }
+        let mut pieces = vec![trim_content_direct(text, content)];
+        used_span[si] = true;
+        used_cue[ci] = true;
+        // Interrupted quote: the next span right after the frame, then consecutive spans.
+        let mut last_end = frame_stop;
+        let mut sj = si + 1;
+        let mut outer_end = span.outer.end;
+        while sj < doc.spans.len() && !used_span[sj] {
+            let n = &doc.spans[sj];
+            if n.outer.start > para.end && n.pieces.len() == 1 {
+                break;
+            }
+            let gap = &text[last_end..n.outer.start];
+            if !gap
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':'))
+                .is_empty()
+            {
+                break;
+            }
+            if doc.para_of(n.outer.start) != pi {
+                break;
+            }
+            // A following span with its own frame is its own quote.
+            let nafter = &text[n.outer.end.min(para.end)..para.end];
+            let ntext = text[n.content()].trim_end();
+            if (ntext.ends_with(',') || nafter.starts_with(','))
+                && doc.cues.iter().any(|c| {
+                    c.range.start >= n.outer.end
+                        && c.range.start < frame_end(text, n.outer.end + 1, para.end)
+                })
+            {
+                break;
+            }
+            for p in &n.pieces {
+                pieces.push(trim_content_direct(text, p.clone()));
+            }
+            used_span[sj] = true;
+            last_end = n.outer.end;
+            outer_end = n.outer.end;
+            sj += 1;
+        }
+        consumed.push(span.outer.start..frame_stop.max(outer_end));
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces,
+            qrule: "direct/postposed",
+            cue: Some(cue.clone()),
+            cue_range: Some(cue.range.start..cue_end),
+            who,
+            subject_rule: false,
+        });
+    }
+
+    // 3. Every remaining cue.
+    for ci in 0..doc.cues.len() {
+        if used_cue[ci] {
+            continue;
+        }
+        let cue = doc.cues[ci].clone();
+        if is_consumed(&consumed, cue.range.start) {
+            continue;
+        }
+        let si = doc.sentence_of(cue.range.start);
+        let sent = doc.sents[si].range.clone();
+        // The clause region starts after anything already consumed in this sentence.
+        let region_start = consumed
+            .iter()
+            .filter(|r| r.end <= cue.range.start && r.end > sent.start)
+            .map(|r| r.end)
+            .max()
+            .unwrap_or(sent.start);
+        let entry = cue.entry(lx);
+        let form = &entry.form;
+        let before = text[region_start..cue.range.start].trim_end();
+
+        // According to.
+        if form == "according to" {
+            if let Some(r) = according_to(doc, &cue, sent.clone(), region_start) {
+                consumed.push(
+                    r.pieces[0].start.min(cue.range.start)..r.pieces[0].end.max(cue.range.end),
+                );
+                used_cue[ci] = true;
+                mark_spans(doc, &mut used_span, &r.pieces[0]);
+                raws.push(r);
+            }
+            continue;
+        }
+
+        // Participle: ", adding ..." shares the sentence's speaker.
+        if form.ends_with("ing") && before.ends_with(',') {
+            let Some(cl) = clause_after(text, &cue, sent.end, &doc.quoted, lx) else {
+                continue;
+            };
+            let (kind, pieces, qrule) =
+                classify_content(doc, cl.range.clone(), "participle", cl.that, cl.colon);
+            let earlier = raws
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    doc.sentence_of(r.pieces[0].start) == si
+                        || r.cue_range
+                            .as_ref()
+                            .is_some_and(|c| doc.sentence_of(c.start) == si)
+                })
+                .map(|(i, _)| i)
+                .next_back();
+            let who = match earlier {
+                Some(i) => Who::SameAs(i),
+                None => match leading_np(text, sent.start..cue.range.start, lx) {
+                    Some(r) => Who::Mention {
+                        range: r,
+                        appos: None,
+                    },
+                    None => continue,
+                },
+            };
+            used_cue[ci] = true;
+            consumed.push(cue.range.start..cl.range.end);
+            mark_spans(doc, &mut used_span, &cl.range);
+            raws.push(Raw {
+                kind,
+                pieces,
+                qrule,
+                cue: Some(cue.clone()),
+                cue_range: Some(cue.range.start..cl.cue_end),
+                who,
+                subject_rule: earlier.is_none(),
+            });
+            continue;
+        }
+
+        let clause = clause_after(text, &cue, sent.end, &doc.quoted, lx);
+        // Inverted frame: "..., the minister said." — nothing but adverbials after the cue.
+        let cue_end = object_end(text, &cue, sent.end, lx).unwrap_or(cue.range.end);
+        let tail = &text[cue_end..sent.end];
+        let tail_words = words(text, cue_end..sent.end);
+        let tail_small = tail_words.len() <= 6
+            && (tail_words.is_empty()
+                || mentions::PREPOSITIONS
+                    .contains(&text[tail_words[0].clone()].to_lowercase().as_str())
+                || tail.trim_start().starts_with(','));
+        if clause.is_none() || tail_small {
+            if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
+                let subj_region = comma + 1..cue.range.start;
+                let content = trim_content(text, region_start..comma);
+                let nsubj = words(text, subj_region.clone()).len();
+                let who = if text[subj_region.clone()].trim().is_empty() {
+                    subject_after(text, cue_end..sent.end, lx)
+                        .map(|(r, a)| Who::Mention { range: r, appos: a })
+                } else if nsubj <= 8 {
+                    subject_before(text, subj_region.clone(), lx)
+                        .map(|(r, a)| Who::Mention { range: r, appos: a })
+                } else {
+                    None
+                };
+                if let Some(who) = who {
+                    let is_quote_only = doc
+                        .spans
+                        .iter()
+                        .any(|s| s.outer.start <= content.start && s.outer.end >= content.end);
+                    if words(text, content.clone()).len() >= 3
+                        && !is_quote_only
+                        && (looks_like_clause(text, &content, lx) || has_quote(doc, &content))
+                    {
+                        let (kind, pieces, qrule) =
+                            classify_content(doc, content.clone(), "postposed", false, false);
+                        used_cue[ci] = true;
+                        consumed.push(content.start..sent.end);
+                        mark_spans(doc, &mut used_span, &content);
+                        raws.push(Raw {
+                            kind,
+                            pieces,
+                            qrule,
+                            cue: Some(cue.clone()),
+                            cue_range: Some(cue.range.start..cue_end),
+                            who,
+                            subject_rule: false,
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+        let Some(cl) = clause else { continue };
+        // Pre-posed frame: "X said [that] ...".
+        let Some((subj, appos)) = subject_before(text, region_start..cue.range.start, lx) else {
+            continue;
+        };
+        let (kind, pieces, qrule) = classify_content(
+            doc,
+            cl.range.clone(),
+            if cl.that { "that-clause" } else { "clause" },
+            cl.that,
+            cl.colon,
+        );
+        let end = pieces.last().map(|p| p.end).unwrap_or(cl.range.end);
+        used_cue[ci] = true;
+        consumed.push(cue.range.start..end.max(cl.range.end));
+        mark_spans(
+            doc,
+            &mut used_span,
+            &(cl.range.start..end.max(cl.range.end)),
+        );
+        raws.push(Raw {
+            kind,
+            pieces,
+            qrule,
+            cue: Some(cue.clone()),
+            cue_range: Some(cue.range.start..cl.cue_end),
+            who: Who::Mention { range: subj, appos },
+            subject_rule: false,
+        });
+    }
+
+    // 4. Quote-only paragraphs continuing the previous speaker.
+    for si in 0..doc.spans.len() {
+        if used_span[si] {
+            continue;
+        }
+        let span = &doc.spans[si];
+        let pi = doc.para_of(span.outer.start);
+        let para = doc.paras[pi].clone();
+        if span.outer.start != para.start || is_consumed(&consumed, span.outer.start) {
+            continue;
+        }
+        let ctext = &text[span.content()];
+        if words(text, span.content()).len() < 4 {
+            continue;
+        }
+        let _ = ctext;
+        let mut pieces: Vec<Range<usize>> = span
+            .pieces
+            .iter()
+            .map(|p| trim_content_direct(text, p.clone()))
+            .collect();
+        used_span[si] = true;
+        let mut last_end = span.outer.end;
+        let mut sj = si + 1;
+        while sj < doc.spans.len() && !used_span[sj] {
+            let n = &doc.spans[sj];
+            if !text[last_end..n.outer.start].trim().is_empty() {
+                break;
+            }
+            pieces.extend(
+                n.pieces
+                    .iter()
+                    .map(|p| trim_content_direct(text, p.clone())),
+            );
+            used_span[sj] = true;
+            last_end = n.outer.end;
+            sj += 1;
+        }
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces,
+            qrule: "direct/context",
+            cue: None,
+            cue_range: None,
+            who: Who::Previous,
+            subject_rule: false,
+        });
+    }
+    raws
+}
+
+fn has_quote(doc: &Doc, r: &Range<usize>) -> bool {
+    doc.spans
+        .iter()
+        .any(|s| s.outer.start >= r.start && s.outer.end <= r.end + 1)
+}
+
+fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
+    for (i, s) in doc.spans.iter().enumerate() {
+        if s.outer.start < r.end && s.outer.end > r.start {
+            used[i] = true;
+        }
+    }
+}
+
+/// The last comma at top level (outside quote marks) in `r`.
+fn last_top_comma(text: &str, r: Range<usize>) -> Option<usize> {
+    let s = &text[r.clone()];
+    let mut depth = false;
+    let mut last = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' | '“' | '”' | '«' | '»' => depth = !depth,
+            ',' if !depth => last = Some(r.start + i),
+            _ => {}
+        }
+    }
+    last
+}
+
+/// Content of a direct quote piece: no surrounding space, no trailing comma of the frame.
+fn trim_content_direct(text: &str, r: Range<usize>) -> Range<usize> {
+    let r = trim(text, r, &[]);
+    let s = &text[r.clone()];
+    let t = s.trim_end_matches([',', ' ', '—', '–']);
+    r.start..r.start + t.len()
+}
+
+/// Direct when the content is all in marks; mixed when some is; else indirect.
+fn classify_content(
+    doc: &Doc,
+    content: Range<usize>,
+    frame: &'static str,
+    that: bool,
+    colon: bool,
+) -> (QuoteKind, Vec<Range<usize>>, &'static str) {
+    let text = doc.text;
+    // A quote that opens the content and runs past it (a multi-sentence direct quote).
+    if let Some(s) = doc.spans.iter().find(|s| s.outer.start == content.start) {
+        let rest_end = content.end.max(s.outer.end);
+        let after = text[s.outer.end.min(rest_end)..rest_end]
+            .trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
+        if after.is_empty() || s.outer.end >= content.end {
+            let mut pieces: Vec<Range<usize>> = s
+                .pieces
+                .iter()
+                .map(|p| trim_content_direct(text, p.clone()))
+                .collect();
+            // Consecutive quotes right after a colon frame belong to it.
+            if colon {
+                let mut last = s.outer.end;
+                for n in doc.spans.iter().filter(|n| n.outer.start >= s.outer.end) {
+                    if !text[last..n.outer.start].trim().is_empty()
+                        || doc.para_of(n.outer.start) != doc.para_of(s.outer.start)
+                    {
+                        break;
+                    }
+                    pieces.extend(
+                        n.pieces
+                            .iter()
+                            .map(|p| trim_content_direct(text, p.clone())),
+                    );
+                    last = n.outer.end;
+                }
+            }
+            let rule = if colon {
+                "direct/preposed"
+            } else {
+                "direct/clause"
+            };
+            return (QuoteKind::Direct, pieces, rule);
+        }
+    }
+    // A quote cut by the sentence end: extend the content to its closing mark.
+    let mut end = content.end;
+    for s in &doc.spans {
+        if s.outer.start >= content.start && s.outer.start < end && s.outer.end > end {
+            end = s.outer.end;
+        }
+    }
+    let content = content.start..end;
+    let mixed = doc
+        .spans
+        .iter()
+        .any(|s| s.outer.start >= content.start && s.outer.start < content.end);
+    let kind = if mixed {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    let rule = match (kind, frame) {
+        (QuoteKind::Mixed, "postposed") => "mixed/postposed",
+        (QuoteKind::Mixed, "participle") => "mixed/participle",
+        (QuoteKind::Mixed, "according-to") => "mixed/according-to",
+        (QuoteKind::Mixed, "that-clause") => "mixed/that-clause",
+        (QuoteKind::Mixed, _) => "mixed/clause",
+        (_, "postposed") => "indirect/postposed",
+        (_, "participle") => "indirect/participle",
+        (_, "according-to") => "indirect/according-to",
+        (_, _) if that => "indirect/that-clause",
+        _ => "indirect/clause",
+    };
+    (kind, vec![content], rule)
+}
+
+/// "According to X, ..." and "..., according to X." (not a document: "official results").
+fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -> Option<Raw> {
+    let text = doc.text;
+    let lx = doc.lx;
+    let before = text[region_start..cue.range.start].trim();
+    let (np, content) = if before.is_empty() || before.split_whitespace().count() <= 1 {
+        // Pre-posed: NP up to the first comma, content after it.
+        let rest = &text[cue.range.end..sent.end];
+        let comma = rest.find(',')?;
+        let np = trim(text, cue.range.end..cue.range.end + comma, &[]);
+        let content = trim_content(text, cue.range.end + comma + 1..sent.end);
+        (np, content)
+    } else {
+        let comma = last_top_comma(text, region_start..cue.range.start)?;
+        if !text[comma + 1..cue.range.start].trim().is_empty() {
+            return None;
+        }
+        let np = trim(text, cue.range.end..sent.end, &['.', '!', '?']);
+        let content = trim_content(text, region_start..comma);
+        (np, content)
+    };
+    let ws = words(text, np.clone());
+    if ws.is_empty() || ws.len() > 10 {
+        return None;
+    }
+    let head = text[ws[ws.len() - 1].clone()].to_lowercase();
+    if ws
+        .iter()
+        .any(|w| lx.is_document(&text[w.clone()].to_lowercase()))
+        || lx.is_document(&head)
+    {
+        return None;
+    }
+    if words(text, content.clone()).len() < 3 {
+        return None;
+    }
+    let (kind, pieces, qrule) = classify_content(doc, content, "according-to", false, false);
+    let (np, appos) = match mentions::comma_chunks(text, np.clone()).as_slice() {
+        [a, b, ..] => (trim(text, a.clone(), &[]), Some(trim(text, b.clone(), &[]))),
+        _ => (np, None),
+    };
+    Some(Raw {
+        kind,
+        pieces,
+        qrule,
+        cue: Some(cue.clone()),
+        cue_range: Some(cue.range.clone()),
+        who: Who::Mention { range: np, appos },
+        subject_rule: false,
+    })
+}
+
+/// The post text of a social post paragraph: no thread counter ("2/2") or trailing link.
+fn social_post_text(text: &str, p: Range<usize>) -> Range<usize> {
+    let mut r = trim(text, p, &[]);
+    loop {
+        let s = &text[r.clone()];
+        let Some(last_space) = s.rfind(char::is_whitespace) else {
+            break;
+        };
+        let last = &s[last_space + 1..];
+        let counter = last.split_once('/').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.chars().all(|c| c.is_ascii_digit())
+        });
+        if counter
+            || last.starts_with("http")
+            || last.starts_with("pic.twitter.com")
+            || last.starts_with("t.co/")
+        {
+            r = trim(text, r.start..r.start + last_space, &[]);
+            continue;
+        }
+        break;
+    }
+    r
+}
+
+/// Per-entity evidence gathered over the article.
+#[derive(Debug, Default, Clone)]
+struct Entity {
+    gender: Option<Gender>,
+    role: Option<String>,
+}
+
+fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> {
+    let text = doc.text;
+    let lx = doc.lx;
+    // Text order; remember where each raw went for `SameAs`.
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_by_key(|&i| raws[i].pieces[0].start);
+    let mut pos_of = vec![0usize; raws.len()];
+    for (new, &old) in order.iter().enumerate() {
+        pos_of[old] = new;
+    }
+    let mut sorted: Vec<Raw> = order.iter().map(|&i| raws[i].clone()).collect();
+    for r in &mut sorted {
+        if let Who::SameAs(i) = r.who {
+            r.who = Who::SameAs(pos_of[i]);
+        }
+    }
+    raws = sorted;
+
+    let mut resolved: Vec<Option<Resolved>> = Vec::with_capacity(raws.len());
+    let mut entities: HashMap<(String, SpeakerType), Entity> = HashMap::new();
+    for (i, raw) in raws.iter().enumerate() {
+        let pos = raw
+            .cue_range
+            .as_ref()
+            .map(|c| c.start)
+            .unwrap_or(raw.pieces[0].start);
+        let res = match &raw.who {
+            Who::Mention { range, appos } => resolve_mention(
+                doc,
+                range.clone(),
+                appos.clone(),
+                pos,
+                raw,
+                &resolved,
+                &raws,
+            ),
+            Who::Handle { range, name } => {
+                let nm = &text[name.clone()];
+                let canon = doc.inv.canonical(nm, Gender::Unknown, pos);
+                let org = doc.inv.is_org(&canon) && !doc.inv.is_person(&canon);
+                Some(Resolved {
+                    speaker: Some(canon),
+                    mention: Some(range.clone()),
+                    stype: if org {
+                        SpeakerType::Organization
+                    } else {
+                        SpeakerType::Person
+                    },
+                    rule: "speaker/handle",
+                    gender: Gender::Unknown,
+                    role: None,
+                })
+            }
+            Who::SameAs(j) => resolved.get(*j).cloned().flatten().map(|mut r| {
+                r.rule = "speaker/sentence-subject";
+                r
+            }),
+            Who::Previous => {
+                let pi = doc.para_of(raw.pieces[0].start);
+                let prev = (0..i).rev().find(|&j| resolved[j].is_some());
+                prev.and_then(|j| {
+                    let pj = doc.para_of(
+                        raws[j].pieces[raws[j].pieces.len() - 1]
+                            .end
+                            .saturating_sub(1),
+                    );
+                    (pj + 1 >= pi && pj <= pi).then(|| {
+                        let mut r = resolved[j].clone().unwrap();
+                        r.rule = "speaker/previous-quote";
+                        r.mention = None;
+                        r
+                    })
+                })
+            }
+        };
+        // Evidence for the entity.
+        if let Some(r) = &res {
+            if let Some(sp) = &r.speaker {
+                let e = entities.entry((sp.clone(), r.stype)).or_default();
+                if r.stype == SpeakerType::Person || r.stype == SpeakerType::Unknown {
+                    let mut g = r.gender;
+                    if g == Gender::Unknown && raw.kind != QuoteKind::Direct {
+                        g = clause_initial_gender(text, raw.pieces[0].clone());
+                    }
+                    if g == Gender::Unknown {
+                        g = doc.inv.gender_of(sp);
+                    }
+                    if g != Gender::Unknown && e.gender.is_none() {
+                        e.gender = Some(g);
+                    }
+                    if e.role.is_none() {
+                        e.role = r.role.clone();
+                    }
+                }
+            }
+        }
+        resolved.push(res);
+    }
+
+    let map = OffsetMap::new(text);
+    let mut out = Vec::with_capacity(raws.len());
+    for (raw, res) in raws.iter().zip(resolved) {
+        let Some(res) = res else { continue };
+        let first = &raw.pieces[0];
+        let last = &raw.pieces[raw.pieces.len() - 1];
+        if first.is_empty() {
+            continue;
+        }
+        let content: String = raw
+            .pieces
+            .iter()
+            .map(|p| &text[p.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let start = map.char_at(first.start);
+        let end = map.char_at(last.end);
+        let ent = res
+            .speaker
+            .as_ref()
+            .and_then(|s| entities.get(&(s.clone(), res.stype)))
+            .cloned()
+            .unwrap_or_default();
+        let gender = match res.stype {
+            SpeakerType::Person | SpeakerType::Unknown => ent.gender.unwrap_or(Gender::Unknown),
+            _ => Gender::Unknown,
+        };
+        let role = match res.stype {
+            SpeakerType::Person | SpeakerType::Unknown => ent.role.clone(),
+            _ => None,
+        };
+        let (cue_text, cue_lemma, cue_type, mut stance) = match (&raw.cue, &raw.cue_range) {
+            (Some(c), Some(cr)) => {
+                let (ct, st) = c.type_and_stance(lx);
+                (
+                    Some(text[cr.clone()].to_string()),
+                    Some(c.lemma(lx)),
+                    ct,
+                    st,
+                )
+            }
+            (None, Some(cr)) => (
+                Some(text[cr.clone()].to_string()),
+                Some(text[cr.clone()].to_string()),
+                CueType::Statement,
+                Stance::Neutral,
+            ),
+            _ => (None, None, CueType::Statement, Stance::Neutral),
+        };
+        if raw.kind != QuoteKind::Direct
+            && stance == Stance::Neutral
+            && raw.cue.as_ref().is_some_and(|c| c.negation.is_none())
+            && cue_type == CueType::Statement
+        {
+            if let Some(s) = stance::content_head_stance(text, first.clone(), lx) {
+                stance = s;
+            }
+        }
+        let (ms, me) = match &res.mention {
+            Some(m) => (Some(map.char_at(m.start)), Some(map.char_at(m.end))),
+            None => (None, None),
+        };
+        let (cs, ce) = match &raw.cue_range {
+            Some(c) => (Some(map.char_at(c.start)), Some(map.char_at(c.end))),
+            None => (None, None),
+        };
+        let confidence = confidence(raw.qrule, res.rule);
+        out.push(Quote {
+            quote_id: quote_id(&article.id, start, end),
+            article_id: article.id.clone(),
+            quote_index: out.len() as u32,
+            kind: raw.kind,
+            text: content,
+            start,
+            end,
+            speaker: res.speaker.clone(),
+            speaker_mention: res.mention.as_ref().map(|m| text[m.clone()].to_string()),
+            speaker_start: ms,
+            speaker_end: me,
+            speaker_type: Some(res.stype),
+            speaker_gender: Some(gender),
+            role,
+            cue: cue_text,
+            cue_start: cs,
+            cue_end: ce,
+            cue_lemma,
+            cue_type: Some(cue_type),
+            stance: Some(stance),
+            paragraph: doc.para_of(first.start) as u32,
+            sentence: doc.sentence_of(first.start) as u32,
+            confidence,
+            rule: format!("{};{}", raw.qrule, res.rule),
+        });
+    }
+    out
+}
+
+/// Confidence: the reliability of the speaker rule times that of the quote rule
+/// (docs/extraction.md "Confidence").
+fn confidence(qrule: &str, srule: &str) -> f32 {
+    let s = match srule {
+        "speaker/named" => 0.95,
+        "speaker/handle" => 0.92,
+        "speaker/alias" => 0.9,
+        "speaker/group" => 0.85,
+        "speaker/sentence-subject" => 0.85,
+        "speaker/description" => 0.8,
+        "speaker/pronoun" => 0.8,
+        "speaker/anonymous" => 0.75,
+        "speaker/previous-quote" => 0.65,
+        _ => 0.5,
+    };
+    let q = match qrule {
+        "direct/postposed" | "direct/preposed" | "direct/social-post" => 1.0,
+        "direct/clause" | "indirect/that-clause" | "mixed/that-clause" | "mixed/clause" => 0.95,
+        "direct/context" => 0.9,
+        _ => 0.9,
+    };
+    ((s * q) as f32 * 100.0).round() / 100.0
+}
+
+/// "said he/she ...", "said his/her ...": the clause's first word refers to the speaker.
+fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
+    let ws = words(text, content);
+    match ws
+        .first()
+        .map(|w| text[w.clone()].to_lowercase())
+        .as_deref()
+    {
+        Some("he" | "his") => Gender::Male,
+        Some("she" | "her") => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
+    let ws = words(text, appos.clone());
+    let first = ws.first()?;
+    let fl = text[first.clone()].to_lowercase();
+    if matches!(fl.as_str(), "who" | "which" | "whose" | "aged")
+        || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut s = appos.start;
+    if matches!(fl.as_str(), "the" | "a" | "an") {
+        s = ws.get(1)?.start;
+    }
+    let mut e = appos.end;
+    for w in &ws {
+        let l = text[w.clone()].to_lowercase();
+        if matches!(l.as_str(), "who" | "which" | "whose" | "that") && w.start > s {
+            e = w.start;
+            break;
+        }
+    }
+    let r = trim(text, s..e, &[',', '.']);
+    let role = text[r].to_string();
+    if role.is_empty() {
+        return None;
+    }
+    // A kin noun is gender evidence, not a role ("her husband").
+    let head = role
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let headw = role
+        .split(" of ")
+        .next()
+        .and_then(|x| x.split(" at ").next())
+        .and_then(|x| x.split_whitespace().next_back())
+        .unwrap_or("")
+        .to_lowercase();
+    if lx
+        .person_noun(&head)
+        .is_some_and(|p| p.class == PersonClass::Kin)
+        || lx
+            .person_noun(&headw)
+            .is_some_and(|p| p.class == PersonClass::Kin)
+    {
+        return None;
+    }
+    Some(role)
+}
+
+fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
+    for w in words(text, appos.clone()) {
+        if let Some(p) = lx.person_noun(&text[w].to_lowercase()) {
+            if p.gender != Gender::Unknown {
+                return p.gender;
+            }
+        }
+    }
+    Gender::Unknown
+}
+
+fn resolve_mention(
+    doc: &Doc,
+    range: Range<usize>,
+    appos: Option<Range<usize>>,
+    pos: usize,
+    raw: &Raw,
+    resolved: &[Option<Resolved>],
+    raws: &[Raw],
+) -> Option<Resolved> {
+    let text = doc.text;
+    let lx = doc.lx;
+    let si = doc.sentence_of(range.start);
+    let initial = doc.sents[si].range.start == range.start
+        || text[doc.sents[si].range.start..range.start]
+            .trim()
+            .is_empty();
+    let m = analyse(text, range.clone(), initial, lx);
+    let mut role = m.role.clone();
+    let mut gender = m.gender;
+    if let Some(a) = &appos {
+        if role.is_none() {
+            role = appos_role(text, a.clone(), lx);
+        }
+        if gender == Gender::Unknown {
+            gender = appos_gender(text, a, lx);
+        }
+    }
+    let _ = raws;
+    match m.kind {
+        MentionKind::Pronoun => {
+            let p = m.pronoun.as_deref().unwrap_or("");
+            let want_person = matches!(p, "he" | "she" | "i");
+            let want_org = matches!(p, "it" | "we");
+            let mut found: Option<Resolved> = None;
+            for r in resolved.iter().rev().flatten() {
+                let ok = if want_person {
+                    r.stype == SpeakerType::Person && gender_compatible(r, gender, resolved)
+                } else if want_org {
+                    r.stype == SpeakerType::Organization
+                } else {
+                    matches!(
+                        r.stype,
+                        SpeakerType::Group | SpeakerType::Organization | SpeakerType::Unknown
+                    )
+                };
+                if ok {
+                    found = Some(r.clone());
+                    break;
+                }
+            }
+            let mut r = match found {
+                Some(r) => r,
+                None => {
+                    // Nearest name before the pronoun.
+                    let n = doc.inv.names.iter().rev().find(|n| {
+                        n.range.end <= range.start
+                            && if want_person {
+                                !n.org || n.person
+                            } else {
+                                n.org
+                            }
+                    })?;
+                    Resolved {
+                        speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
+                        mention: None,
+                        stype: if want_person {
+                            SpeakerType::Person
+                        } else {
+                            SpeakerType::Organization
+                        },
+                        rule: "speaker/pronoun",
+                        gender: Gender::Unknown,
+                        role: None,
+                    }
+                }
+            };
+            r.mention = Some(range);
+            r.rule = "speaker/pronoun";
+            r.gender = gender;
+            r.role = None;
+            Some(r)
+        }
+        MentionKind::Name => {
+            let nr = m.name.clone()?;
+            let name = &text[nr.clone()];
+            let canon = doc.inv.canonical(name, gender, nr.start);
+            let single = !canon.contains(' ');
+            let person_ev = m.honorific
+                || role.is_some()
+                || doc.inv.is_person(&canon)
+                || gender != Gender::Unknown;
+            let clause_it = raw.kind != QuoteKind::Direct
+                && words(text, raw.pieces[0].clone()).first().is_some_and(|w| {
+                    matches!(
+                        text[w.clone()].to_lowercase().as_str(),
+                        "it" | "its" | "we" | "our"
+                    )
+                });
+            let org = !m.honorific
+                && (m.org_hint
+                    || doc.inv.is_org(&canon)
+                    || (single && !person_ev)
+                    || (clause_it && !person_ev));
+            let rule = if canon == name {
+                "speaker/named"
+            } else {
+                "speaker/alias"
+            };
+            Some(Resolved {
+                speaker: Some(canon),
+                mention: Some(range),
+                stype: if org {
+                    SpeakerType::Organization
+                } else {
+                    SpeakerType::Person
+                },
+                rule,
+                gender: if org { Gender::Unknown } else { gender },
+                role: if org { None } else { role },
+            })
+        }
+        MentionKind::Description => {
+            let desc = m
+                .desc
+                .clone()
+                .unwrap_or_else(|| text[range.clone()].to_string());
+            let head = m.head.clone().unwrap_or_default();
+            match m.desc_class.unwrap_or(DescClass::Person) {
+                DescClass::Org => {
+                    let sp = doc
+                        .inv
+                        .organisation_for(&desc, &head, pos)
+                        .unwrap_or_else(|| desc.clone());
+                    Some(Resolved {
+                        speaker: Some(sp),
+                        mention: Some(range),
+                        stype: SpeakerType::Organization,
+                        rule: "speaker/description",
+                        gender: Gender::Unknown,
+                        role: None,
+                    })
+                }
+                DescClass::Group => Some(Resolved {
+                    speaker: Some(desc),
+                    mention: Some(range),
+                    stype: SpeakerType::Group,
+                    rule: "speaker/group",
+                    gender: Gender::Unknown,
+                    role: None,
+                }),
+                DescClass::Anonymous => Some(Resolved {
+                    speaker: Some(desc),
+                    mention: Some(range),
+                    stype: SpeakerType::Unknown,
+                    rule: "speaker/anonymous",
+                    gender,
+                    role: None,
+                }),
+                DescClass::Person => Some(Resolved {
+                    speaker: Some(desc),
+                    mention: Some(range),
+                    stype: SpeakerType::Person,
+                    rule: "speaker/description",
+                    gender,
+                    role: None,
+                }),
+                DescClass::Functionary => {
+                    // "the judge", "the transport secretary": an earlier speaker with that role.
+                    let hl = desc.to_lowercase();
+                    let def = text[range.clone()].to_lowercase().starts_with("the ");
+                    if def {
+                        for r in resolved.iter().rev().flatten() {
+                            if r.stype == SpeakerType::Person
+                                && r.role.as_ref().is_some_and(|ro| {
+                                    ro.to_lowercase().ends_with(&head) || ro.to_lowercase() == hl
+                                })
+                            {
+                                let mut r = r.clone();
+                                r.mention = Some(range);
+                                r.rule = "speaker/description";
+                                r.gender = gender;
+                                return Some(r);
+                            }
+                        }
+                        // A titled name anywhere in the article ("Judge Susan Pryor").
+                        if let Some(n) = doc.inv.names.iter().find(|n| {
+                            n.person
+                                && n.tokens >= 2
+                                && text[..n.range.start]
+                                    .trim_end()
+                                    .to_lowercase()
+                                    .ends_with(&hl)
+                        }) {
+                            return Some(Resolved {
+                                speaker: Some(n.name.clone()),
+                                mention: Some(range),
+                                stype: SpeakerType::Person,
+                                rule: "speaker/description",
+                                gender,
+                                role: Some(role.clone().unwrap_or(desc)),
+                            });
+                        }
+                    }
+                    Some(Resolved {
+                        speaker: Some(desc.clone()),
+                        mention: Some(range),
+                        stype: SpeakerType::Person,
+                        rule: "speaker/description",
+                        gender,
+                        role: Some(desc),
+                    })
+                }
+            }
+        }
+    }
+}
+
+fn gender_compatible(r: &Resolved, want: Gender, _all: &[Option<Resolved>]) -> bool {
+    want == Gender::Unknown || r.gender == Gender::Unknown || r.gender == want
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,12 +1,51 @@
-//! Lexicons: reporting verbs and phrases, titles, stance words. They are data files in
-//! `lexicons/` compiled into the binary, and a user extends them with `--lexicon FILE`.
+//! Lexicons: reporting verbs and phrases, person nouns (titles, kin, anonymous sources),
+//! honorifics, organisation words, stance words and document nouns.
+//!
+//! They are tab-separated data files in `lexicons/`, compiled into the binary with
+//! `include_str!` so a run never depends on files beside the executable, and a user extends
+//! them with `--lexicon FILE`. Every file is a sequence of sections: a line `#kind NAME`
+//! says which lexicon the following lines extend; other `#` lines are comments. The format
+//! of each kind is documented at the top of its built-in file and in `docs/extraction.md`.
+//!
+//! Loading builds the lookup structures once (an Aho-Corasick automaton over every cue
+//! form, hash maps for the word lists), so extraction only does lookups.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-/// The built-in lexicon files: (name, contents).
-pub const BUILTIN: &[(&str, &str)] = &[];
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-/// A failure to read or parse a user lexicon file.
+use crate::model::{CueType, Gender, Stance};
+
+/// The built-in lexicon files: (name, contents).
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "reporting_verbs.tsv",
+        include_str!("../../lexicons/reporting_verbs.tsv"),
+    ),
+    (
+        "person_nouns.tsv",
+        include_str!("../../lexicons/person_nouns.tsv"),
+    ),
+    (
+        "honorifics.tsv",
+        include_str!("../../lexicons/honorifics.tsv"),
+    ),
+    (
+        "organisations.tsv",
+        include_str!("../../lexicons/organisations.tsv"),
+    ),
+    (
+        "stance_words.tsv",
+        include_str!("../../lexicons/stance_words.tsv"),
+    ),
+    (
+        "documents.tsv",
+        include_str!("../../lexicons/documents.tsv"),
+    ),
+];
+
+/// A failure to read or parse a lexicon file.
 #[derive(Debug, thiserror::Error)]
 #[error("lexicon {path}: {message}")]
 pub struct LexiconError {
@@ -14,11 +53,235 @@ pub struct LexiconError {
     pub message: String,
 }
 
+/// Which complements a reporting verb takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseTaking {
+    /// A reported clause with or without "that".
+    Bare,
+    /// A clause only after "that" (possibly after an object: "denied claims that").
+    That,
+    /// Like `Bare`, and the object right after the verb is part of the cue ("told reporters").
+    Object,
+}
+
+/// One reporting verb form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueEntry {
+    /// The form as matched, lowercase, words separated by one space.
+    pub form: String,
+    pub lemma: String,
+    pub cue_type: CueType,
+    pub stance: Stance,
+    pub clause: ClauseTaking,
+}
+
+/// The class of a person noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonClass {
+    /// A title or function: becomes the `role`.
+    Role,
+    /// A relation ("husband"): gender evidence only.
+    Kin,
+    /// An unnamed person ("witness").
+    Person,
+    /// An anonymous source ("a source close to the talks").
+    Anonymous,
+}
+
+/// A person noun: its gender (when the noun states one) and class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonNoun {
+    pub gender: Gender,
+    pub class: PersonClass,
+}
+
+/// An honorific: the gender and the role it states, if any ("Gov." -> governor).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Honorific {
+    pub gender: Gender,
+    pub role: Option<String>,
+}
+
 /// Every lexicon the extractor consults.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
+    cues: Vec<CueEntry>,
+    /// Aho-Corasick over every cue form (ASCII case-insensitive, leftmost-longest).
+    cue_matcher: AhoCorasick,
+    person_nouns: HashMap<String, PersonNoun>,
+    honorifics: HashMap<String, Honorific>,
+    org_heads: HashSet<String>,
+    org_nouns: HashSet<String>,
+    stance_words: HashMap<String, Stance>,
+    documents: HashSet<String>,
     /// Hash over the built-in and user files, recorded in the manifest.
     hash: String,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+/// The lexicon kinds a `#kind` line may name.
+const KINDS: &[&str] = &[
+    "reporting_verbs",
+    "person_nouns",
+    "honorifics",
+    "organisations",
+    "stance_words",
+    "documents",
+];
+
+#[derive(Default)]
+struct Builder {
+    cues: Vec<CueEntry>,
+    person_nouns: HashMap<String, PersonNoun>,
+    honorifics: HashMap<String, Honorific>,
+    org_heads: HashSet<String>,
+    org_nouns: HashSet<String>,
+    stance_words: HashMap<String, Stance>,
+    documents: HashSet<String>,
+}
+
+impl Builder {
+    fn add_file(&mut self, path: &Path, body: &str) -> Result<(), LexiconError> {
+        let err = |line: usize, message: String| LexiconError {
+            path: path.to_path_buf(),
+            message: format!("line {line}: {message}"),
+        };
+        let mut kind: Option<&str> = None;
+        for (i, raw) in body.lines().enumerate() {
+            let n = i + 1;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("#kind") {
+                let name = rest.trim();
+                kind = Some(KINDS.iter().copied().find(|k| *k == name).ok_or_else(|| {
+                    err(
+                        n,
+                        format!(
+                            "unknown lexicon kind {name:?} (known: {})",
+                            KINDS.join(", ")
+                        ),
+                    )
+                })?);
+                continue;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some(k) = kind else {
+                return Err(err(
+                    n,
+                    "entry before any `#kind NAME` line (say which lexicon this file extends)"
+                        .into(),
+                ));
+            };
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let need = match k {
+                "reporting_verbs" => 5,
+                "person_nouns" => 3,
+                "honorifics" => 3,
+                "organisations" => 2,
+                "stance_words" => 2,
+                _ => 1,
+            };
+            if cols.len() < need {
+                return Err(err(
+                    n,
+                    format!(
+                        "{k} needs {need} tab-separated columns, found {}",
+                        cols.len()
+                    ),
+                ));
+            }
+            match k {
+                "reporting_verbs" => {
+                    let cue_type = CueType::parse(cols[2])
+                        .ok_or_else(|| err(n, format!("unknown cue_type {:?}", cols[2])))?;
+                    let stance = Stance::parse(cols[3])
+                        .ok_or_else(|| err(n, format!("unknown stance {:?}", cols[3])))?;
+                    let clause = match cols[4] {
+                        "bare" => ClauseTaking::Bare,
+                        "that" => ClauseTaking::That,
+                        "obj" => ClauseTaking::Object,
+                        other => {
+                            return Err(err(
+                                n,
+                                format!("unknown clause {other:?} (bare, that, obj)"),
+                            ))
+                        }
+                    };
+                    for form in cols[1].split_whitespace() {
+                        let form = form.replace('_', " ").to_lowercase();
+                        self.cues.retain(|c| c.form != form);
+                        self.cues.push(CueEntry {
+                            form,
+                            lemma: cols[0].to_string(),
+                            cue_type,
+                            stance,
+                            clause,
+                        });
+                    }
+                }
+                "person_nouns" => {
+                    let gender = parse_gender(cols[1])
+                        .ok_or_else(|| err(n, format!("unknown gender {:?}", cols[1])))?;
+                    let class = match cols[2] {
+                        "role" => PersonClass::Role,
+                        "kin" => PersonClass::Kin,
+                        "person" => PersonClass::Person,
+                        "anonymous" => PersonClass::Anonymous,
+                        other => return Err(err(n, format!("unknown class {other:?}"))),
+                    };
+                    self.person_nouns.insert(
+                        cols[0].replace('_', " ").to_lowercase(),
+                        PersonNoun { gender, class },
+                    );
+                }
+                "honorifics" => {
+                    let gender = parse_gender(cols[1])
+                        .ok_or_else(|| err(n, format!("unknown gender {:?}", cols[1])))?;
+                    let role = (cols[2] != "-").then(|| cols[2].to_string());
+                    self.honorifics
+                        .insert(cols[0].to_string(), Honorific { gender, role });
+                }
+                "organisations" => {
+                    let w = cols[0].to_lowercase();
+                    match cols[1] {
+                        "head" => {
+                            self.org_heads.insert(w);
+                        }
+                        "noun" => {
+                            self.org_nouns.insert(w);
+                        }
+                        other => return Err(err(n, format!("unknown class {other:?}"))),
+                    }
+                }
+                "stance_words" => {
+                    let s = Stance::parse(cols[1])
+                        .ok_or_else(|| err(n, format!("unknown stance {:?}", cols[1])))?;
+                    self.stance_words.insert(cols[0].to_lowercase(), s);
+                }
+                _ => {
+                    self.documents.insert(cols[0].to_lowercase());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_gender(s: &str) -> Option<Gender> {
+    if s == "-" {
+        Some(Gender::Unknown)
+    } else {
+        Gender::parse(s)
+    }
 }
 
 impl Lexicon {
@@ -27,24 +290,96 @@ impl Lexicon {
         Self::load(&[]).expect("built-in lexicons parse")
     }
 
-    /// The built-in lexicons extended by the given files.
+    /// The built-in lexicons extended by the given files (later entries override earlier
+    /// ones with the same key).
     pub fn load(extra: &[PathBuf]) -> Result<Self, LexiconError> {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let mut b = Builder::default();
         for (name, body) in BUILTIN {
             h.update(name.as_bytes());
             h.update(body.as_bytes());
+            b.add_file(Path::new(name), body)?;
         }
         for p in extra {
             let body = read(p)?;
             h.update(body.as_bytes());
+            b.add_file(p, &body)?;
         }
+        let cue_matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(b.cues.iter().map(|c| c.form.as_str()))
+            .map_err(|e| LexiconError {
+                path: PathBuf::from("reporting_verbs"),
+                message: e.to_string(),
+            })?;
         Ok(Lexicon {
+            cues: b.cues,
+            cue_matcher,
+            person_nouns: b.person_nouns,
+            honorifics: b.honorifics,
+            org_heads: b.org_heads,
+            org_nouns: b.org_nouns,
+            stance_words: b.stance_words,
+            documents: b.documents,
             hash: format!("{:032x}", h.digest128()),
         })
     }
 
     pub fn hash(&self) -> &str {
         &self.hash
+    }
+
+    /// Every cue form, in pattern order of [`Lexicon::cue_matcher`].
+    pub fn cues(&self) -> &[CueEntry] {
+        &self.cues
+    }
+
+    /// The automaton over every cue form (pattern id = index into [`Lexicon::cues`]).
+    pub fn cue_matcher(&self) -> &AhoCorasick {
+        &self.cue_matcher
+    }
+
+    /// The cue entry of a form (lowercase, words separated by one space).
+    pub fn cue(&self, form: &str) -> Option<&CueEntry> {
+        self.cues.iter().find(|c| c.form == form)
+    }
+
+    /// A person noun (lowercase).
+    pub fn person_noun(&self, word: &str) -> Option<PersonNoun> {
+        self.person_nouns.get(word).copied().or_else(|| {
+            // "spokespeople" is listed; plain plurals ("officials", "nurses") are not.
+            let sing = word.strip_suffix('s')?;
+            self.person_nouns
+                .get(sing)
+                .copied()
+                .filter(|p| matches!(p.class, PersonClass::Role | PersonClass::Person))
+        })
+    }
+
+    /// An honorific as written ("Mr", "Gov.").
+    pub fn honorific(&self, word: &str) -> Option<&Honorific> {
+        self.honorifics.get(word)
+    }
+
+    /// A word that heads or ends an organisation name (lowercase).
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(word)
+    }
+
+    /// A common noun that describes an organisation ("company", "union").
+    pub fn is_org_noun(&self, word: &str) -> bool {
+        self.org_nouns.contains(word)
+    }
+
+    /// The stance a clause head predicate states (lowercase form).
+    pub fn stance_word(&self, word: &str) -> Option<Stance> {
+        self.stance_words.get(word).copied()
+    }
+
+    /// A noun naming a document or data rather than a speaker.
+    pub fn is_document(&self, word: &str) -> bool {
+        self.documents.contains(word)
     }
 }
 
@@ -53,4 +388,57 @@ fn read(p: &Path) -> Result<String, LexiconError> {
         path: p.to_path_buf(),
         message: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_has_several_hundred_cue_forms() {
+        let lx = Lexicon::builtin();
+        assert!(lx.cues().len() >= 300, "{}", lx.cues().len());
+        let said = lx.cue("said").unwrap();
+        assert_eq!(said.lemma, "say");
+        assert_eq!(said.cue_type, CueType::Statement);
+        let ct = lx.cue("according to").unwrap();
+        assert_eq!(ct.lemma, "according to");
+        assert_eq!(lx.cue("denied").unwrap().stance, Stance::Opposing);
+        assert_eq!(lx.cue("welcomed").unwrap().cue_type, CueType::Praise);
+    }
+
+    #[test]
+    fn user_file_extends_and_changes_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("mine.tsv");
+        std::fs::write(
+            &p,
+            "#kind reporting_verbs\nquip\tquip quips quipped\tstatement\tneutral\tbare\n#kind person_nouns\nfarrier\t-\trole\n",
+        )
+        .unwrap();
+        let lx = Lexicon::load(std::slice::from_ref(&p)).unwrap();
+        assert_eq!(lx.cue("quipped").unwrap().lemma, "quip");
+        assert_eq!(lx.person_noun("farrier").unwrap().class, PersonClass::Role);
+        assert_ne!(lx.hash(), Lexicon::builtin().hash());
+    }
+
+    #[test]
+    fn user_file_errors_name_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bad.tsv");
+        std::fs::write(&p, "quip\tquips\tstatement\tneutral\tbare\n").unwrap();
+        let e = Lexicon::load(std::slice::from_ref(&p)).unwrap_err();
+        assert!(e.to_string().contains("bad.tsv"), "{e}");
+        assert!(e.to_string().contains("line 1"), "{e}");
+        std::fs::write(&p, "#kind verbs\n").unwrap();
+        let e = Lexicon::load(std::slice::from_ref(&p)).unwrap_err();
+        assert!(e.to_string().contains("unknown lexicon kind"), "{e}");
+        std::fs::write(
+            &p,
+            "#kind reporting_verbs\nquip\tquips\tjoke\tneutral\tbare\n",
+        )
+        .unwrap();
+        let e = Lexicon::load(std::slice::from_ref(&p)).unwrap_err();
+        assert!(e.to_string().contains("cue_type"), "{e}");
+    }
 }

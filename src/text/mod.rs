@@ -136,6 +136,208 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A sentence: its byte range and the index of the paragraph holding it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// Words before a `.` that do not end a sentence: honorifics, abbreviated titles, months.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Supt", "Insp", "St", "Jr", "Sr", "Rev", "No", "Nos", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "Fig",
+];
+
+/// True when the word ending just before byte `dot` (a `.`) is an abbreviation that does not
+/// end a sentence: a listed abbreviation, an initial ("J."), or a dotted form ("U.S.").
+pub fn is_abbreviation_before(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains('.') {
+        return true; // U.S, a.m
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap();
+    if chars.next().is_none() && first.is_uppercase() {
+        return true; // an initial
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '“')
+}
+
+fn is_sentence_opener(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '#' | '@' | '—' | '–'
+        )
+}
+
+/// The sentences of the article, in text order, each inside one paragraph. A sentence ends
+/// at `.`, `?`, `!` or `…` (plus closing quotes and brackets) followed by space and a capital,
+/// digit or opening quote, unless the `.` closes an abbreviation, an initial or a decimal.
+pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let body = &text[p.clone()];
+        let mut start = 0usize;
+        let mut iter = body.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !matches!(c, '.' | '?' | '!' | '…') {
+                continue;
+            }
+            if c == '.' && is_abbreviation_before(body, i) {
+                continue;
+            }
+            // Swallow further terminal punctuation and closing quotes/brackets.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if matches!(d, '.' | '?' | '!' | '…') || is_closing_punct(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &body[end..];
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() {
+                continue; // no space after: "4.5", "U.S."
+            }
+            match trimmed.chars().next() {
+                Some(n) if is_sentence_opener(n) => {
+                    out.push(Sentence {
+                        range: p.start + start..p.start + end,
+                        paragraph: pi,
+                    });
+                    start = end + (rest.len() - trimmed.len());
+                }
+                _ => {}
+            }
+        }
+        if start < body.len() {
+            out.push(Sentence {
+                range: p.start + start..p.end,
+                paragraph: pi,
+            });
+        }
+    }
+    out
+}
+
+/// The words of `text[range]` as byte ranges: runs of letters and digits with inner
+/// apostrophes, hyphens and dots ("it's", "anti-government", "4.5", "U.S."), a leading `@` or
+/// `#`, and the dot of an abbreviation ("Mr.", "Gov.").
+pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let b = s.as_bytes();
+    let mut cur: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, d)| d);
+        let inner = (matches!(c, '\'' | '’' | '-' | '.' | '&')
+            && cur.is_some()
+            && next.is_some_and(char::is_alphanumeric))
+            || (c == ','
+                && cur.is_some()
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && next.is_some_and(|d| d.is_ascii_digit()));
+        if c.is_alphanumeric() || inner || (matches!(c, '@' | '#') && cur.is_none()) {
+            if cur.is_none() {
+                cur = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = cur.take() {
+            let mut end = i;
+            if c == '.' && is_abbreviation_before(s, i) && b[st].is_ascii_uppercase() {
+                end = i + 1;
+            }
+            out.push(range.start + st..range.start + end);
+        }
+    }
+    if let Some(st) = cur {
+        out.push(range.start + st..range.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        let ps = paragraphs(t);
+        sentences(t, &ps)
+            .iter()
+            .map(|s| &t[s.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_initials_and_decimals() {
+        assert_eq!(
+            sents("Gov. Linda Marsh said rates rose 4.5% in the U.S. economy. J. Smith agreed. \"Yes,\" he said. \"Never.\" Then.\nNext para"),
+            vec![
+                "Gov. Linda Marsh said rates rose 4.5% in the U.S. economy.",
+                "J. Smith agreed.",
+                "\"Yes,\" he said.",
+                "\"Never.\"",
+                "Then.",
+                "Next para"
+            ]
+        );
+        assert_eq!(
+            sents("Mr. Smith left. Dr Jones stayed!"),
+            vec!["Mr. Smith left.", "Dr Jones stayed!"]
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_abbreviation_dots() {
+        let t = "Gov. Smith’s anti-war U.S. 4.5% 'drivers' union' said: it's @NATOpress.";
+        let w: Vec<&str> = words(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            w,
+            vec![
+                "Gov.",
+                "Smith’s",
+                "anti-war",
+                "U.S.",
+                "4.5",
+                "drivers",
+                "union",
+                "said",
+                "it's",
+                "@NATOpress"
+            ]
+        );
+    }
+
+    #[test]
+    fn offset_map_counts_code_points() {
+        let t = "a’b😀c";
+        let m = OffsetMap::new(t);
+        assert_eq!(m.char_at(t.len()), 5);
+        assert_eq!(m.char_at(t.find('c').unwrap()), 4);
+    }
+}
+
 #[cfg(test)]
 mod offset_map_tests {
     use super::*;

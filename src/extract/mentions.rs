@@ -1,0 +1,1076 @@
+//! Mentions: the words that name a source at an attribution site, found without a parser.
+//!
+//! [`subject_before`] finds the subject noun phrase in front of a cue (skipping adverbial
+//! chunks, trailing appositions and auxiliaries), [`subject_after`] the one after an
+//! inverted cue ("said Ms Okafor, a nurse"), [`leading_np`] the subject of a sentence (for
+//! participle cues and coordinated verbs). [`analyse`] then takes a mention apart: pronoun,
+//! proper name (with honorific and pre-nominal title), or description (group, unnamed
+//! person, organisation noun, anonymous source).
+
+use std::ops::Range;
+
+use crate::lexicon::{Lexicon, PersonClass};
+use crate::model::Gender;
+use crate::text::words;
+
+/// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "several", "many", "most", "few", "two", "three", "four", "five",
+    "other", "one", "another", "these", "those", "this", "that", "both", "all",
+];
+/// Possessive determiners: part of the mention, dropped from roles ("Its managing director").
+pub const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
+/// Prepositions that start adverbial chunks or prepositional phrases.
+pub const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "near",
+    "outside",
+    "inside",
+    "from",
+    "via",
+    "through",
+    "to",
+    "over",
+    "under",
+    "across",
+    "within",
+    "with",
+    "without",
+    "by",
+    "for",
+    "about",
+    "amid",
+    "against",
+    "following",
+    "into",
+    "onto",
+    "upon",
+    "since",
+    "until",
+    "of",
+    "behind",
+    "beside",
+    "among",
+    "throughout",
+    "ahead",
+];
+/// Words that cannot be inside a subject noun phrase: auxiliaries and clause words.
+pub const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "did", "does", "do", "shall",
+];
+const ADVERB_TAIL: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "previously",
+    "again",
+    "now",
+    "still",
+    "further",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "earlier",
+    "separately",
+    "finally",
+    "once",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "initially",
+    "subsequently",
+    "simply",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "only",
+    "just",
+    "already",
+    "has",
+    "have",
+    "had",
+    "not",
+    "never",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "weekend",
+    "morning",
+    "evening",
+    "afternoon",
+];
+const LEADING_CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "instead",
+    "also",
+    "separately",
+    "elsewhere",
+    "earlier",
+    "later",
+    "then",
+    "or",
+    "while",
+    "though",
+];
+const SUBORDINATORS: &[&str] = &[
+    "when",
+    "after",
+    "before",
+    "while",
+    "if",
+    "as",
+    "although",
+    "though",
+    "because",
+    "since",
+    "once",
+    "unless",
+    "whereas",
+    "speaking",
+    "asked",
+    "sentencing",
+    "writing",
+    "responding",
+    "commenting",
+    "however",
+    "meanwhile",
+    "separately",
+    "in",
+    "on",
+    "at",
+    "during",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "under",
+    "despite",
+    "amid",
+    "following",
+    "like",
+    "unlike",
+];
+
+pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Pronoun,
+    Name,
+    Description,
+}
+
+/// What a description describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DescClass {
+    /// Unnamed people ("opposition parties", "economists").
+    Group,
+    /// One unnamed person ("a witness").
+    Person,
+    /// An unnamed functionary ("a spokesman for the company"): the role is the speaker.
+    Functionary,
+    /// An organisation noun ("the company", "police", "Marsh's office").
+    Org,
+    /// An anonymous source ("a source close to the talks").
+    Anonymous,
+}
+
+/// A mention taken apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The mention as written (the `speaker_mention`), byte range.
+    pub range: Range<usize>,
+    pub kind: MentionKind,
+    /// The proper name without honorific and title.
+    pub name: Option<Range<usize>>,
+    /// The role the mention states (pre-nominal title, pre-posed apposition, honorific role).
+    pub role: Option<String>,
+    /// Gender the mention states (honorific, gendered noun).
+    pub gender: Gender,
+    /// Honorific before the name.
+    pub honorific: bool,
+    /// The description without determiner (first letter lowercased when only capitalised
+    /// by the sentence start).
+    pub desc: Option<String>,
+    pub desc_class: Option<DescClass>,
+    /// The head noun of a description (lowercase).
+    pub head: Option<String>,
+    /// Words of the mention say it is an organisation ("The cycling charity Pedal Safe").
+    pub org_hint: bool,
+    /// The pronoun, lowercase.
+    pub pronoun: Option<String>,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether a word looks like a finite verb or clause word (so cannot be in a subject).
+pub fn verbish(w: &str, lx: &Lexicon) -> bool {
+    let l = lower(w);
+    if AUXILIARIES.contains(&l.as_str()) || matches!(l.as_str(), "who" | "which" | "that" | "whose")
+    {
+        return true;
+    }
+    if is_cap(w) {
+        return false;
+    }
+    (l.ends_with("ed") && l.len() > 4) || lx.cue(&l).is_some()
+}
+
+/// Trims whitespace and the given punctuation from both ends of a byte range.
+pub fn trim(text: &str, r: Range<usize>, punct: &[char]) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || punct.contains(&c));
+    let start = r.start + (s.len() - t.len());
+    let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || punct.contains(&c));
+    start..start + t2.len()
+}
+
+/// Splits a range at top-level commas (not inside quotes or brackets).
+pub fn comma_chunks(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = r.start;
+    let mut in_q = false;
+    for (i, c) in text[r.clone()].char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '"' | '“' | '”' => in_q = !in_q,
+            ',' if depth <= 0 && !in_q => {
+                out.push(start..r.start + i);
+                start = r.start + i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(start..r.end);
+    out
+}
+
+/// A role-like apposition chunk: starts lowercase, with a determiner + lowercase noun, or a
+/// relative pronoun; not a name.
+fn is_apposition(text: &str, r: &Range<usize>) -> bool {
+    let ws = words(text, r.clone());
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    let f = &text[first.clone()];
+    if f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return true; // an age: "Maureen Smith, 66,"
+    }
+    let fl = lower(f);
+    if matches!(fl.as_str(), "who" | "which" | "whose" | "aged") {
+        return true;
+    }
+    if !is_cap(f) {
+        return true;
+    }
+    if (fl == "the" || fl == "a" || fl == "an") && ws.len() > 1 {
+        return !is_cap(&text[ws[1].clone()]);
+    }
+    false
+}
+
+/// A chunk that is a description ready to precede a name ("Its economic spokesman", "A
+/// spokesperson", "Stanmoor’s MP", "The main opposition party").
+fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
+    let ws = words(text, r.clone());
+    if ws.is_empty() || ws.len() > 8 {
+        return false;
+    }
+    let f = lower(&text[ws[0].clone()]);
+    if PREPOSITIONS.contains(&f.as_str()) || SUBORDINATORS.contains(&f.as_str()) {
+        return false;
+    }
+    if ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
+        return false;
+    }
+    let last = lower(&text[ws[ws.len() - 1].clone()]);
+    let starts_det = DETERMINERS.contains(&f.as_str())
+        || POSSESSIVES.contains(&f.as_str())
+        || f.ends_with("'s")
+        || f.ends_with("’s");
+    starts_det
+        && (lx.person_noun(&last).is_some()
+            || lx.is_org_noun(&last)
+            || !is_cap(&text[ws[ws.len() - 1].clone()]))
+}
+
+/// A chunk that holds a proper name (possibly after a determiner: "the Liberal Union").
+fn is_name_chunk(text: &str, r: &Range<usize>) -> bool {
+    let ws = words(text, r.clone());
+    let mut it = ws.iter().map(|w| &text[w.clone()]);
+    let Some(mut f) = it.next() else { return false };
+    if matches!(lower(f).as_str(), "the") {
+        match it.next() {
+            Some(n) => f = n,
+            None => return false,
+        }
+    }
+    is_cap(f) && ws.len() <= 7
+}
+
+/// The subject before a cue: `region` runs from the sentence (or clause) start to the cue.
+/// Returns the mention range and the role of a trailing apposition ("X, chief economist at
+/// Y, said").
+pub fn subject_before(
+    text: &str,
+    region: Range<usize>,
+    lx: &Lexicon,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    // Drop auxiliaries and adverbs between the subject and the cue.
+    let mut r = trim(text, region, &[]);
+    loop {
+        let ws = words(text, r.clone());
+        let Some(last) = ws.last() else { return None };
+        let l = lower(&text[last.clone()]);
+        let tail_ok = text[last.end..r.end].trim().is_empty();
+        if tail_ok && (ADVERB_TAIL.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())) {
+            // "on Tuesday", "last week"
+            let mut cut = last.start;
+            if WEEKDAYS.contains(&l.as_str()) && ws.len() >= 2 {
+                let p = lower(&text[ws[ws.len() - 2].clone()]);
+                if matches!(
+                    p.as_str(),
+                    "on" | "last" | "this" | "next" | "late" | "early"
+                ) {
+                    cut = ws[ws.len() - 2].start;
+                } else {
+                    break;
+                }
+            }
+            r = trim(text, r.start..cut, &[]);
+            continue;
+        }
+        break;
+    }
+    if r.is_empty() {
+        return None;
+    }
+    let trailing_comma = text[..r.end].ends_with(',');
+    let chunks: Vec<Range<usize>> = comma_chunks(text, r.clone())
+        .into_iter()
+        .map(|c| trim(text, c, &[]))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if chunks.is_empty() {
+        return None;
+    }
+    let mut idx = chunks.len() - 1;
+    let mut appos: Option<Range<usize>> = None;
+    if trailing_comma && chunks.len() >= 2 {
+        // "NAME, APPOSITION," or "DESCRIPTION, NAME,"
+        while idx > 0 && is_apposition(text, &chunks[idx]) {
+            if appos.is_none()
+                || text[appos.clone().unwrap()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            {
+                appos = Some(chunks[idx].clone());
+            }
+            idx -= 1;
+        }
+    }
+    let subj = chunks[idx].clone();
+    // "Its economic spokesman, Tomas Berg" / "A spokesperson, Kevin Liu"
+    if idx >= 1 && is_name_chunk(text, &subj) && is_pre_description(text, &chunks[idx - 1], lx) {
+        return Some((chunks[idx - 1].start..subj.end, appos));
+    }
+    let subj = strip_leading_connectives(text, subj);
+    if subj.is_empty() {
+        return None;
+    }
+    let ws = words(text, subj.clone());
+    let first = lower(&text[ws[0].clone()]);
+    let np_like = ws.len() <= 12
+        && !ws.iter().any(|w| verbish(&text[w.clone()], lx))
+        && !(SUBORDINATORS.contains(&first.as_str()) && !DETERMINERS.contains(&first.as_str()))
+        && !text[subj.clone()].contains(['"', '“', '”', ':', ';']);
+    if np_like {
+        return Some((subj, appos));
+    }
+    // Backward walk over a capitalised run and its determiner.
+    let mut start: Option<usize> = None;
+    for w in ws.iter().rev() {
+        let t = &text[w.clone()];
+        let l = lower(t);
+        if is_cap(t) || lx.honorific(t).is_some() {
+            start = Some(w.start);
+            continue;
+        }
+        if start.is_some() && (l == "the" || POSSESSIVES.contains(&l.as_str())) {
+            start = Some(w.start);
+        }
+        break;
+    }
+    if let Some(s) = start {
+        let end = subj.end;
+        if text[s..end].trim().is_empty() {
+            return None;
+        }
+        // A sentence-initial capital alone ("Belarus has ... and") is not a subject here.
+        if ws.last().is_some_and(|w| w.end == end) {
+            return Some((s..end, appos));
+        }
+    }
+    // "Mr Lukashenko rejected ... and said": the coordinated verb shares the sentence subject.
+    if ws.last().is_some_and(|w| lower(&text[w.clone()]) == "and") {
+        return leading_np(text, subj, lx).map(|r| (r, None));
+    }
+    None
+}
+
+fn strip_leading_connectives(text: &str, r: Range<usize>) -> Range<usize> {
+    let mut r = r;
+    loop {
+        let ws = words(text, r.clone());
+        let Some(f) = ws.first() else { return r };
+        if ws.len() > 1 && LEADING_CONNECTIVES.contains(&lower(&text[f.clone()]).as_str()) {
+            r = trim(text, f.end..r.end, &[',']);
+            continue;
+        }
+        return r;
+    }
+}
+
+/// The subject noun phrase at the start of `r` (a sentence or clause): determiner, words up
+/// to the end of the first capitalised run or the first verb-like word.
+pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usize>> {
+    // Skip adverbial chunks ("In Minsk, ...").
+    let chunks = comma_chunks(text, r.clone());
+    let mut r = r;
+    for c in &chunks {
+        let c = trim(text, c.clone(), &[]);
+        let ws = words(text, c.clone());
+        let Some(f) = ws.first() else { continue };
+        let fl = lower(&text[f.clone()]);
+        if SUBORDINATORS.contains(&fl.as_str()) && !DETERMINERS.contains(&fl.as_str()) {
+            r = c.end..r.end;
+            continue;
+        }
+        break;
+    }
+    let r = strip_leading_connectives(text, trim(text, r, &[',']));
+    let ws = words(text, r.clone());
+    let mut end: Option<usize> = None;
+    let mut seen_cap = false;
+    for (i, w) in ws.iter().enumerate() {
+        let t = &text[w.clone()];
+        if i >= 10 {
+            break;
+        }
+        let cap = is_cap(t) || lx.honorific(t).is_some();
+        if i > 0 && verbish(t, lx) {
+            break;
+        }
+        if seen_cap && !cap && !matches!(t, "of" | "and" | "for") {
+            break;
+        }
+        if cap && (i > 0 || !DETERMINERS.contains(&lower(t).as_str())) {
+            seen_cap = true;
+        }
+        end = Some(w.end);
+        if PREPOSITIONS.contains(&lower(t).as_str()) && !seen_cap && i > 0 {
+            return None;
+        }
+    }
+    let e = end?;
+    let out = trim(text, r.start..e, &[',']);
+    (!out.is_empty()).then_some(out)
+}
+
+/// The subject after an inverted cue ("said Ms Okafor, a nurse."): the mention up to the first
+/// comma, and the apposition after it.
+pub fn subject_after(
+    text: &str,
+    r: Range<usize>,
+    lx: &Lexicon,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let chunks = comma_chunks(text, r);
+    let first = trim(text, chunks[0].clone(), &['.', '!', '?', ';']);
+    let ws = words(text, first.clone());
+    if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
+        return None;
+    }
+    let appos = chunks
+        .get(1)
+        .map(|c| trim(text, c.clone(), &['.', '!', '?', ';']))
+        .filter(|c| !c.is_empty() && is_apposition(text, c));
+    Some((first, appos))
+}
+
+/// Takes a mention apart. `sentence_initial` says the mention starts its sentence (so a
+/// first capital may be the sentence's, not a name's).
+pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lexicon) -> Mention {
+    let mut m = Mention {
+        range: range.clone(),
+        kind: MentionKind::Description,
+        name: None,
+        role: None,
+        gender: Gender::Unknown,
+        honorific: false,
+        desc: None,
+        desc_class: None,
+        head: None,
+        org_hint: false,
+        pronoun: None,
+    };
+    // "DESCRIPTION, NAME": the description gives the role (or kin / organisation hint).
+    let chunks = comma_chunks(text, range.clone());
+    let (pre, main) = if chunks.len() >= 2 {
+        let pre = trim(text, chunks[0].clone(), &[]);
+        let main = trim(text, chunks[chunks.len() - 1].start..range.end, &[]);
+        (Some(pre), main)
+    } else {
+        (None, range.clone())
+    };
+    let ws = words(text, main.clone());
+    if ws.is_empty() {
+        return m;
+    }
+    if ws.len() == 1 {
+        let l = lower(&text[ws[0].clone()]);
+        if SUBJECT_PRONOUNS.contains(&l.as_str()) {
+            m.kind = MentionKind::Pronoun;
+            m.gender = match l.as_str() {
+                "he" => Gender::Male,
+                "she" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            m.pronoun = Some(l);
+            return m;
+        }
+    }
+    if let Some(p) = pre.clone() {
+        apply_pre_description(text, p, &mut m, lx);
+    }
+    // Determiner.
+    let mut i = 0;
+    let first_l = lower(&text[ws[0].clone()]);
+    let has_det =
+        DETERMINERS.contains(&first_l.as_str()) || POSSESSIVES.contains(&first_l.as_str());
+    if has_det {
+        i = 1;
+    }
+    let initial_cap = sentence_initial && pre.is_none() && !has_det;
+    // The name: the last capitalised run (with "of/and/for" inside org names).
+    let mut run_end = ws.len();
+    while run_end > i && !is_cap(&text[ws[run_end - 1].clone()]) {
+        run_end -= 1;
+    }
+    // Description heads: the first lowercase word run before a preposition.
+    let head_idx = {
+        let mut h = None;
+        let mut h_known = false;
+        for (j, w) in ws.iter().enumerate().skip(i) {
+            let t = &text[w.clone()];
+            let l = lower(t);
+            if j > i && PREPOSITIONS.contains(&l.as_str()) {
+                break;
+            }
+            if !is_cap(t) || (j == i && initial_cap) {
+                let lw = l.trim_end_matches(['\'', '’']);
+                let known = lx.person_noun(lw).is_some() || lx.is_org_noun(lw);
+                if known || h.is_none() || !h_known {
+                    if known || !h_known {
+                        h = Some(j);
+                        h_known = known;
+                    }
+                }
+            } else if h.is_some() {
+                break;
+            }
+        }
+        h
+    };
+    let trailing_cap = run_end > i && run_end == ws.len();
+    let description = match head_idx {
+        Some(h) => {
+            // A lowercase head after the capitalised run, or a description with a PP.
+            !trailing_cap
+                || ws[h + 1..]
+                    .iter()
+                    .any(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
+                || (initial_cap && ws.len() == 1)
+        }
+        None => false,
+    };
+    if description {
+        let h = head_idx.unwrap();
+        let head = lower(&text[ws[h].clone()]);
+        let head_clean = head.trim_end_matches(['\'', '’']).to_string();
+        let desc_start = ws[i].start;
+        let mut desc = text[desc_start..main.end].to_string();
+        if initial_cap || (has_det && i == 1 && false) {
+            desc = lowercase_first(&desc);
+        } else if h == i && is_cap(&text[ws[i].clone()]) && sentence_initial {
+            desc = lowercase_first(&desc);
+        }
+        let possessive_name = ws[i..h].iter().any(|w| {
+            let t = &text[w.clone()];
+            is_cap(t) && (t.ends_with("'s") || t.ends_with("’s"))
+        });
+        let class = if let Some(pn) = lx.person_noun(&head_clean) {
+            if pn.gender != Gender::Unknown {
+                m.gender = pn.gender;
+            }
+            match pn.class {
+                PersonClass::Anonymous => DescClass::Anonymous,
+                PersonClass::Role => {
+                    if head_clean.ends_with('s')
+                        && !lx.person_noun(&head_clean).is_some_and(|p| {
+                            p.class == PersonClass::Role && !head_clean.ends_with("ss")
+                        })
+                    {
+                        DescClass::Group
+                    } else if head.ends_with('s')
+                        && lx.person_noun(head.trim_end_matches('s')).is_some()
+                    {
+                        DescClass::Group
+                    } else {
+                        DescClass::Functionary
+                    }
+                }
+                _ => {
+                    if head.ends_with('s') && lx.person_noun(head.trim_end_matches('s')).is_some() {
+                        DescClass::Group
+                    } else {
+                        DescClass::Person
+                    }
+                }
+            }
+        } else if lx.is_org_noun(&head_clean) || lx.is_org_head(&head_clean) || possessive_name {
+            DescClass::Org
+        } else if head_clean.ends_with('s') {
+            DescClass::Group
+        } else {
+            DescClass::Person
+        };
+        if class == DescClass::Functionary {
+            m.role = Some(desc.clone());
+        }
+        m.head = Some(head_clean);
+        m.desc = Some(desc);
+        m.desc_class = Some(class);
+        m.kind = MentionKind::Description;
+        return m;
+    }
+    // A proper name: split honorific and title off the capitalised run.
+    let mut name_start = i;
+    let mut title_end: Option<usize> = None;
+    for (j, w) in ws.iter().enumerate().take(run_end).skip(i) {
+        let t = &text[w.clone()];
+        let l = lower(t);
+        if let Some(h) = lx.honorific(t) {
+            m.honorific = true;
+            if h.gender != Gender::Unknown {
+                m.gender = h.gender;
+            }
+            if let Some(r) = &h.role {
+                m.role = Some(r.clone());
+            }
+            title_end = Some(j);
+            name_start = j + 1;
+            continue;
+        }
+        let pn = lx.person_noun(&l);
+        if pn.is_some_and(|p| p.class == PersonClass::Role) || !is_cap(t) {
+            if let Some(p) = pn {
+                if p.gender != Gender::Unknown {
+                    m.gender = p.gender;
+                }
+            }
+            if lx.is_org_noun(&l) && !lx.person_noun(&l).is_some() {
+                m.org_hint = true;
+            }
+            title_end = Some(j);
+            name_start = j + 1;
+        } else if lx.is_org_noun(&l) && !is_cap(t) {
+            m.org_hint = true;
+            name_start = j + 1;
+        }
+    }
+    // Lowercase organisation descriptors before the name ("cycling charity Pedal Safe").
+    for w in &ws[i..name_start.min(ws.len())] {
+        let l = lower(&text[w.clone()]);
+        if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
+            m.org_hint = true;
+        }
+    }
+    if name_start >= run_end {
+        // Only a title: "Judge" alone is a description.
+        let desc = text[ws[i].start..main.end].to_string();
+        m.desc = Some(if sentence_initial {
+            lowercase_first(&desc)
+        } else {
+            desc.clone()
+        });
+        m.head = Some(lower(&text[ws[ws.len() - 1].clone()]));
+        m.desc_class = Some(DescClass::Functionary);
+        m.role = Some(desc);
+        return m;
+    }
+    // The title words before the name, without honorifics.
+    if let Some(te) = title_end {
+        let words_t: Vec<&str> = ws[i..=te]
+            .iter()
+            .map(|w| &text[w.clone()])
+            .filter(|t| lx.honorific(t).is_none())
+            .collect();
+        if !words_t.is_empty() && !m.org_hint {
+            let s = ws[i..=te]
+                .iter()
+                .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
+                .unwrap()
+                .start;
+            let e = ws[i..=te]
+                .iter()
+                .rev()
+                .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
+                .unwrap()
+                .end;
+            let mut role = text[s..e].to_string();
+            if sentence_initial && !has_det && pre.is_none() {
+                role = role_case(&role, lx);
+            }
+            m.role = Some(role);
+        }
+    }
+    let nm = ws[name_start].start..ws[run_end - 1].end;
+    let nm_text = &text[nm.clone()];
+    let nm = if nm_text.ends_with("'s") || nm_text.ends_with("’s") {
+        nm.start..nm.end - if nm_text.ends_with("'s") { 2 } else { 4 }
+    } else {
+        nm
+    };
+    m.kind = MentionKind::Name;
+    m.name = Some(nm);
+    if ws[i..run_end]
+        .iter()
+        .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
+        && !m.honorific
+    {
+        m.org_hint = true;
+    }
+    if run_end - name_start == 1 && is_acronym(&text[ws[name_start].clone()]) {
+        m.org_hint = true;
+    }
+    m
+}
+
+fn apply_pre_description(text: &str, pre: Range<usize>, m: &mut Mention, lx: &Lexicon) {
+    let ws = words(text, pre.clone());
+    let Some(last) = ws.last() else { return };
+    let head = lower(&text[last.clone()]);
+    let mut s = 0;
+    if let Some(f) = ws.first() {
+        let fl = lower(&text[f.clone()]);
+        if DETERMINERS.contains(&fl.as_str()) || POSSESSIVES.contains(&fl.as_str()) {
+            s = 1;
+        }
+    }
+    if s >= ws.len() {
+        return;
+    }
+    if let Some(pn) = lx.person_noun(&head) {
+        if pn.gender != Gender::Unknown {
+            m.gender = pn.gender;
+        }
+        if pn.class == PersonClass::Role {
+            let role = text[ws[s].start..last.end].to_string();
+            m.role = Some(if s == 0 { role_case(&role, lx) } else { role });
+        }
+        return;
+    }
+    if lx.is_org_noun(&head) {
+        m.org_hint = true;
+        return;
+    }
+    // An unknown noun ("Stanmoor’s MP" is listed; "managing director" ends in one): a role
+    // when it ends in a lowercase noun and names no organisation.
+    let role = text[ws[s].start..last.end].to_string();
+    if !is_cap(&text[last.clone()]) || head == "mp" {
+        m.role = Some(role);
+    }
+}
+
+/// Lowercases the first letter.
+pub fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Role casing: formal titles keep their capitals ("Detective Inspector", "Judge"); a first
+/// word capitalised only by the sentence start is lowercased ("Club captain", "Prosecutor").
+pub fn role_case(role: &str, lx: &Lexicon) -> String {
+    let ws: Vec<&str> = role.split_whitespace().collect();
+    if ws.is_empty() {
+        return String::new();
+    }
+    let all_cap = ws
+        .iter()
+        .all(|w| is_cap(w) || matches!(*w, "of" | "and" | "for" | "the"));
+    if all_cap && ws.len() > 1 {
+        return role.to_string();
+    }
+    let first = ws[0];
+    if is_acronym(first) {
+        return role.to_string();
+    }
+    if ws.len() == 1 {
+        const FORMAL: &[&str] = &[
+            "judge",
+            "governor",
+            "councillor",
+            "senator",
+            "mayor",
+            "president",
+            "minister",
+            "chancellor",
+            "inspector",
+            "sergeant",
+            "constable",
+            "superintendent",
+            "commissioner",
+            "ambassador",
+            "general",
+            "colonel",
+            "bishop",
+            "archbishop",
+            "speaker",
+            "premier",
+        ];
+        if FORMAL.contains(&lower(first).as_str()) {
+            return role.to_string();
+        }
+    }
+    // Lowercase the first word when it is a common noun or adjective (not a place or
+    // organisation name that starts the title: "Westvale district councillor").
+    let l = lower(first);
+    let common = lx.person_noun(&l).is_some()
+        || ws.len() == 1
+        || ws.get(1).is_some_and(|w| !is_cap(w))
+            && !l.ends_with("'s")
+            && !l.ends_with("’s")
+            && is_common_adjective(&l, lx);
+    if common {
+        lowercase_first(role)
+    } else {
+        role.to_string()
+    }
+}
+
+fn is_common_adjective(w: &str, lx: &Lexicon) -> bool {
+    const COMMON: &[&str] = &[
+        "lead",
+        "chief",
+        "senior",
+        "deputy",
+        "club",
+        "online",
+        "defence",
+        "defense",
+        "regional",
+        "local",
+        "former",
+        "acting",
+        "interim",
+        "executive",
+        "managing",
+        "general",
+        "head",
+        "assistant",
+        "principal",
+        "committee",
+        "party",
+        "team",
+        "group",
+        "union",
+        "shadow",
+        "junior",
+        "vice",
+        "associate",
+        "co-founder",
+        "founding",
+        "national",
+        "state",
+        "district",
+        "county",
+        "city",
+        "town",
+        "parish",
+        "campaign",
+        "safety",
+        "health",
+        "finance",
+        "economic",
+        "foreign",
+        "transport",
+        "education",
+        "health",
+        "environment",
+        "operating",
+        "technical",
+        "research",
+        "science",
+        "medical",
+        "police",
+        "fire",
+    ];
+    COMMON.contains(&w) || lx.person_noun(w).is_some() || lx.is_org_noun(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lx() -> Lexicon {
+        Lexicon::builtin()
+    }
+
+    fn subj(t: &str) -> Option<(String, Option<String>)> {
+        let cue = t.find(" said").unwrap();
+        subject_before(t, 0..cue, &lx())
+            .map(|(r, a)| (t[r].to_string(), a.map(|a| t[a].to_string())))
+    }
+
+    #[test]
+    fn subjects_before_cues() {
+        assert_eq!(
+            subj("Marta Kovac, chief economist at Hollin Bank, said it"),
+            Some((
+                "Marta Kovac".into(),
+                Some("chief economist at Hollin Bank".into())
+            ))
+        );
+        assert_eq!(
+            subj("In a speech in Minsk, Mr Lukashenko said"),
+            Some(("Mr Lukashenko".into(), None))
+        );
+        assert_eq!(
+            subj("Its economic spokesman, Tomas Berg, said"),
+            Some(("Its economic spokesman, Tomas Berg".into(), None))
+        );
+        assert_eq!(
+            subj("Some opposition parties have also said"),
+            Some(("Some opposition parties".into(), None))
+        );
+        assert_eq!(subj("But he said"), Some(("he".into(), None)));
+        assert_eq!(
+            subj("Belarus faced condemnation with the Foreign Secretary Dominic Raab said"),
+            Some(("the Foreign Secretary Dominic Raab".into(), None))
+        );
+        assert_eq!(
+            subj("Club captain Tom Reilly, who was booed as he left, said"),
+            Some((
+                "Club captain Tom Reilly".into(),
+                Some("who was booed as he left".into())
+            ))
+        );
+        assert_eq!(
+            subj("Mr Lukashenko rejected the vote and said"),
+            Some(("Mr Lukashenko".into(), None))
+        );
+    }
+
+    fn an(t: &str) -> Mention {
+        analyse(t, 0..t.len(), true, &lx())
+    }
+
+    #[test]
+    fn mentions_are_taken_apart() {
+        let t = "NATO spokesperson Oana Lungescu";
+        let m = an(t);
+        assert_eq!(m.kind, MentionKind::Name);
+        assert_eq!(&t[m.name.unwrap()], "Oana Lungescu");
+        assert_eq!(m.role.as_deref(), Some("NATO spokesperson"));
+
+        let t = "Lead author Dr Ingrid Solberg";
+        let m = an(t);
+        assert_eq!(&t[m.name.clone().unwrap()], "Ingrid Solberg");
+        assert_eq!(m.role.as_deref(), Some("lead author"));
+
+        let m = an("Gov. Linda Marsh");
+        assert_eq!(m.role.as_deref(), Some("governor"));
+
+        let m = an("Some opposition parties");
+        assert_eq!(m.desc.as_deref(), Some("opposition parties"));
+        assert_eq!(m.desc_class, Some(DescClass::Group));
+
+        let m = an("A spokesman for the company");
+        assert_eq!(m.desc_class, Some(DescClass::Functionary));
+        assert_eq!(m.role.as_deref(), Some("spokesman for the company"));
+        assert_eq!(m.gender, Gender::Male);
+
+        let m = an("a source close to the talks");
+        assert_eq!(m.desc_class, Some(DescClass::Anonymous));
+
+        let m = an("Researchers at the Northern Polar Institute in Tromsvik");
+        assert_eq!(
+            m.desc.as_deref(),
+            Some("researchers at the Northern Polar Institute in Tromsvik")
+        );
+        assert_eq!(m.desc_class, Some(DescClass::Group));
+
+        let t = "Mrs Calloway’s husband, Daniel Calloway";
+        let m = an(t);
+        assert_eq!(&t[m.name.unwrap()], "Daniel Calloway");
+        assert_eq!(m.gender, Gender::Male);
+        assert_eq!(m.role, None);
+
+        let t = "Foreign Secretary Dominic Raab";
+        let m = an(t);
+        assert_eq!(&t[m.name.unwrap()], "Dominic Raab");
+        assert_eq!(m.role.as_deref(), Some("Foreign Secretary"));
+
+        let m = an("Marsh's office");
+        assert_eq!(m.desc_class, Some(DescClass::Org));
+        let m = an("The cycling charity Pedal Safe");
+        assert!(m.org_hint);
+        assert_eq!(m.role, None);
+        assert_eq!(an("Economists").desc.as_deref(), Some("economists"));
+        assert_eq!(an("she").kind, MentionKind::Pronoun);
+    }
+}

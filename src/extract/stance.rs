@@ -1,0 +1,72 @@
+//! Stance and cue_type: the cue's class from the lexicon with negation applied (see
+//! [`super::cues::Cue::type_and_stance`]), refined for neutral reporting verbs by the head
+//! predicate of the reported clause ("said she backed ..." -> supportive, "said his party did
+//! "not accept" ..." -> opposing), exactly as ANNOTATION.md section 5 defines.
+
+use std::ops::Range;
+
+use crate::lexicon::Lexicon;
+use crate::model::Stance;
+use crate::text::words;
+
+/// The stance stated by the head predicate of a reported clause, looked for in its first
+/// words (the subject and the verb group); negation ("not", "n't", "never") flips a
+/// supportive head to opposing and an opposing head to neutral.
+pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> Option<Stance> {
+    let ws = words(text, content);
+    let mut negated = false;
+    for (k, w) in ws.iter().enumerate().take(7) {
+        let l = text[w.clone()].to_lowercase().replace('’', "'");
+        if matches!(l.as_str(), "not" | "never" | "no") || l.ends_with("n't") {
+            negated = true;
+            continue;
+        }
+        if let Some(s) = lx.stance_word(&l) {
+            if k == 0 {
+                return None; // a noun-like first word: "Support for ..."
+            }
+            return Some(match (s, negated) {
+                (Stance::Supportive, true) => Stance::Opposing,
+                (Stance::Opposing, true) => Stance::Neutral,
+                (s, false) => s,
+                (s, true) => s,
+            });
+        }
+        // Past the verb group without a stance head.
+        if k >= 3 && l.ends_with("ed") && !negated {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(t: &str) -> Option<Stance> {
+        content_head_stance(t, 0..t.len(), &Lexicon::builtin())
+    }
+
+    #[test]
+    fn clause_heads() {
+        assert_eq!(
+            st("she backed residents' calls for the application"),
+            Some(Stance::Supportive)
+        );
+        assert_eq!(
+            st("his company supported independent safety testing"),
+            Some(Stance::Supportive)
+        );
+        assert_eq!(
+            st("his party did \"not accept\" the governor's argument"),
+            Some(Stance::Opposing)
+        );
+        assert_eq!(
+            st("the \"UK does not accept\" the result"),
+            Some(Stance::Opposing)
+        );
+        assert_eq!(st("the union rejected the offer"), Some(Stance::Opposing));
+        assert_eq!(st("the session had been deeply frustrating"), None);
+    }
+}

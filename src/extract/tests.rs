@@ -1,0 +1,1 @@
+//! Unit tests of the whole extractor on small articles.
