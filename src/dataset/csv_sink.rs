@@ -50,8 +50,8 @@ impl CsvSink {
 
 /// Writes one cell: strings straight from the Arrow buffer (no copy into a `String`),
 /// numbers formatted into a reused buffer.
-fn write_cell(
-    writer: &mut csv::Writer<BufWriter<File>>,
+fn write_cell<W: std::io::Write>(
+    writer: &mut csv::Writer<W>,
     scratch: &mut String,
     array: &dyn Array,
     row: usize,
