@@ -58,6 +58,19 @@ fn quote_open_at_paragraph_end_does_not_panic() {
     check(&article("open-quote", text), &lexicon);
 }
 
+/// Found by the same corpus: after a quote left open at a paragraph end, the subject
+/// before the next cue held only a closing mark, and the speaker search indexed its
+/// first word.
+#[test]
+fn subject_without_words_does_not_panic() {
+    let lexicon = Lexicon::builtin();
+    let text = "\u{2018}They have treated the public as an inconvenience. The tapestries were \
+                given to this town, not to a board of trustees.\n\u{2018}Nobody wants a war \
+                over a river bank,\u{2019} said one diplomat in the Ostravan capital, who asked \
+                not to be identified.";
+    check(&article("wordless-subject", text), &lexicon);
+}
+
 #[test]
 fn generated_articles_extract_within_invariants() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -420,7 +420,8 @@ pub fn subject_before(
         return None;
     }
     let ws = words(text, subj.clone());
-    let first = lower(&text[ws[0].clone()]);
+    // A subject of punctuation only (a stray closing mark) has no words: no speaker.
+    let first = lower(&text[ws.first()?.clone()]);
     let np_like = ws.len() <= 12
         && !ws.iter().any(|w| verbish(&text[w.clone()], lx))
         && !(SUBORDINATORS.contains(&first.as_str()) && !DETERMINERS.contains(&first.as_str()))
