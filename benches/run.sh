@@ -25,7 +25,11 @@ fi
 MAIN_MB=${MAIN_MB:-500}
 SMALL_MB=${SMALL_MB:-100}
 BIG_MB=${BIG_MB:-1000}
+# The Reuters corpus sits beside the clone (../shared), or beside a worktree folder.
 REAL=${WHOSAID_BENCH_REAL:-../shared/corpus/reuters21578.jsonl}
+if [ ! -f "$REAL" ] && [ -z "${WHOSAID_BENCH_REAL:-}" ] && [ -f ../../shared/corpus/reuters21578.jsonl ]; then
+  REAL=../../shared/corpus/reuters21578.jsonl
+fi
 BIN=target/release/whosaid
 mkdir -p "$DATA"
 RESULTS="$DATA/results.md"
@@ -115,6 +119,8 @@ row "gen-$SMALL_MB" jsonl "$S/corpus.jsonl" 2
 row "gen-$BIG_MB" jsonl "$B/corpus.jsonl" 2
 if [ -f "$REAL" ]; then
   for t in 1 2; do row reuters21578 jsonl "$REAL" "$t"; done
+else
+  say "| reuters21578 | jsonl | $REAL not found: skipped | | | | | | | | | |"
 fi
 
 say ""
