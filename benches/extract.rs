@@ -45,8 +45,13 @@ static GENERATED: LazyLock<Vec<Article>> = LazyLock::new(|| {
 });
 
 static REAL: LazyLock<Vec<Article>> = LazyLock::new(|| {
-    let path = std::env::var("WHOSAID_BENCH_REAL")
-        .unwrap_or_else(|_| "../shared/corpus/reuters21578.jsonl".to_string());
+    let path = std::env::var("WHOSAID_BENCH_REAL").unwrap_or_else(|_| {
+        ["../shared", "../../shared"]
+            .iter()
+            .map(|d| format!("{d}/corpus/reuters21578.jsonl"))
+            .find(|p| std::path::Path::new(p).exists())
+            .unwrap_or_else(|| "../shared/corpus/reuters21578.jsonl".to_string())
+    });
     let Ok(body) = std::fs::read_to_string(&path) else {
         eprintln!("real_wire_copy: {path} not found; benchmarking an empty corpus");
         return Vec::new();

@@ -176,14 +176,14 @@ pub fn single_article_by_name(path: &Path) -> bool {
 
 /// Reads every file in order and sends chunks of records; stops early when `stop` is set.
 fn read_chunks(
-    files: Vec<InputFile>,
+    files: Arc<Vec<InputFile>>,
     cfg: ExtractConfig,
     stop: Arc<AtomicBool>,
     tx: std::sync::mpsc::SyncSender<Vec<InputRecord>>,
 ) {
     let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
     let mut bytes = 0u64;
-    for f in &files {
+    for f in files.iter() {
         if let Some(shard) = cfg.shard {
             if single_article_by_name(&f.path) && !shard.owns(&f.id) {
                 continue; // another shard's article: not even read
@@ -290,7 +290,13 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     }
     let layout = layout(cfg);
     let lexicon = Lexicon::load(&cfg.lexicon_files)?;
-    let files = skip_output_folder(corpus::discover(&cfg.inputs)?, &cfg.inputs, &cfg.out);
+    // One list shared by the reader, the hasher and the manifest: a copy per thread
+    // costs ~200 bytes per input file each (140 MB on a 228,000-file corpus).
+    let files = Arc::new(skip_output_folder(
+        corpus::discover(&cfg.inputs)?,
+        &cfg.inputs,
+        &cfg.out,
+    ));
     (hooks.discovered)(files.len() as u64, files.iter().map(|f| f.size).sum());
     let replaced = prepare_out_dir(&cfg.out, layout, cfg.overwrite)?;
     let writer = DatasetWriter::create(&cfg.out, cfg.formats, layout)?;
@@ -312,14 +318,14 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     let threads = pool.current_num_threads();
 
     let hasher = {
-        let files = files.clone();
+        let files = Arc::clone(&files);
         let stop = hooks.stop.clone();
         std::thread::spawn(move || manifest::inputs_hash(&files, &stop))
     };
     let (rtx, rrx) = sync_channel::<Vec<InputRecord>>(2);
     let (wtx, wrx) = sync_channel::<Extracted>(2);
     let reader = {
-        let files = files.clone();
+        let files = Arc::clone(&files);
         let cfg = cfg.clone();
         let stop = hooks.stop.clone();
         std::thread::spawn(move || read_chunks(files, cfg, stop, rtx))
@@ -402,7 +408,8 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     }
     summary.quotes = quotes;
     summary.lexicon_hash = lexicon.hash().to_string();
-    summary.files_discovered = files;
+    // The reader and hasher threads have been joined: this is the last reference.
+    summary.files_discovered = Arc::try_unwrap(files).unwrap_or_else(|shared| (*shared).clone());
     let pending = writer.close()?;
     summary.seconds = started.elapsed().as_secs_f64();
     let outputs = pending.outputs();

@@ -19,7 +19,8 @@ pub struct CsvSink {
     writer: csv::Writer<BufWriter<HashingWriter<File>>>,
     tmp: PathBuf,
     path: PathBuf,
-    record: Vec<String>,
+    /// Reused buffer for formatting numbers.
+    scratch: String,
 }
 
 impl CsvSink {
@@ -38,35 +39,46 @@ impl CsvSink {
                 path: path.to_path_buf(),
                 source,
             })?;
-        let n = schema.fields().len();
         Ok(CsvSink {
             writer,
             tmp,
             path: path.to_path_buf(),
-            record: vec![String::new(); n],
+            scratch: String::new(),
         })
     }
 }
 
-fn cell(out: &mut String, array: &dyn Array, row: usize) {
-    out.clear();
+/// Writes one cell: strings straight from the Arrow buffer (no copy into a `String`),
+/// numbers formatted into a reused buffer.
+fn write_cell<W: std::io::Write>(
+    writer: &mut csv::Writer<W>,
+    scratch: &mut String,
+    array: &dyn Array,
+    row: usize,
+) -> csv::Result<()> {
     if array.is_null(row) {
-        return;
+        return writer.write_field(b"");
     }
     use std::fmt::Write;
+    scratch.clear();
     match array.data_type() {
-        DataType::Utf8 => out.push_str(array.as_string::<i32>().value(row)),
+        DataType::Utf8 => return writer.write_field(array.as_string::<i32>().value(row)),
         DataType::Int32 => {
-            let _ = write!(out, "{}", array.as_primitive::<Int32Type>().value(row));
+            let _ = write!(scratch, "{}", array.as_primitive::<Int32Type>().value(row));
         }
         DataType::Int64 => {
-            let _ = write!(out, "{}", array.as_primitive::<Int64Type>().value(row));
+            let _ = write!(scratch, "{}", array.as_primitive::<Int64Type>().value(row));
         }
         DataType::Float32 => {
-            let _ = write!(out, "{}", array.as_primitive::<Float32Type>().value(row));
+            let _ = write!(
+                scratch,
+                "{}",
+                array.as_primitive::<Float32Type>().value(row)
+            );
         }
         other => unreachable!("no CSV formatting for {other}: not in the schema"),
     }
+    writer.write_field(scratch.as_bytes())
 }
 
 impl CsvSink {
@@ -95,16 +107,16 @@ impl CsvSink {
 impl Sink for CsvSink {
     fn write(&mut self, batch: &RecordBatch) -> Result<()> {
         let columns = batch.columns();
+        let csv_error = |source| DatasetError::Csv {
+            path: self.path.clone(),
+            source,
+        };
         for row in 0..batch.num_rows() {
-            for (c, array) in columns.iter().enumerate() {
-                cell(&mut self.record[c], array.as_ref(), row);
+            for array in columns {
+                write_cell(&mut self.writer, &mut self.scratch, array.as_ref(), row)
+                    .map_err(csv_error)?;
             }
-            self.writer
-                .write_record(&self.record)
-                .map_err(|source| DatasetError::Csv {
-                    path: self.path.clone(),
-                    source,
-                })?;
+            self.writer.write_record(None::<&[u8]>).map_err(csv_error)?;
         }
         Ok(())
     }

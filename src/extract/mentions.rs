@@ -455,6 +455,7 @@ pub fn subject_before(
         return leading_np(text, chunks[0].start..subj.start, lx).map(|r| (r, None));
     }
     let ws = words(text, subj.clone());
+    // A subject of punctuation only (a stray closing mark) has no words: no speaker.
     let first = lower(&text[ws.first()?.clone()]);
     let np_like = ws.len() <= 12
         && !ws.iter().any(|w| verbish(&text[w.clone()], lx))

@@ -359,10 +359,14 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             // A following span with its own frame is its own quote.
             let nafter = &text[n.outer.end.min(para.end)..para.end];
             let ntext = text[n.content()].trim_end();
+            // The frame starts one char past the span, never past the paragraph (a quote
+            // left open at the paragraph end) nor inside a multi-byte char.
+            let frame_from =
+                n.outer.end.min(para.end) + nafter.chars().next().map_or(0, char::len_utf8);
             if (ntext.ends_with(',') || nafter.starts_with(','))
                 && doc.cues.iter().any(|c| {
                     c.range.start >= n.outer.end
-                        && c.range.start < frame_end(text, n.outer.end + 1, para.end)
+                        && c.range.start < frame_end(text, frame_from, para.end)
                 })
             {
                 break;

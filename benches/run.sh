@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Reproduces every figure in BENCHMARKS.md on a fresh clone, with public tools only:
+# cargo, /usr/bin/time -v (GNU time) for wall time and peak RSS, cat as the physical
+# limit, and hyperfine when it is installed (the script works without it).
+#
+#   bash benches/run.sh            # everything (about 6 GB of disk in bench-data/)
+#   QUICK=1 bash benches/run.sh    # 20 MB / 100 MB corpora, no divan: a smoke run
+#
+# Every figure is one run on a warm page cache (cat reads the input first). On a busy
+# machine, compare the CPU s column too: wall time includes waiting for the cores.
+#
+# Environment: WHOSAID_BENCH_DATA (default bench-data, git-ignored), SEED (42),
+# MAIN_MB (500), SMALL_MB (100), BIG_MB (1000), WHOSAID_BENCH_REAL (the Reuters-21578
+# JSONL, default ../shared/corpus/reuters21578.jsonl; skipped when absent),
+# SKIP_DIVAN=1 to skip the divan benches.
+# Results: printed, and written to $WHOSAID_BENCH_DATA/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DATA=${WHOSAID_BENCH_DATA:-bench-data}
+SEED=${SEED:-42}
+if [ -n "${QUICK:-}" ]; then
+  MAIN_MB=${MAIN_MB:-20}; SMALL_MB=${SMALL_MB:-20}; BIG_MB=${BIG_MB:-100}; SKIP_DIVAN=1
+fi
+MAIN_MB=${MAIN_MB:-500}
+SMALL_MB=${SMALL_MB:-100}
+BIG_MB=${BIG_MB:-1000}
+# The Reuters corpus sits beside the clone (../shared), or beside a worktree folder.
+REAL=${WHOSAID_BENCH_REAL:-../shared/corpus/reuters21578.jsonl}
+if [ ! -f "$REAL" ] && [ -z "${WHOSAID_BENCH_REAL:-}" ] && [ -f ../../shared/corpus/reuters21578.jsonl ]; then
+  REAL=../../shared/corpus/reuters21578.jsonl
+fi
+BIN=target/release/whosaid
+mkdir -p "$DATA"
+RESULTS="$DATA/results.md"
+: >"$RESULTS"
+
+say() { printf '%s\n' "$*" | tee -a "$RESULTS"; }
+
+say "# whosaid benchmark run"
+say ""
+say "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
+say "- cores (nproc): $(nproc)"
+say "- CPU: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
+say "- memory: $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
+say "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "- $(rustc -V)"
+say "- hyperfine: $(command -v hyperfine >/dev/null && hyperfine --version || echo 'not installed')"
+say ""
+
+echo "== cargo build --release" >&2
+cargo build --release --locked --quiet
+
+# generate MB: a corpus folder with txt/ and corpus.jsonl, reused when already built
+# with the same seed and size.
+generate() {
+  local mb=$1 dir="$DATA/gen-$1"
+  local want=$(awk -v m="$mb" 'BEGIN { printf "%.0f", m * 1000000 }')
+  if [ -f "$dir/generate.json" ] && grep -q "\"seed\": $SEED," "$dir/generate.json" \
+     && grep -q "\"target_bytes\": $want," "$dir/generate.json"; then
+    return
+  fi
+  echo "== generate-corpus --mb $mb --seed $SEED" >&2
+  "$BIN" generate-corpus --mb "$mb" --seed "$SEED" --out "$dir" --overwrite
+}
+
+# bytes PATH: total size of the files under PATH.
+bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }'; }
+
+# timed OUTFILE CMD...: runs CMD under GNU time -v; prints "seconds max_rss_kb exit
+# cpu_seconds" (wall time from date, to the millisecond; CPU = user + system).
+timed() {
+  local log=$1; shift
+  local rc=0 t0 t1
+  t0=$(date +%s.%N)
+  /usr/bin/time -v -o "$log" "$@" || rc=$?
+  t1=$(date +%s.%N)
+  awk -v rc="$rc" -v t0="$t0" -v t1="$t1" '
+    /User time/ { cpu += $NF }
+    /System time/ { cpu += $NF }
+    /Maximum resident set size/ { rss = $NF }
+    END { printf "%.3f %d %d %.2f\n", t1 - t0, rss, rc, cpu }' "$log"
+}
+
+cat_time() { # cat_time PATH: seconds to cat every file under PATH to /dev/null
+  timed "$DATA/time-cat.log" sh -c "find '$1' -type f -print0 | sort -z | xargs -0 cat > /dev/null" | cut -d' ' -f1
+}
+
+say "| input | form | MB | threads | cores | seconds | MB/s | CPU s | peak RSS MB | cat s | ours/cat | exit |"
+say "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+
+declare -A SPEED
+# row LABEL FORM PATH THREADS: one extract run, CSV and Parquet written. With 1 thread
+# the process is pinned to one core (taskset, when installed), so the scaling figure
+# compares one core with two, not one worker plus idle reader/writer threads on two.
+row() {
+  local label=$1 form=$2 path=$3 threads=$4
+  local pin=() cores=2
+  if [ "$threads" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); cores=1; fi
+  local b; b=$(bytes "$path")
+  local c; c=$(cat_time "$path")   # also warms the page cache for the run below
+  read -r s rss rc cpu < <(timed "$DATA/time-extract.log" "${pin[@]}" "$BIN" extract "$path" \
+      --out "$DATA/out" --overwrite --quiet --threads "$threads")
+  local mbs; mbs=$(awk -v b="$b" -v s="$s" 'BEGIN { printf "%.1f", (s > 0 ? b / s / 1e6 : 0) }')
+  SPEED["$label/$form/$threads"]=$mbs
+  say "| $label | $form | $(awk -v b="$b" 'BEGIN { printf "%.0f", b / 1e6 }') | $threads | $cores | $s | $mbs | $cpu | $(( rss / 1024 )) | $c | $(awk -v s="$s" -v c="$c" 'BEGIN { printf "%.1f", (c > 0 ? s / c : 0) }') | $rc |"
+}
+
+generate "$MAIN_MB"
+generate "$SMALL_MB"
+generate "$BIG_MB"
+M="$DATA/gen-$MAIN_MB"; S="$DATA/gen-$SMALL_MB"; B="$DATA/gen-$BIG_MB"
+
+for t in 1 2; do row "gen-$MAIN_MB" folder "$M/txt" "$t"; done
+for t in 1 2; do row "gen-$MAIN_MB" jsonl "$M/corpus.jsonl" "$t"; done
+row "gen-$SMALL_MB" folder "$S/txt" 2
+row "gen-$BIG_MB" folder "$B/txt" 2
+row "gen-$SMALL_MB" jsonl "$S/corpus.jsonl" 2
+row "gen-$BIG_MB" jsonl "$B/corpus.jsonl" 2
+if [ -f "$REAL" ]; then
+  for t in 1 2; do row reuters21578 jsonl "$REAL" "$t"; done
+else
+  say "| reuters21578 | jsonl | $REAL not found: skipped | | | | | | | | | |"
+fi
+
+say ""
+for form in folder jsonl; do
+  one=${SPEED["gen-$MAIN_MB/$form/1"]}; two=${SPEED["gen-$MAIN_MB/$form/2"]}
+  say "- scaling, gen-$MAIN_MB $form: 2 threads (2 cores) / 1 thread (1 core) = $(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }')x"
+done
+say ""
+
+if command -v hyperfine >/dev/null; then
+  echo "== hyperfine" >&2
+  PIN1=$(command -v taskset >/dev/null && echo "taskset -c 0" || true)
+  hyperfine --warmup 1 --runs 3 --export-markdown "$DATA/hyperfine.md" \
+    -n cat "find '$S/txt' -type f -print0 | sort -z | xargs -0 cat > /dev/null" \
+    -n "extract -j1, 1 core" "$PIN1 $BIN extract '$S/txt' --out '$DATA/out' --overwrite --quiet -j 1" \
+    -n "extract -j2" "$BIN extract '$S/txt' --out '$DATA/out' --overwrite --quiet -j 2" >&2
+  say "hyperfine, gen-$SMALL_MB folder (3 runs after 1 warm-up):"
+  say ""
+  tee -a "$RESULTS" <"$DATA/hyperfine.md"
+  say ""
+fi
+
+if [ -z "${SKIP_DIVAN:-}" ]; then
+  echo "== cargo bench --bench extract (divan, one core)" >&2
+  say "divan, extraction alone (one core):"
+  say ""
+  say '```'
+  WHOSAID_BENCH_REAL="$REAL" cargo bench --locked --quiet --bench extract 2>/dev/null | tee -a "$RESULTS"
+  say '```'
+fi
+echo "results: $RESULTS" >&2
