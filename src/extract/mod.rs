@@ -61,7 +61,7 @@ use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
 use crate::text::{paragraphs, sentences, words, OffsetMap, Sentence};
 
-use clauses::{clause_after, trim_content};
+use clauses::{clause_after, trim_content, Clause};
 use coref::Inventory;
 use cues::{find_cues, object_end, Cue};
 use mentions::{analyse, leading_np, subject_after, subject_before, trim, DescClass, MentionKind};
@@ -560,29 +560,17 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                     .is_some_and(|c| doc.sentence_of(c.start) == si)
             });
             if let Some((pi_raw, _)) = prev {
-                let (kind, pieces, qrule) = classify_content(
-                    doc,
-                    cl.range.clone(),
-                    if cl.that { "that-clause" } else { "clause" },
-                    cl.that,
-                    cl.colon,
-                );
-                let end = pieces.last().map(|p| p.end).unwrap_or(cl.range.end);
                 used_cue[ci] = true;
-                consumed.push(cue.range.start..end.max(cl.range.end));
-                mark_spans(
+                let who = Who::SameAs(pi_raw);
+                push_clause(
                     doc,
+                    &cl,
+                    &cue,
+                    who,
                     &mut used_span,
-                    &(cl.range.start..end.max(cl.range.end)),
+                    &mut consumed,
+                    &mut raws,
                 );
-                raws.push(Raw {
-                    kind,
-                    pieces,
-                    qrule,
-                    cue: Some(cue.clone()),
-                    cue_range: Some(cue.range.start..cl.cue_end),
-                    who: Who::SameAs(pi_raw),
-                });
                 continue;
             }
         }
@@ -594,29 +582,17 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let Some((subj, appos)) = subject_before(text, region_start..cue.range.start, lx) else {
             continue;
         };
-        let (kind, pieces, qrule) = classify_content(
-            doc,
-            cl.range.clone(),
-            if cl.that { "that-clause" } else { "clause" },
-            cl.that,
-            cl.colon,
-        );
-        let end = pieces.last().map(|p| p.end).unwrap_or(cl.range.end);
         used_cue[ci] = true;
-        consumed.push(cue.range.start..end.max(cl.range.end));
-        mark_spans(
+        let who = Who::Mention { range: subj, appos };
+        push_clause(
             doc,
+            &cl,
+            &cue,
+            who,
             &mut used_span,
-            &(cl.range.start..end.max(cl.range.end)),
+            &mut consumed,
+            &mut raws,
         );
-        raws.push(Raw {
-            kind,
-            pieces,
-            qrule,
-            cue: Some(cue.clone()),
-            cue_range: Some(cue.range.start..cl.cue_end),
-            who: Who::Mention { range: subj, appos },
-        });
     }
 
     // 4. Quote-only paragraphs continuing the previous speaker.
@@ -667,6 +643,36 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         });
     }
     raws
+}
+
+/// Records a reported clause found after a pre-posed cue: classifies its content, marks
+/// the clause and the quote spans inside it as used, and adds the quote spoken by `who`.
+fn push_clause(
+    doc: &Doc,
+    cl: &Clause,
+    cue: &Cue,
+    who: Who,
+    used_span: &mut [bool],
+    consumed: &mut Vec<Range<usize>>,
+    raws: &mut Vec<Raw>,
+) {
+    let rule = if cl.that { "that-clause" } else { "clause" };
+    let (kind, pieces, qrule) = classify_content(doc, cl.range.clone(), rule, cl.that, cl.colon);
+    let end = pieces
+        .last()
+        .map(|p| p.end)
+        .unwrap_or(cl.range.end)
+        .max(cl.range.end);
+    consumed.push(cue.range.start..end);
+    mark_spans(doc, used_span, &(cl.range.start..end));
+    raws.push(Raw {
+        kind,
+        pieces,
+        qrule,
+        cue: Some(cue.clone()),
+        cue_range: Some(cue.range.start..cl.cue_end),
+        who,
+    });
 }
 
 fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
