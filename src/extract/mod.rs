@@ -1165,18 +1165,21 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
         .names
         .iter()
         .filter(|n| {
-            n.tokens >= 2
-                && !n.org
-                && text[..n.range.start]
-                    .trim_end()
-                    .to_lowercase()
-                    .ends_with(noun)
+            n.tokens >= 2 && !n.org && ends_with_lowercase(text[..n.range.start].trim_end(), noun)
         })
         .map(|n| n.name.as_str())
         .collect();
     found.sort_unstable();
     found.dedup();
     (found.len() == 1).then(|| found[0].to_string())
+}
+
+/// Whether `hay`, lowercased, ends with `needle` (already lowercase). Lowercases only the
+/// tail that can match, so the cost does not grow with the text before it.
+fn ends_with_lowercase(hay: &str, needle: &str) -> bool {
+    let k = needle.chars().count() + 2;
+    let cut = hay.char_indices().rev().nth(k).map_or(0, |(i, _)| i);
+    hay[cut..].to_lowercase().ends_with(needle)
 }
 
 fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
