@@ -191,7 +191,10 @@ pub fn object_end(text: &str, cue: &Cue, limit: usize, lx: &Lexicon) -> Option<u
     if cue.entry(lx).clause != ClauseTaking::Object {
         return None;
     }
-    let ws = crate::text::words(text, cue.range.end..limit);
+    // The loop below looks at no more than seven words.
+    let ws: Vec<Range<usize>> = crate::text::Words::new(text, cue.range.end..limit)
+        .take(7)
+        .collect();
     let gap = |a: usize, b: usize| text[a..b].trim().is_empty();
     let mut end = None;
     let mut prev_end = cue.range.end;

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::Gender;
-use crate::text::words;
+use crate::text::{lowercase, words, Lower};
 
 /// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
 pub const DETERMINERS: &[&str] = &[
@@ -228,8 +228,8 @@ pub struct Mention {
     pub pronoun: Option<String>,
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+fn lower(s: &str) -> Lower<'_> {
+    lowercase(s)
 }
 
 fn is_cap(w: &str) -> bool {
@@ -683,7 +683,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 "she" => Gender::Female,
                 _ => Gender::Unknown,
             };
-            m.pronoun = Some(l);
+            m.pronoun = Some(l.into_string());
             return m;
         }
     }
@@ -888,7 +888,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         } else {
             desc.clone()
         });
-        m.head = Some(lower(&text[ws[ws.len() - 1].clone()]));
+        m.head = Some(lower(&text[ws[ws.len() - 1].clone()]).into_string());
         m.desc_class = Some(DescClass::Functionary);
         m.role = Some(desc);
         return m;

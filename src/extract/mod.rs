@@ -59,7 +59,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
-use crate::text::{paragraphs, sentences, words, OffsetMap, Sentence};
+use crate::text::{paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, Words};
 
 use clauses::{clause_after, trim_content, Clause};
 use coref::Inventory;
@@ -314,7 +314,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let cue = &doc.cues[ci];
-        if words(text, fstart..cue.range.start).len() > 8 {
+        if word_count_upto(text, fstart..cue.range.start, 9) > 8 {
             continue;
         }
         let cue_end = object_end(text, cue, fend, lx).unwrap_or(cue.range.end);
@@ -477,7 +477,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             .unwrap_or(cue.range.end)
             .min(sent.end.max(cue.range.end));
         let tail = &text[cue_end.min(sent.end)..sent.end];
-        let tail_words = words(text, cue_end..sent.end);
+        let tail_words: Vec<Range<usize>> = Words::new(text, cue_end..sent.end).take(1).collect();
         // The tail after the cue: adverbials ("on Sunday", "last month") or, after a comma,
         // an adjunct (", blaming a slump in prices").
         let tail_before_comma = tail.split(',').next().unwrap_or("");
@@ -505,7 +505,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
                 let content = skip_dateline(text, trim_content(text, region_start..comma));
-                let nsubj = words(text, subj_region.clone()).len();
+                let nsubj = word_count_upto(text, subj_region.clone(), 9);
                 let who = if text[subj_region.clone()].trim().is_empty() {
                     subject_after(text, cue_end..sent.end, lx)
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
@@ -523,7 +523,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                         .iter()
                         .any(|s| s.outer.start <= content.start && s.outer.end >= content.end);
                     // The frame ", X said." is evidence enough of reported speech.
-                    if words(text, content.clone()).len() >= 4 && !is_quote_only {
+                    if word_count_upto(text, content.clone(), 4) >= 4 && !is_quote_only {
                         let (kind, pieces, qrule) =
                             classify_content(doc, content.clone(), "postposed", false, false);
                         used_cue[ci] = true;
@@ -607,7 +607,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let ctext = &text[span.content()];
-        if words(text, span.content()).len() < 4 {
+        if word_count_upto(text, span.content(), 4) < 4 {
             continue;
         }
         let _ = ctext;
@@ -827,7 +827,7 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
         let content = trim_content(text, region_start..comma);
         (np, content)
     };
-    let ws = words(text, np.clone());
+    let ws: Vec<Range<usize>> = Words::new(text, np.clone()).take(11).collect();
     if ws.is_empty() || ws.len() > 10 {
         return None;
     }
@@ -839,7 +839,7 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
     {
         return None;
     }
-    if words(text, content.clone()).len() < 3 {
+    if word_count_upto(text, content.clone(), 3) < 3 {
         return None;
     }
     let (kind, pieces, qrule) = classify_content(doc, content, "according-to", false, false);
@@ -1117,10 +1117,9 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 
 /// "said he/she ...", "said his/her ...": the clause's first word refers to the speaker.
 fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
-    let ws = words(text, content);
-    match ws
-        .first()
-        .map(|w| text[w.clone()].to_lowercase())
+    match Words::new(text, content)
+        .next()
+        .map(|w| text[w].to_lowercase())
         .as_deref()
     {
         Some("he" | "his") => Gender::Male,
@@ -1246,7 +1245,7 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
 }
 
 fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
-    let ws = words(text, appos.clone());
+    let ws: Vec<Range<usize>> = Words::new(text, appos.clone()).take(3).collect();
     let first = ws
         .first()
         .map(|w| text[w.clone()].to_lowercase())
@@ -1410,12 +1409,11 @@ fn resolve_mention(
                 || doc.inv.is_person(&canon)
                 || gender != Gender::Unknown;
             let clause_it = raw.kind != QuoteKind::Direct
-                && words(text, raw.pieces[0].clone()).first().is_some_and(|w| {
-                    matches!(
-                        text[w.clone()].to_lowercase().as_str(),
-                        "it" | "its" | "we" | "our"
-                    )
-                });
+                && Words::new(text, raw.pieces[0].clone())
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(text[w].to_lowercase().as_str(), "it" | "its" | "we" | "our")
+                    });
             let org = !m.honorific
                 && (m.org_hint
                     || doc.inv.is_org(&canon)
