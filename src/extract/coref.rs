@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::Gender;
-use crate::text::{words, Sentence};
+use crate::text::{lowercase, words, Sentence};
 
 /// One occurrence of a proper name.
 #[derive(Debug, Clone)]
@@ -208,9 +208,9 @@ impl Inventory {
                         && e + 1 < ws.len()
                         && is_cap(&text[ws[e + 1].clone()])
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
-                        && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
+                        && (lx.is_org_head(&lowercase(&text[ws[e - 1].clone()]))
                             || (e + 2..=ws.len().min(e + 5))
-                                .any(|z| lx.is_org_head(&text[ws[z - 1].clone()].to_lowercase())))
+                                .any(|z| lx.is_org_head(&lowercase(&text[ws[z - 1].clone()]))))
                     {
                         e += 2;
                     } else {
@@ -251,7 +251,7 @@ impl Inventory {
         if initial && e - k >= 2 {
             let f = &text[ws[k].clone()];
             let connective = matches!(
-                f.to_lowercase().as_str(),
+                lowercase(f).as_str(),
                 "but"
                     | "and"
                     | "so"
@@ -267,7 +267,7 @@ impl Inventory {
             );
             let common = e - k >= 3
                 && lx.honorific(f).is_none()
-                && !(k..e).any(|z| lx.is_org_head(&text[ws[z].clone()].to_lowercase()))
+                && !(k..e).any(|z| lx.is_org_head(&lowercase(&text[ws[z].clone()])))
                 && !self.capitalised_mid_sentence(text, f);
             if connective || common {
                 start = k + 1;
@@ -297,7 +297,7 @@ impl Inventory {
                 start += 1;
                 continue;
             }
-            let l = t.to_lowercase();
+            let l = lowercase(t);
             // A sentence-initial common noun ("Developer Ashcombe Homes").
             let sentence_noun = start == k
                 && initial
@@ -319,7 +319,7 @@ impl Inventory {
             }
             // Words before a title belong to it ("Foreign Secretary", "Finance Minister").
             if (start + 1..e.min(start + 3)).any(|z| {
-                lx.person_noun(&text[ws[z].clone()].to_lowercase())
+                lx.person_noun(&lowercase(&text[ws[z].clone()]))
                     .is_some_and(|p| p.class == PersonClass::Role)
             }) && (start + 2..e).count() >= 1
             {
@@ -342,7 +342,7 @@ impl Inventory {
             .next()
             .filter(|b| text[b.end..ws[k].start].trim().is_empty())
         {
-            let bl = text[b.clone()].to_lowercase();
+            let bl = lowercase(&text[b.clone()]);
             let bl = bl.trim_end_matches(',');
             if let Some(p) = lx.person_noun(bl) {
                 person = true;
@@ -369,14 +369,14 @@ impl Inventory {
                     Some(text[ws[k + (start - k - r.len())].start..ws[start - 1].end].to_string());
             }
         } else if k > 0 && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
-            let bl = text[ws[k - 1].clone()].to_lowercase();
+            let bl = lowercase(&text[ws[k - 1].clone()]);
             if lx
                 .person_noun(&bl)
                 .is_some_and(|p| p.class == PersonClass::Role)
             {
                 let mut b = k - 1;
                 while b > 0 && text[ws[b - 1].end..ws[b].start].trim().is_empty() {
-                    let w = text[ws[b - 1].clone()].to_lowercase();
+                    let w = lowercase(&text[ws[b - 1].clone()]);
                     if super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
                         || super::mentions::POSSESSIVES.contains(&w.as_str())
@@ -409,7 +409,7 @@ impl Inventory {
         let first_tok = &text[ws[start].clone()];
         let last_tok = strip_possessive(&text[ws[e - 1].clone()]);
         if (start..e)
-            .any(|z| lx.is_org_head(&strip_possessive(&text[ws[z].clone()]).to_lowercase()))
+            .any(|z| lx.is_org_head(&lowercase(strip_possessive(&text[ws[z].clone()]))))
             && !person
         {
             org = true;
@@ -441,9 +441,9 @@ impl Inventory {
         }
         // "Island Ferries will cut its timetable": "its" soon after the name, no "his"/"her".
         if !person {
-            let next: Vec<String> = ws[e..ws.len().min(e + 8)]
+            let next: Vec<crate::text::Lower> = ws[e..ws.len().min(e + 8)]
                 .iter()
-                .map(|w| text[w.clone()].to_lowercase())
+                .map(|w| lowercase(&text[w.clone()]))
                 .collect();
             if let Some(p) = next.iter().position(|w| w == "its") {
                 if !next[..p]
@@ -465,8 +465,8 @@ impl Inventory {
         let possessive = e < ws.len() && {
             let nx = &text[ws[e].clone()];
             !is_cap(nx)
-                && !super::mentions::AUXILIARIES.contains(&nx.to_lowercase().as_str())
-                && lx.cue(&nx.to_lowercase()).is_none()
+                && !super::mentions::AUXILIARIES.contains(&lowercase(nx).as_str())
+                && lx.cue(&lowercase(nx)).is_none()
         };
         let full = &text[ws[start].start..ws[e - 1].end];
         let name = if possessive {
@@ -492,7 +492,7 @@ impl Inventory {
             role: if org { None } else { role },
             subject: k <= 5
                 && ws[..k].iter().all(|w| {
-                    let l = text[w.clone()].to_lowercase();
+                    let l = lowercase(&text[w.clone()]);
                     !super::mentions::AUXILIARIES.contains(&l.as_str())
                         && !l.ends_with("ed")
                         && lx.cue(&l).is_none()

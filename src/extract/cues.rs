@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::lexicon::{ClauseTaking, CueEntry, Lexicon};
 use crate::model::{CueType, Stance};
+use crate::text::lowercase;
 
 use super::mentions::{DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS};
 
@@ -203,7 +204,7 @@ pub fn object_end(text: &str, cue: &Cue, limit: usize, lx: &Lexicon) -> Option<u
             break;
         }
         let t = &text[w.clone()];
-        let l = t.to_lowercase();
+        let l = lowercase(t);
         if i == 0 && OBJECT_PRONOUNS.contains(&l.as_str()) {
             return Some(w.end);
         }

@@ -54,12 +54,12 @@ pub mod mentions;
 pub mod quote_marks;
 pub mod stance;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
-use crate::text::{paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, Words};
+use crate::text::{lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, Words};
 
 use clauses::{clause_after, trim_content, Clause};
 use coref::Inventory;
@@ -228,15 +228,104 @@ fn frame_end(text: &str, from: usize, limit: usize) -> usize {
     limit
 }
 
+/// The text that found quotes have explained, as pushed by [`find_quotes`]: whether a
+/// position is inside any of the ranges, and the last range end before a position.
+/// Logarithmic per question, where a list scanned per quote mark and per cue made an
+/// article with 100,000 quote marks quadratic.
+#[derive(Debug, Default)]
+struct Consumed {
+    /// The union of the (non-empty) ranges: start -> end, disjoint, not touching.
+    union: BTreeMap<usize, usize>,
+    /// The end of every range pushed.
+    ends: BTreeSet<usize>,
+}
+
+impl Consumed {
+    fn push(&mut self, r: Range<usize>) {
+        self.ends.insert(r.end);
+        if r.start >= r.end {
+            return;
+        }
+        let (mut start, mut end) = (r.start, r.end);
+        // Merge with every stored range that overlaps or touches `start..end`.
+        if let Some((&s, &e)) = self.union.range(..=start).next_back() {
+            if e >= start {
+                start = s;
+                end = end.max(e);
+            }
+        }
+        let absorbed: Vec<usize> = self.union.range(start..=end).map(|(&s, _)| s).collect();
+        for s in absorbed {
+            if let Some(e) = self.union.remove(&s) {
+                end = end.max(e);
+            }
+        }
+        self.union.insert(start, end);
+    }
+
+    /// Whether `p` lies inside a pushed range.
+    fn contains(&self, p: usize) -> bool {
+        self.union
+            .range(..=p)
+            .next_back()
+            .is_some_and(|(_, &e)| p < e)
+    }
+
+    /// The largest end of a pushed range with `lo < end <= hi`.
+    fn last_end_in(&self, lo: usize, hi: usize) -> Option<usize> {
+        if lo >= hi {
+            return None;
+        }
+        self.ends.range(lo + 1..=hi).next_back().copied()
+    }
+}
+
+#[cfg(test)]
+mod consumed_tests {
+    use super::Consumed;
+    use std::ops::Range;
+
+    /// `Consumed` answers exactly what a scan of the pushed ranges answers.
+    #[test]
+    fn consumed_agrees_with_a_scan_of_the_ranges() {
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) % m) as usize
+        };
+        for _ in 0..200 {
+            let mut c = Consumed::default();
+            let mut list: Vec<Range<usize>> = Vec::new();
+            for _ in 0..12 {
+                let s = next(60);
+                let r = s..s + next(12).saturating_sub(2);
+                c.push(r.clone());
+                list.push(r);
+                for p in 0..80 {
+                    let want = list.iter().any(|r| r.start <= p && p < r.end);
+                    assert_eq!(c.contains(p), want, "{list:?} at {p}");
+                }
+                for lo in 0..75 {
+                    let hi = lo + next(20);
+                    let want = list
+                        .iter()
+                        .filter(|r| r.end <= hi && r.end > lo)
+                        .map(|r| r.end)
+                        .max();
+                    assert_eq!(c.last_end_in(lo, hi), want, "{list:?} in {lo}..={hi}");
+                }
+            }
+        }
+    }
+}
+
 fn find_quotes(doc: &Doc) -> Vec<Raw> {
     let text = doc.text;
     let lx = doc.lx;
     let mut raws: Vec<Raw> = Vec::new();
     let mut used_span = vec![false; doc.spans.len()];
     let mut used_cue = vec![false; doc.cues.len()];
-    let mut consumed: Vec<Range<usize>> = Vec::new();
-    let is_consumed =
-        |consumed: &Vec<Range<usize>>, p: usize| consumed.iter().any(|r| r.start <= p && p < r.end);
+    let mut consumed = Consumed::default();
 
     // 1. Social posts.
     for (pi, p) in doc.paras.iter().enumerate() {
@@ -278,7 +367,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         consumed.push(prev.start..p.end);
     }
     for (i, s) in doc.spans.iter().enumerate() {
-        if is_consumed(&consumed, s.outer.start) || s.outer.start < doc.body_start {
+        if consumed.contains(s.outer.start) || s.outer.start < doc.body_start {
             used_span[i] = true;
         }
     }
@@ -397,7 +486,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let cue = doc.cues[ci].clone();
-        if is_consumed(&consumed, cue.range.start) {
+        if consumed.contains(cue.range.start) {
             continue;
         }
         let si = doc.sentence_of(cue.range.start);
@@ -407,10 +496,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let sent = floor_char(text, full.start.max(cue.range.start.saturating_sub(WINDOW)))
             ..floor_char(text, full.end.min(cue.range.end + WINDOW)).max(cue.range.end);
         let region_start = consumed
-            .iter()
-            .filter(|r| r.end <= cue.range.start && r.end > sent.start)
-            .map(|r| r.end)
-            .max()
+            .last_end_in(sent.start, cue.range.start)
             .unwrap_or(sent.start);
         let entry = cue.entry(lx);
         let form = &entry.form;
@@ -481,7 +567,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         // The tail after the cue: adverbials ("on Sunday", "last month") or, after a comma,
         // an adjunct (", blaming a slump in prices").
         let tail_before_comma = tail.split(',').next().unwrap_or("");
-        let tail_first = tail_words.first().map(|w| text[w.clone()].to_lowercase());
+        let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
             || (tail_before_comma.split_whitespace().count() <= 6
@@ -603,7 +689,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let span = &doc.spans[si];
         let pi = doc.para_of(span.outer.start);
         let para = doc.paras[pi].clone();
-        if span.outer.start != para.start || is_consumed(&consumed, span.outer.start) {
+        if span.outer.start != para.start || consumed.contains(span.outer.start) {
             continue;
         }
         let ctext = &text[span.content()];
@@ -653,7 +739,7 @@ fn push_clause(
     cue: &Cue,
     who: Who,
     used_span: &mut [bool],
-    consumed: &mut Vec<Range<usize>>,
+    consumed: &mut Consumed,
     raws: &mut Vec<Raw>,
 ) {
     let rule = if cl.that { "that-clause" } else { "clause" };
@@ -831,10 +917,10 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
     if ws.is_empty() || ws.len() > 10 {
         return None;
     }
-    let head = text[ws[ws.len() - 1].clone()].to_lowercase();
+    let head = lowercase(&text[ws[ws.len() - 1].clone()]);
     if ws
         .iter()
-        .any(|w| lx.is_document(&text[w.clone()].to_lowercase()))
+        .any(|w| lx.is_document(&lowercase(&text[w.clone()])))
         || lx.is_document(&head)
     {
         return None;
@@ -1119,7 +1205,7 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
     match Words::new(text, content)
         .next()
-        .map(|w| text[w].to_lowercase())
+        .map(|w| lowercase(&text[w]))
         .as_deref()
     {
         Some("he" | "his") => Gender::Male,
@@ -1184,7 +1270,7 @@ fn ends_with_lowercase(hay: &str, needle: &str) -> bool {
 fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     let ws = words(text, appos.clone());
     let first = ws.first()?;
-    let fl = text[first.clone()].to_lowercase();
+    let fl = lowercase(&text[first.clone()]);
     if matches!(fl.as_str(), "who" | "which" | "whose" | "aged")
         || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
@@ -1196,7 +1282,7 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     }
     let mut e = appos.end;
     for w in &ws {
-        let l = text[w.clone()].to_lowercase();
+        let l = lowercase(&text[w.clone()]);
         if matches!(l.as_str(), "who" | "which" | "whose" | "that") && w.start > s {
             e = w.start;
             break;
@@ -1205,7 +1291,7 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     // A trailing place is not part of the role ("teacher from Port-Neuf", "chief economist at
     // Norvik Securities in Kestovar").
     for w in words(text, s..e) {
-        let l = text[w.clone()].to_lowercase();
+        let l = lowercase(&text[w.clone()]);
         if matches!(l.as_str(), "from" | "in") && w.start > s {
             let next_cap = text[w.end..].trim_start().starts_with(char::is_uppercase);
             if next_cap {
@@ -1248,13 +1334,13 @@ fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
     let ws: Vec<Range<usize>> = Words::new(text, appos.clone()).take(3).collect();
     let first = ws
         .first()
-        .map(|w| text[w.clone()].to_lowercase())
+        .map(|w| lowercase(&text[w.clone()]))
         .unwrap_or_default();
     if matches!(first.as_str(), "who" | "whose" | "which") {
         return Gender::Unknown;
     }
     for w in ws.into_iter().take(3) {
-        if let Some(p) = lx.person_noun(&text[w].to_lowercase()) {
+        if let Some(p) = lx.person_noun(&lowercase(&text[w])) {
             if p.gender != Gender::Unknown {
                 return p.gender;
             }
@@ -1412,7 +1498,7 @@ fn resolve_mention(
                 && Words::new(text, raw.pieces[0].clone())
                     .next()
                     .is_some_and(|w| {
-                        matches!(text[w].to_lowercase().as_str(), "it" | "its" | "we" | "our")
+                        matches!(lowercase(&text[w]).as_str(), "it" | "its" | "we" | "our")
                     });
             let org = !m.honorific
                 && (m.org_hint

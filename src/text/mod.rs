@@ -246,7 +246,8 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     if range.start >= range.end {
         return Vec::new();
     }
-    let mut out = Vec::with_capacity((range.end - range.start) / 6 + 1);
+    // A word and its space take five bytes or more in prose: no regrowth.
+    let mut out = Vec::with_capacity((range.end - range.start) / 4 + 2);
     out.extend(Words::new(text, range));
     out
 }
@@ -259,7 +260,7 @@ pub fn word_count_upto(text: &str, range: Range<usize>, limit: usize) -> usize {
 
 /// A word lowercased, borrowed when it already is (ASCII with no capital: most words of a
 /// text), so comparing a word with a list costs no allocation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lower<'a>(Cow<'a, str>);
 
 /// `s.to_lowercase()`, without a copy when `s` is ASCII with no capital letter.
@@ -393,43 +394,60 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Range<usize>> {
         let b = self.s.as_bytes();
-        let mut cur: Option<usize> = None;
+        let n = b.len();
         let mut i = self.i;
-        while i < b.len() {
-            let x = b[i];
+        // Outside a word: only a letter, a digit, `@` or `#` starts one.
+        let st = loop {
+            let Some(&x) = b.get(i) else {
+                self.i = n;
+                return None;
+            };
+            match CLASS[x as usize] {
+                ALNUM | SIGIL => {
+                    i += 1;
+                    break i - 1;
+                }
+                NON_ASCII => {
+                    let (c, len) = self.char_at(i).expect("in bounds");
+                    i += len;
+                    if c.is_alphanumeric() {
+                        break i - len;
+                    }
+                }
+                _ => i += 1,
+            }
+        };
+        // Inside a word (`i > st`, so `b[i - 1]` is in the word).
+        loop {
+            let Some(&x) = b.get(i) else {
+                self.i = n;
+                return Some(self.base + st..self.base + n);
+            };
             let (word_char, len, c) = match CLASS[x as usize] {
-                ALNUM => (true, 1, x as char),
-                OTHER => (false, 1, x as char),
-                INNER => (cur.is_some() && self.alnum_at(i + 1), 1, x as char),
-                COMMA => (
-                    cur.is_some() && i > 0 && b[i - 1].is_ascii_digit() && self.digit_at(i + 1),
-                    1,
-                    ',',
-                ),
-                SIGIL => (cur.is_none(), 1, x as char),
+                ALNUM => {
+                    i += 1;
+                    continue;
+                }
+                OTHER | SIGIL => (false, 1, x as char),
+                INNER => (self.alnum_at(i + 1), 1, x as char),
+                COMMA => (b[i - 1].is_ascii_digit() && self.digit_at(i + 1), 1, ','),
                 _ => {
                     let (c, len) = self.char_at(i).expect("in bounds");
-                    let w = c.is_alphanumeric()
-                        || (c == '’' && cur.is_some() && self.alnum_at(i + len));
+                    let w = c.is_alphanumeric() || (c == '’' && self.alnum_at(i + len));
                     (w, len, c)
                 }
             };
             if word_char {
-                if cur.is_none() {
-                    cur = Some(i);
-                }
-            } else if let Some(st) = cur {
-                let mut end = i;
-                if c == '.' && b[st].is_ascii_uppercase() && is_abbreviation_before(self.s, i) {
-                    end = i + 1;
-                }
-                self.i = i + len;
-                return Some(self.base + st..self.base + end);
+                i += len;
+                continue;
             }
-            i += len;
+            let mut end = i;
+            if c == '.' && b[st].is_ascii_uppercase() && is_abbreviation_before(self.s, i) {
+                end = i + 1;
+            }
+            self.i = i + len;
+            return Some(self.base + st..self.base + end);
         }
-        self.i = b.len();
-        cur.map(|st| self.base + st..self.base + b.len())
     }
 }
 
