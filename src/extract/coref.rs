@@ -183,7 +183,9 @@ pub fn is_acronym(w: &str) -> bool {
 impl Inventory {
     pub fn build(text: &str, sentences: &[Sentence], lx: &Lexicon) -> Self {
         let mut inv = Inventory::default();
-        for s in sentences {
+        // Sentence-initial lone capitals ("Joan is 81."), kept for a second look.
+        let mut lone: Vec<(usize, usize)> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
             let ws = words(text, s.range.clone());
             let mut k = 0;
             while k < ws.len() {
@@ -217,8 +219,47 @@ impl Inventory {
                         break;
                     }
                 }
-                inv.add_run(text, &ws, k, e, s.range.start == ws[k].start, lx);
+                if !inv.add_run(text, &ws, k, e, s.range.start == ws[k].start, false, lx) {
+                    lone.push((si, k));
+                }
                 k = e;
+            }
+        }
+        // A lone sentence-initial capital is a name when the article uses the same word as a
+        // (person's) name elsewhere: "my neighbour Joan" ... "Joan is 81", "Curtis Hale" ...
+        // "Hale conceded".
+        if !lone.is_empty() {
+            let known: std::collections::HashSet<&str> = inv
+                .names
+                .iter()
+                .filter(|n| !n.org)
+                .flat_map(|n| {
+                    [
+                        n.name.split_whitespace().next().unwrap_or(""),
+                        n.last.as_str(),
+                    ]
+                })
+                .map(strip_possessive)
+                .collect();
+            let mut again: Vec<(usize, usize)> = Vec::new();
+            for &(si, k) in &lone {
+                let r = &sentences[si].range;
+                let first = text[r.clone()]
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("");
+                if known.contains(strip_possessive(first)) {
+                    again.push((si, k));
+                }
+            }
+            let added = !again.is_empty();
+            for (si, k) in again {
+                let s = &sentences[si];
+                let ws = words(text, s.range.clone());
+                inv.add_run(text, &ws, k, k + 1, true, true, lx);
+            }
+            if added {
+                inv.names.sort_by_key(|n| n.range.start);
             }
         }
         inv
@@ -240,8 +281,9 @@ impl Inventory {
         k: usize,
         e: usize,
         initial: bool,
+        lone_ok: bool,
         lx: &Lexicon,
-    ) {
+    ) -> bool {
         let mut person = false;
         let mut org = false;
         let mut gender = Gender::Unknown;
@@ -329,11 +371,17 @@ impl Inventory {
             break;
         }
         if start >= e {
-            return;
+            return true;
         }
         let n_tokens = e - start;
-        if initial && n_tokens == 1 && start == k {
-            return; // a sentence-initial capital alone: not evidence of a name
+        let first_word = &text[ws[start].clone()];
+        if n_tokens == 1
+            && (first_word == "I" || first_word.starts_with("I'") || first_word.starts_with("I’"))
+        {
+            return true; // the pronoun "I" is no name
+        }
+        if initial && n_tokens == 1 && start == k && !lone_ok {
+            return false; // a sentence-initial capital alone: a name only if used as one elsewhere
         }
         // Evidence before the run: role noun, kin noun, organisation noun.
         let mut descriptors = Vec::new();
@@ -480,6 +528,15 @@ impl Inventory {
         } else {
             &text[ws[e - 1].clone()]
         };
+        // "The cantonal environment minister, Élodie Favre, defended ...": a name in
+        // apposition to the sentence's opening description is its subject.
+        let described_subject = k > 0 && !org && {
+            let before = &text[ws[0].start..ws[k].start];
+            before.ends_with(", ")
+                && before.matches(',').count() == 1
+                && !before.contains(['"', '“', '‘', '«', '„'])
+                && description_before(text, ws[k].start, lx).is_some()
+        };
         self.names.push(NameOcc {
             range: ws[start].start..ws[e - 1].end,
             last: last_tok.to_string(),
@@ -490,7 +547,7 @@ impl Inventory {
             gender,
             descriptors,
             role: if org { None } else { role },
-            subject: k <= 5
+            subject: (k <= 5
                 && ws[..k].iter().all(|w| {
                     let l = text[w.clone()].to_lowercase();
                     !super::mentions::AUXILIARIES.contains(&l.as_str())
@@ -498,8 +555,10 @@ impl Inventory {
                         && lx.cue(&l).is_none()
                         && !super::mentions::PREPOSITIONS.contains(&l.as_str())
                 })
-                && !text[ws[0].start..ws[k].start].contains([',', '"', '“', '‘']),
+                && !text[ws[0].start..ws[k].start].contains([',', '"', '“', '‘']))
+                || described_subject,
         });
+        true
     }
 
     /// The first title stated with `name` anywhere in the article.

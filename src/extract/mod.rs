@@ -889,6 +889,10 @@ fn social_post_text(text: &str, p: Range<usize>) -> Range<usize> {
 #[derive(Debug, Default, Clone)]
 struct Entity {
     gender: Option<Gender>,
+    /// From a reported clause opening with he/she ("said he was stunned"): used only when
+    /// nothing stronger is found, since the pronoun may be someone else ("His manager said
+    /// he died peacefully").
+    clause_gender: Option<Gender>,
     role: Option<String>,
 }
 
@@ -973,14 +977,17 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                 let e = entities.entry((sp.clone(), r.stype)).or_default();
                 if r.stype == SpeakerType::Person || r.stype == SpeakerType::Unknown {
                     let mut g = r.gender;
-                    if g == Gender::Unknown && raw.kind != QuoteKind::Direct {
-                        g = clause_initial_gender(text, raw.pieces[0].clone());
-                    }
                     if g == Gender::Unknown {
                         g = doc.inv.gender_of(sp);
                     }
                     if g != Gender::Unknown && e.gender.is_none() {
                         e.gender = Some(g);
+                    }
+                    if raw.kind != QuoteKind::Direct && e.clause_gender.is_none() {
+                        let cg = clause_initial_gender(text, raw.pieces[0].clone());
+                        if cg != Gender::Unknown {
+                            e.clause_gender = Some(cg);
+                        }
                     }
                     if e.role.is_none() {
                         e.role = r.role.clone();
@@ -1015,7 +1022,9 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             .cloned()
             .unwrap_or_default();
         let gender = match res.stype {
-            SpeakerType::Person | SpeakerType::Unknown => ent.gender.unwrap_or(Gender::Unknown),
+            SpeakerType::Person | SpeakerType::Unknown => {
+                ent.gender.or(ent.clause_gender).unwrap_or(Gender::Unknown)
+            }
             _ => Gender::Unknown,
         };
         let role = match res.stype {
@@ -1345,7 +1354,13 @@ fn resolve_mention(
                         && n.range.start >= after
                         && n.range.end <= range.start
                         && !n.org
-                        && (n.person || n.tokens >= 2)
+                        && {
+                            let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                            n.person
+                                || n.tokens >= 2
+                                || canon.contains(' ')
+                                || doc.inv.is_person(&canon)
+                        }
                         && {
                             let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
                             let g = entities
@@ -1356,7 +1371,7 @@ fn resolve_mention(
                         }
                 });
                 if let Some(n) = subject {
-                    if found.is_some() {
+                    {
                         found = Some(Resolved {
                             speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
                             mention: None,
@@ -1371,15 +1386,38 @@ fn resolve_mention(
             let mut r = match found {
                 Some(r) => r,
                 None => {
-                    // Nearest name before the pronoun.
-                    let n = doc.inv.names.iter().rev().find(|n| {
-                        n.range.end <= range.start
-                            && if want_person {
-                                !n.org || n.person
-                            } else {
-                                n.org
-                            }
-                    })?;
+                    // Nearest name before the pronoun, outside quote marks: for he/she a
+                    // person of compatible gender first ("Born in Larne in 1931, she" is not
+                    // Larne when "Hilda Brennan, who ..." came before).
+                    let before = |n: &&coref::NameOcc| {
+                        n.range.end <= range.start && !cues::inside(&doc.quoted, n.range.start)
+                    };
+                    let compatible = |n: &&coref::NameOcc| {
+                        let g = doc.inv.gender_of(&doc.inv.canonical(
+                            &n.name,
+                            Gender::Unknown,
+                            n.range.start,
+                        ));
+                        gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                    };
+                    let n = if want_person {
+                        doc.inv
+                            .names
+                            .iter()
+                            .rev()
+                            .filter(before)
+                            .find(|n| n.person && !n.org && compatible(n))
+                            .or_else(|| {
+                                doc.inv
+                                    .names
+                                    .iter()
+                                    .rev()
+                                    .filter(before)
+                                    .find(|n| !n.org && compatible(n))
+                            })
+                    } else {
+                        doc.inv.names.iter().rev().filter(before).find(|n| n.org)
+                    }?;
                     Resolved {
                         speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
                         mention: None,
