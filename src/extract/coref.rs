@@ -175,6 +175,35 @@ const BUSINESS: &[&str] = &[
     "builder",
 ];
 
+/// A name without a nickname in quote marks: `Patrick “Paddy” Doyle` -> `Patrick Doyle`.
+pub fn strip_nickname(name: &str) -> String {
+    if !name.contains(['“', '"', '‘']) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut depth = false;
+    for w in name.split(' ') {
+        let opens = w.starts_with(['“', '"', '‘']);
+        let closes = w.ends_with(['”', '"', '’']);
+        if opens || depth {
+            depth = !closes;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        name.to_string()
+    } else {
+        out
+    }
+}
+
+/// Police organisation nouns: "the force" stands for "West Yorkshire Police".
+const POLICE: &[&str] = &["police", "force", "constabulary"];
+
 pub fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -198,6 +227,17 @@ impl Inventory {
                 let mut e = k + 1;
                 while e < ws.len() {
                     let gap = &text[ws[e - 1].end..ws[e].start];
+                    // A nickname in quote marks between first name and surname: `Patrick
+                    // “Paddy” Doyle` is one name (the nickname is dropped from it).
+                    if matches!(gap, " “" | " \"" | " ‘")
+                        && e + 1 < ws.len()
+                        && is_cap(&text[ws[e].clone()])
+                        && is_cap(&text[ws[e + 1].clone()])
+                        && matches!(&text[ws[e].end..ws[e + 1].start], "” " | "\" " | "’ ")
+                    {
+                        e += 2;
+                        continue;
+                    }
                     let possessive_gap =
                         matches!(gap, "’ " | "' ") && text[ws[e - 1].clone()].ends_with(['s', 'S']);
                     if !gap.trim().is_empty() && !possessive_gap {
@@ -354,16 +394,20 @@ impl Inventory {
                 .person_noun(&l)
                 .is_some_and(|p| p.class == PersonClass::Role)
                 && start + 1 < e
+                && !lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
             {
                 person = true;
                 start += 1;
                 continue;
             }
-            // Words before a title belong to it ("Foreign Secretary", "Finance Minister").
-            if (start + 1..e.min(start + 3)).any(|z| {
-                lx.person_noun(&text[ws[z].clone()].to_lowercase())
-                    .is_some_and(|p| p.class == PersonClass::Role)
-            }) && (start + 2..e).count() >= 1
+            // Words before a title belong to it ("Foreign Secretary", "Finance Minister"),
+            // unless the run ends in an organisation word ("Police Officers Association").
+            if !lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
+                && (start + 1..e.min(start + 3)).any(|z| {
+                    lx.person_noun(&text[ws[z].clone()].to_lowercase())
+                        .is_some_and(|p| p.class == PersonClass::Role)
+                })
+                && (start + 2..e).count() >= 1
             {
                 start += 1;
                 continue;
@@ -516,7 +560,9 @@ impl Inventory {
                 && !super::mentions::AUXILIARIES.contains(&nx.to_lowercase().as_str())
                 && lx.cue(&nx.to_lowercase()).is_none()
         };
-        let full = &text[ws[start].start..ws[e - 1].end];
+        let full_nick = &text[ws[start].start..ws[e - 1].end];
+        let full_owned = strip_nickname(full_nick);
+        let full = full_owned.as_str();
         let name = if possessive {
             strip_possessive(full)
         } else {
@@ -616,6 +662,8 @@ impl Inventory {
     /// same last word and a compatible gender (nearest before, else nearest after), an
     /// organisation an acronym stands for, or the name itself.
     pub fn canonical(&self, name: &str, gender: Gender, pos: usize) -> String {
+        let stripped = strip_nickname(name);
+        let name = stripped.as_str();
         let last = name.split_whitespace().last().unwrap_or(name);
         let ntok = name.split_whitespace().count();
         if let Some(full) = self.aliases.get(name) {
@@ -656,6 +704,27 @@ impl Inventory {
         match best {
             Some((n, _)) if n.tokens > ntok => n.name.clone(),
             _ => {
+                // "Marguerite" for "Marguerite Okafor": a first name alone stands for the one
+                // person of the article whose full name starts with it.
+                if ntok == 1 {
+                    let mut full = self
+                        .names
+                        .iter()
+                        .filter(|n| {
+                            n.tokens >= 2
+                                && (n.person || (!n.org && n.tokens <= 3))
+                                && !is_acronym(name)
+                                && n.name.len() > name.len()
+                                && n.name.starts_with(name)
+                                && n.name[name.len()..].starts_with(' ')
+                        })
+                        .map(|n| n.name.as_str());
+                    if let Some(first) = full.next() {
+                        if full.all(|n| n == first) {
+                            return first.to_string();
+                        }
+                    }
+                }
                 // "Veltra" for "Veltra Motors": the first word of an organisation's name.
                 if ntok == 1 {
                     let prefix = format!("{name} ");
@@ -722,17 +791,18 @@ impl Inventory {
             .collect();
         let synonyms: &[&str] = match head {
             h if BUSINESS.contains(&h) => BUSINESS,
+            h if POLICE.contains(&h) => POLICE,
             _ => &[],
         };
         let mut best: Option<(&NameOcc, usize)> = None;
         for n in self.names.iter().filter(|n| n.org && !n.person) {
             let lname = n.name.to_lowercase();
-            let hit = lname
-                .split_whitespace()
-                .any(|w| w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’']))
-                || words
-                    .iter()
-                    .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
+            let hit = lname.split_whitespace().any(|w| {
+                w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
+                    || (synonyms == POLICE && POLICE.contains(&w))
+            }) || words
+                .iter()
+                .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
                 || n.descriptors
                     .iter()
                     .any(|d| d == head || synonyms.contains(&d.as_str()));

@@ -814,6 +814,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // A proper name: split honorific and title off the capitalised run.
     let mut name_start = i;
     let mut title_end: Option<usize> = None;
+    // A run ending in an organisation word keeps its person nouns ("Police Officers
+    // Association", "Nurses Union"): they are part of the name, not a title.
+    let org_run = run_end > i && lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]));
     for (j, w) in ws.iter().enumerate().take(run_end).skip(i) {
         let t = &text[w.clone()];
         let l = lower(t);
@@ -838,7 +841,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         if connector {
             continue;
         }
-        if pn.is_some_and(|p| p.class == PersonClass::Role) || !is_cap(t) {
+        if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
+            || !is_cap(t)
+        {
             if let Some(p) = pn {
                 if p.gender != Gender::Unknown {
                     m.gender = p.gender;

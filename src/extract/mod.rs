@@ -1174,7 +1174,19 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
         .names
         .iter()
         .filter(|n| {
-            n.tokens >= 2 && !n.org && ends_with_lowercase(text[..n.range.start].trim_end(), noun)
+            n.tokens >= 2
+                && !n.org
+                && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
+                    // A title stated anywhere with the name: "the minister" for "The
+                    // cantonal environment minister, Élodie Favre", "the sheriff" for
+                    // "Bristow County Sheriff Dale Hutchins".
+                    || n.role.as_deref().is_some_and(|r| {
+                        ends_with_lowercase(r, noun)
+                            && r[..r.len() - noun.len().min(r.len())]
+                                .chars()
+                                .next_back()
+                                .is_none_or(|c| c == ' ' || c == '-')
+                    }))
         })
         .map(|n| n.name.as_str())
         .collect();
@@ -1587,6 +1599,9 @@ fn resolve_mention(
                             })
                             .map(|n| n.name.clone())
                     };
+                    // A titled name anywhere in the article ("Judge Susan Pryor", "The
+                    // regional transport minister, Ines Baptista").
+                    let titled = if def { titled_name(doc, &hl) } else { None };
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person
@@ -1601,7 +1616,8 @@ fn resolve_mention(
                                 return Some(r);
                             }
                         }
-                        if initial
+                        if titled.is_none()
+                            && initial
                             && resolved
                                 .iter()
                                 .flatten()
@@ -1618,15 +1634,17 @@ fn resolve_mention(
                                 });
                             }
                         }
-                        // A titled name anywhere in the article ("Judge Susan Pryor").
-                        if let Some(n) = titled_name(doc, &hl) {
+                        if let Some(n) = titled {
+                            // The title as stated with the name ("cantonal environment
+                            // minister"), else the description ("minister").
+                            let role = doc.inv.role_of(&n).or(role.clone()).unwrap_or(desc);
                             return Some(Resolved {
                                 speaker: Some(n),
                                 mention: Some(range),
                                 stype: SpeakerType::Person,
                                 rule: "speaker/description",
                                 gender,
-                                role: Some(role.clone().unwrap_or(desc)),
+                                role: Some(role),
                             });
                         }
                     }

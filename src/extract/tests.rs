@@ -507,3 +507,35 @@ fn regression_name_in_apposition_to_an_opening_description_is_the_subject() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "The rules")), "Anne Roche");
 }
+
+#[test]
+fn definite_title_resolves_to_the_name_stated_with_that_title() {
+    let t = "Strike\n\nThe regional transport minister, Ines Baptista, met the unions on Monday.\n\nThe minister said the talks had been constructive.\n\nCounty Sheriff Roy Tate arrested two men. The sheriff said both would appear in court.\n";
+    let qs = run(t);
+    let q = find(&qs, "the talks");
+    assert_eq!(speaker(q), "Ines Baptista");
+    assert_eq!(q.role.as_deref(), Some("regional transport minister"));
+    assert_eq!(speaker(find(&qs, "both would")), "Roy Tate");
+}
+
+#[test]
+fn first_name_alone_and_nickname_resolve_to_the_full_name() {
+    let t = "Profile\n\nOrla Fennelly has run the bakery for 30 years.\n\nOrla insists the bread is better than ever.\n\nClub manager Thomas “Tommy” Baird said the team was ready. \"We are fit,\" Baird told reporters.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the bread")), "Orla Fennelly");
+    assert_eq!(speaker(find(&qs, "the team was")), "Thomas Baird");
+    assert_eq!(speaker(find(&qs, "We are fit")), "Thomas Baird");
+}
+
+#[test]
+fn organisation_names_keep_role_words_and_the_force_is_the_police() {
+    let t = "Arrest\n\n\"A man was detained on Friday,\" Greater Manchester Police said.\n\nThe force said he remained in custody.\n\nThe Lakeside Nurses Association said it would support the family.\n";
+    let qs = run(t);
+    let q = find(&qs, "he remained");
+    assert_eq!(speaker(q), "Greater Manchester Police");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        speaker(find(&qs, "it would support")),
+        "Lakeside Nurses Association"
+    );
+}
