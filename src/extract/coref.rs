@@ -44,7 +44,7 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn strip_possessive(s: &str) -> &str {
+pub fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s)
@@ -75,13 +75,22 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let mut it = chunk.split_whitespace();
     let first = it.next()?;
     let fl = first.to_lowercase();
+    // "Aled Price, told MPs that ...": a verb opens a clause, not an apposition.
+    if lx.cue(&fl).is_some()
+        || super::mentions::AUXILIARIES.contains(&fl.as_str())
+        || (fl.ends_with("ed") && fl.len() > 4)
+    {
+        return None;
+    }
     let body = if matches!(fl.as_str(), "a" | "an" | "the") {
         chunk[first.len()..].trim_start()
-    } else if first.starts_with(char::is_lowercase)
-        && !matches!(
-            fl.as_str(),
-            "who" | "which" | "whose" | "aged" | "said" | "says"
-        )
+    } else if !matches!(
+        fl.as_str(),
+        "who" | "which" | "whose" | "aged" | "said" | "says"
+    ) && (first.starts_with(char::is_lowercase)
+        // "Ingrid Halvorsen, Chief Executive Officer of Halvern Robotics": a capitalised
+        // title, when its head (checked below) is a role noun.
+        || first.starts_with(char::is_uppercase))
     {
         chunk
     } else {
@@ -104,7 +113,7 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         .position(|w| matches!(*w, "of" | "at" | "for"))
         .unwrap_or(out.len());
     let head = out.get(head_end.checked_sub(1)?)?.to_lowercase();
-    if head.starts_with(char::is_uppercase) || head.chars().any(|c| c.is_ascii_digit()) {
+    if head.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     match lx.person_noun(&head) {
@@ -127,6 +136,15 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         .unwrap_or(0);
     let chunk = before[start..].trim();
     let mut words: Vec<&str> = chunk.split_whitespace().collect();
+    // "When the health secretary, Priya Raman, told MPs": a subordinator opens the chunk.
+    if words.len() > 2
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "when" | "as" | "after" | "before" | "while" | "since" | "because" | "although" | "if"
+        )
+    {
+        words.remove(0);
+    }
     let first = words.first()?.to_lowercase();
     if !matches!(
         first.as_str(),
@@ -469,7 +487,13 @@ impl Inventory {
                 let mut b = k - 1;
                 while b > 0 && text[ws[b - 1].end..ws[b].start].trim().is_empty() {
                     let w = text[ws[b - 1].clone()].to_lowercase();
-                    if super::mentions::DETERMINERS.contains(&w.as_str())
+                    // ", defeating businessman Curtis Hale": a participle after a comma opens
+                    // a clause and is no title word ("rowing coach" is one).
+                    let participle =
+                        w.ends_with("ing") && text[..ws[b - 1].start].trim_end().ends_with(',');
+                    if participle
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
                         || super::mentions::POSSESSIVES.contains(&w.as_str())
                         || super::mentions::AUXILIARIES.contains(&w.as_str())

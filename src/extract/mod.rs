@@ -471,7 +471,13 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
 
-        let clause = clause_after(text, &cue, sent.end, &doc.quoted, lx);
+        let clause = clause_after(
+            text,
+            &cue,
+            subordinate_end(text, sent.clone(), cue.range.end, &doc.quoted),
+            &doc.quoted,
+            lx,
+        );
         // Inverted frame: "..., the minister said." — nothing but adverbials after the cue.
         let cue_end = object_end(text, &cue, sent.end, lx)
             .unwrap_or(cue.range.end)
@@ -685,6 +691,7 @@ fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
 
 /// Skips a dateline at the start of a content range ("LUSAKA, March 2 - ", "RIVERTON — ").
 fn skip_dateline(text: &str, r: Range<usize>) -> Range<usize> {
+    let r = mentions::skip_timestamp(text, r);
     let s = &text[r.clone()];
     let cut = (0..=s.len().min(60))
         .rev()
@@ -704,6 +711,40 @@ fn skip_dateline(text: &str, r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// "When the minister told MPs that funding would rise, few believed him": in a sentence
+/// opened by a subordinator, a clause reported inside it ends at the first comma (outside
+/// quote marks) after the cue; otherwise the sentence end.
+fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range<usize>]) -> usize {
+    let first = text[sent.clone()]
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if !matches!(
+        first,
+        "When"
+            | "As"
+            | "After"
+            | "Before"
+            | "While"
+            | "Because"
+            | "Although"
+            | "If"
+            | "Since"
+            | "Though"
+            | "Once"
+            | "Until"
+            | "Unless"
+    ) || after >= sent.end
+    {
+        return sent.end;
+    }
+    text[after..sent.end]
+        .match_indices(',')
+        .map(|(i, _)| after + i)
+        .find(|&i| !cues::inside(quoted, i))
+        .unwrap_or(sent.end)
 }
 
 /// The last comma at top level (outside quote marks) in `r`.
@@ -1452,7 +1493,13 @@ fn resolve_mention(
         }
         MentionKind::Name => {
             let nr = m.name.clone()?;
-            let name = &text[nr.clone()];
+            // "Ms Raman’s claim that ...": the possessive is not part of the name.
+            let name = match &raw.cue {
+                Some(c) if clauses::noun_cue(text, c, lx) => {
+                    coref::strip_possessive(&text[nr.clone()])
+                }
+                _ => &text[nr.clone()],
+            };
             let canon = doc.inv.canonical(name, gender, nr.start);
             let single = !canon.contains(' ');
             let person_ev = m.honorific

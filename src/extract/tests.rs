@@ -539,3 +539,52 @@ fn organisation_names_keep_role_words_and_the_force_is_the_police() {
         "Lakeside Nurses Association"
     );
 }
+
+#[test]
+fn regression_possessive_nominal_frame_ends_before_the_main_verb() {
+    let t = "Budget row\n\nMs Ferris’s claim that the deficit is shrinking rests on one month of data.\n\nMr Dube's claim that ministers had ignored the warnings drew an angry response.\n\nHarwell’s said falling demand had made the site unviable.\n";
+    let qs = run(t);
+    let q = find(&qs, "the deficit");
+    assert_eq!(q.text, "the deficit is shrinking");
+    assert_eq!(speaker(q), "Ferris");
+    assert_eq!(q.cue_type, Some(CueType::Claim));
+    let q = find(&qs, "ministers had");
+    assert_eq!(q.text, "ministers had ignored the warnings");
+    assert_eq!(speaker(q), "Dube");
+    // A firm named with a possessive keeps it: "said" is a verb, not a noun frame.
+    assert_eq!(speaker(find(&qs, "falling demand")), "Harwell’s");
+}
+
+#[test]
+fn live_blog_time_stamps_are_neither_subject_nor_content() {
+    let t = "Results: live\n\n01:51 A Labour spokesperson said the results were “painful but fair”.\n02:05 Turnout in the city was 29%, the returning officer said.\n14:10 BST Club captain Rhys Owen said the squad was ready.\n";
+    let qs = run(t);
+    let q = find(&qs, "the results");
+    assert_eq!(speaker(q), "Labour spokesperson");
+    assert_eq!(find(&qs, "Turnout").text, "Turnout in the city was 29%");
+    let q = find(&qs, "the squad");
+    assert_eq!(speaker(q), "Rhys Owen");
+    assert_eq!(q.role.as_deref(), Some("Club captain"));
+}
+
+#[test]
+fn roles_from_capitalised_appositions_subordinate_clauses_and_not_participles() {
+    let t = "Deal\n\n“We are delighted,” said Maria Lind, Chief Operating Officer of Nordvik Foods.\n\nWhen the culture secretary, Aled Price, told MPs that funding would rise, few believed him.\n\nJoan Marsh won the runoff, defeating businessman Carl Ames by 300 votes. Ames said he had called Marsh to congratulate her.\n\nCastlemere rowing coach Bridget Hale said the crew was ready.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "We are delighted").role.as_deref(),
+        Some("Chief Operating Officer of Nordvik Foods")
+    );
+    let q = find(&qs, "funding would rise");
+    assert_eq!(q.text, "funding would rise");
+    assert_eq!(speaker(q), "Aled Price");
+    assert_eq!(q.role.as_deref(), Some("culture secretary"));
+    assert_eq!(
+        find(&qs, "he had called").role.as_deref(),
+        Some("businessman")
+    );
+    assert_eq!(
+        find(&qs, "the crew").role.as_deref(),
+        Some("Castlemere rowing coach")
+    );
+}
