@@ -268,6 +268,10 @@ impl Inventory {
                         && e + 1 < ws.len()
                         && is_cap(&text[ws[e + 1].clone()])
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
+                        // "Chief Executive Officer of Halvern Robotics": a title, then a name.
+                        && !lx
+                            .person_noun(&text[ws[e - 1].clone()].to_lowercase())
+                            .is_some_and(|p| p.class == PersonClass::Role)
                         && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
                             || (e + 2..=ws.len().min(e + 5))
                                 .any(|z| lx.is_org_head(&text[ws[z - 1].clone()].to_lowercase())))
@@ -369,7 +373,12 @@ impl Inventory {
                 && lx.honorific(f).is_none()
                 && !(k..e).any(|z| lx.is_org_head(&text[ws[z].clone()].to_lowercase()))
                 && !self.capitalised_mid_sentence(text, f);
-            if connective || common {
+            // "About Halvern Robotics", "In Minsk": a preposition opens no name.
+            let preposition = {
+                let l = f.to_lowercase();
+                l == "about" || super::mentions::PREPOSITIONS.contains(&l.as_str())
+            };
+            if connective || common || preposition {
                 start = k + 1;
             }
         }
@@ -386,6 +395,11 @@ impl Inventory {
             }
             start = h + 1;
         }
+        // A run that ends in an organisation word with no "of"/"for" inside is one name
+        // ("Police Officers Association"), not a title before a name; "Chief Executive
+        // Officer of Halvern Robotics" is a title.
+        let org_named_run = lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
+            && !(start..e).any(|z| matches!(&text[ws[z].clone()], "of" | "for"));
         // Honorifics and titles at the front.
         while start < e {
             let t = &text[ws[start].clone()];
@@ -412,7 +426,7 @@ impl Inventory {
                 .person_noun(&l)
                 .is_some_and(|p| p.class == PersonClass::Role)
                 && start + 1 < e
-                && !lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
+                && !org_named_run
             {
                 person = true;
                 start += 1;
@@ -420,7 +434,7 @@ impl Inventory {
             }
             // Words before a title belong to it ("Foreign Secretary", "Finance Minister"),
             // unless the run ends in an organisation word ("Police Officers Association").
-            if !lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
+            if !org_named_run
                 && (start + 1..e.min(start + 3)).any(|z| {
                     lx.person_noun(&text[ws[z].clone()].to_lowercase())
                         .is_some_and(|p| p.class == PersonClass::Role)
@@ -463,6 +477,16 @@ impl Inventory {
             if lx.is_org_noun(bl) && lx.person_noun(bl).is_none() {
                 org = true;
                 descriptors.push(bl.to_string());
+            }
+        }
+        // "The miners' union, Unified Metalworkers, condemned": an organisation noun in the
+        // description before the name describes it.
+        if k > 0 && descriptors.is_empty() && text[..ws[k].start].ends_with(", ") {
+            let b = &text[ws[k - 1].clone()];
+            let bl = b.to_lowercase();
+            if !is_cap(b) && lx.is_org_noun(&bl) && lx.person_noun(&bl).is_none() {
+                org = true;
+                descriptors.push(bl);
             }
         }
         // The title: words of the run before the name, or lowercase words ending in a role
@@ -843,9 +867,40 @@ impl Inventory {
             }
         }
         match best {
-            Some((n, _)) => Some(n.name.clone()),
+            // "Mining firm Grauwald" ... "Grauwald Mining": the full name.
+            Some((n, _)) => Some(self.longest_org_from(&n.name)),
             None if BUSINESS.contains(&head) => self.main_organisation().map(str::to_string),
             None => None,
         }
+    }
+
+    /// The longest organisation name that starts with `name` ("Grauwald" -> "Grauwald
+    /// Mining"), or `name` itself.
+    pub fn longest_org_from(&self, name: &str) -> String {
+        self.names
+            .iter()
+            .filter(|m| {
+                m.org
+                    && !m.person
+                    && m.name.len() > name.len()
+                    && m.name.starts_with(name)
+                    && m.name[name.len()..].starts_with(' ')
+            })
+            .max_by_key(|m| m.tokens)
+            .map_or_else(|| name.to_string(), |m| m.name.clone())
+    }
+
+    /// The one organisation whose name ends with the organisation word `word` ("the Trust"
+    /// for "Coastal Birds Trust"), when exactly one does.
+    pub fn org_ending_with(&self, word: &str) -> Option<String> {
+        let mut found = self
+            .names
+            .iter()
+            .filter(|m| {
+                m.org && !m.person && m.tokens >= 2 && m.last == word && m.name.ends_with(word)
+            })
+            .map(|m| m.name.as_str());
+        let first = found.next()?;
+        found.all(|m| m == first).then(|| first.to_string())
     }
 }

@@ -850,7 +850,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     let mut title_end: Option<usize> = None;
     // A run ending in an organisation word keeps its person nouns ("Police Officers
     // Association", "Nurses Union"): they are part of the name, not a title.
-    let org_run = run_end > i && lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]));
+    let org_run = run_end > i
+        && lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
+        && !ws[i..run_end]
+            .iter()
+            .any(|w| matches!(&text[w.clone()], "of" | "for"));
     for (j, w) in ws.iter().enumerate().take(run_end).skip(i) {
         let t = &text[w.clone()];
         let l = lower(t);

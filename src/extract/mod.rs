@@ -1218,6 +1218,13 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
             n.tokens >= 2
                 && !n.org
                 && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
+                    // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
+                    || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
+                        .split_whitespace()
+                        .next_back()
+                        .and_then(|w| doc.lx.honorific(w))
+                        .and_then(|h| h.role.as_deref())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(noun))
                     // A title stated anywhere with the name: "the minister" for "The
                     // cantonal environment minister, Élodie Favre", "the sheriff" for
                     // "Bristow County Sheriff Dale Hutchins".
@@ -1518,6 +1525,13 @@ fn resolve_mention(
                     || doc.inv.is_org(&canon)
                     || (single && !person_ev)
                     || (clause_it && !person_ev));
+            // "The Trust called on ...": an organisation word alone is the one named
+            // organisation that ends with it.
+            let canon = if canon == name && single && lx.is_org_head(&name.to_lowercase()) {
+                doc.inv.org_ending_with(name).unwrap_or(canon)
+            } else {
+                canon
+            };
             let rule = if canon == name {
                 "speaker/named"
             } else {

@@ -588,3 +588,28 @@ fn roles_from_capitalised_appositions_subordinate_clauses_and_not_participles() 
         Some("Castlemere rowing coach")
     );
 }
+
+#[test]
+fn organisations_named_in_full_after_descriptions_and_short_forms() {
+    let t = "Mining firm Kolvak to cut jobs\n\nKolvak Mining will close two pits, the company said on Monday.\n\nThe miners' union, United Pitworkers, condemned the plan. \"Workers should not pay for this,\" the union said.\n\nThe Northern Wetlands Trust said the pits had harmed the river. The Trust called on the regulator to act.\n\nAtlantic Rela Electric said it supported the plan.\n\nAbout Kolvak Mining\n";
+    let qs = run(t);
+    let q = find(&qs, "Kolvak Mining will");
+    assert_eq!(speaker(q), "Kolvak Mining");
+    assert_eq!(speaker(find(&qs, "Workers should")), "United Pitworkers");
+    let q = find(&qs, "the regulator to act");
+    assert_eq!(speaker(q), "Northern Wetlands Trust");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(speaker(find(&qs, "it supported")), "Atlantic Rela Electric");
+}
+
+#[test]
+fn the_governor_is_the_name_after_gov_and_a_title_of_an_organisation_is_no_name() {
+    let t = "Bill signed\n\nGov. Ana Ruiz signed the bill on Tuesday.\n\nIn her message, the governor wrote that the cap would have hurt utilities.\n\n\"We are thrilled,\" said Lee Park, Chief Executive Officer of Sunvale Robotics. Sunvale Robotics said it would hire 40 people.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the cap would")), "Ana Ruiz");
+    assert_eq!(speaker(find(&qs, "it would hire")), "Sunvale Robotics");
+    assert_eq!(
+        find(&qs, "We are thrilled").role.as_deref(),
+        Some("Chief Executive Officer of Sunvale Robotics")
+    );
+}
