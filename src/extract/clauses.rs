@@ -381,7 +381,7 @@ fn object_infinitive(
     if !text[cue.range.end..first.start].trim().is_empty() {
         return None;
     }
-    for (k, w) in ws.iter().enumerate().take(8) {
+    for (k, w) in ws.iter().enumerate().take(14) {
         if k > 0 && !text[ws[k - 1].end..w.start].trim().is_empty() {
             return None;
         }

@@ -648,6 +648,113 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             who: Who::Previous,
         });
     }
+
+    // 5. A quoted sentence that ends its paragraph after narration about a person, with no
+    // frame of its own: the person speaks it ("Marguerite insists the book is not
+    // autobiographical. “People will look for Desmond in it.”", "Asked whether she will
+    // write a fourth, she shrugs. “Ask me in nine years.”", a live blog's "Whitcombe
+    // again: “We’ll learn from this.”").
+    for si in 0..doc.spans.len() {
+        if used_span[si] {
+            continue;
+        }
+        let span = &doc.spans[si];
+        let para = doc.paras[doc.para_of(span.outer.start)].clone();
+        if span.outer.start <= para.start
+            || span.outer.start < doc.body_start
+            || is_consumed(&consumed, span.outer.start)
+            || !text[span.outer.end.min(para.end)..para.end]
+                .trim()
+                .is_empty()
+            || span.pieces.len() != 1
+        {
+            continue;
+        }
+        let content = trim_content_direct(text, span.pieces[0].clone());
+        let ctext = &text[content.clone()];
+        // An utterance: three words or more, a capital first, its own final punctuation.
+        if words(text, content.clone()).len() < 3
+            || !ctext.starts_with(char::is_uppercase)
+            || !ctext.ends_with(['.', '!', '?'])
+        {
+            continue;
+        }
+        // The narration before it: a sentence, or a verbless frame ending in a colon.
+        let before = trim(text, para.start..span.outer.start, &[]);
+        let frame = &text[before.clone()];
+        let colon = frame.ends_with(':');
+        if !(colon || frame.ends_with(['.', '!', '?'])) {
+            continue;
+        }
+        let sent = doc.sents[doc.sentence_of(before.end.saturating_sub(1))]
+            .range
+            .clone();
+        let sent = before.start.max(sent.start)..before.end;
+        if cues::inside(&doc.quoted, sent.start)
+            || text[sent.clone()].starts_with(['"', '“', '‘', '\'', '«', '„'])
+        {
+            continue; // a quote's own frame: the quote before speaks on ("direct/context")
+        }
+        if colon
+            && words(text, sent.clone()).iter().any(|w| {
+                let l = text[w.clone()].to_lowercase();
+                lx.cue(&l).is_some() || mentions::AUXILIARIES.contains(&l.as_str())
+            })
+        {
+            continue; // a colon frame with a verb is the pre-posed rule's
+        }
+        // Its subject: at the sentence start, else after its last comma ("Asked ..., she").
+        let mut found = None;
+        let mut starts = vec![sent.start];
+        if let Some(c) = last_top_comma(text, sent.clone()) {
+            starts.push(c + 1);
+        }
+        for st in starts {
+            let r = mentions::skip_timestamp(text, trim(text, st..sent.end, &[]));
+            let ws = words(text, r);
+            let Some(first) = ws.first() else { continue };
+            let fl = text[first.clone()].to_lowercase();
+            if fl == "he" || fl == "she" {
+                found = Some(first.clone());
+                break;
+            }
+            // A name: the capitalised run that opens the clause, of a person.
+            let run = ws
+                .iter()
+                .take_while(|w| text[(*w).clone()].starts_with(char::is_uppercase))
+                .count();
+            if run == 0 || run > 4 {
+                continue;
+            }
+            let np = first.start..ws[run - 1].end;
+            let m = analyse(text, np.clone(), false, lx);
+            let person = m.kind == MentionKind::Name
+                && m.name.as_ref().is_some_and(|nr| {
+                    let canon = doc
+                        .inv
+                        .canonical(&text[nr.clone()], Gender::Unknown, nr.start);
+                    !doc.inv.is_org(&canon)
+                        && (doc.inv.is_person(&canon) || canon.split_whitespace().count() >= 2)
+                });
+            if person {
+                found = Some(np);
+                break;
+            }
+        }
+        let Some(np) = found else { continue };
+        used_span[si] = true;
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces: vec![content],
+            qrule: "direct/context",
+            cue: None,
+            cue_range: None,
+            who: Who::Mention {
+                range: np,
+                appos: None,
+            },
+        });
+    }
     raws
 }
 
@@ -1473,6 +1580,8 @@ fn resolve_mention(
                                     .iter()
                                     .rev()
                                     .filter(before)
+                                    // not a dateline ("NEW YORK, March 3 -")
+                                    .filter(|n| n.name.chars().any(char::is_lowercase))
                                     .find(|n| !n.org && compatible(n))
                             })
                     } else {

@@ -613,3 +613,30 @@ fn the_governor_is_the_name_after_gov_and_a_title_of_an_organisation_is_no_name(
         Some("Chief Executive Officer of Sunvale Robotics")
     );
 }
+
+#[test]
+fn quote_closing_a_paragraph_of_narration_is_spoken_by_its_subject() {
+    let t = "Profile\n\nMarta Quill is pruning roses when I arrive.\n\nMarta insists the memoir is not about her. “People will look for me in it. I am not there.”\n\nAsked about a sequel, she laughs. “Ask me in ten years.”\n\n09:12 Quill again: “No more interviews today.”\n\nThe novel, “The Long Shore”, is out in May. Critics are keen.\n";
+    let qs = run(t);
+    for p in ["People will look", "Ask me in ten", "No more interviews"] {
+        let q = find(&qs, p);
+        assert_eq!(speaker(q), "Marta Quill", "{p}");
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(q.cue, None);
+    }
+    // A title of a work is not an utterance.
+    assert!(qs.iter().all(|q| !q.text.contains("Long Shore")), "{qs:#?}");
+}
+
+#[test]
+fn urge_object_may_be_long() {
+    let t = "Appeal\n\nDCI Ann Roe urged anyone with doorbell or dashcam footage from the area around Mill Lane to come forward.\n";
+    let qs = run(t);
+    let q = find(&qs, "anyone with");
+    assert_eq!(
+        q.text,
+        "anyone with doorbell or dashcam footage from the area around Mill Lane to come forward"
+    );
+    assert_eq!(speaker(q), "Ann Roe");
+    assert_eq!(q.cue_type, Some(CueType::Demand));
+}
