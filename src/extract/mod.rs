@@ -654,11 +654,10 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
     // autobiographical. “People will look for Desmond in it.”", "Asked whether she will
     // write a fourth, she shrugs. “Ask me in nine years.”", a live blog's "Whitcombe
     // again: “We’ll learn from this.”").
-    for si in 0..doc.spans.len() {
+    for (si, span) in doc.spans.iter().enumerate() {
         if used_span[si] {
             continue;
         }
-        let span = &doc.spans[si];
         let para = doc.paras[doc.para_of(span.outer.start)].clone();
         if span.outer.start <= para.start
             || span.outer.start < doc.body_start
