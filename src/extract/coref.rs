@@ -38,6 +38,11 @@ pub struct Inventory {
     pub aliases: HashMap<String, String>,
     /// Memo of [`super::mentions::capitalised_mid_sentence`] per word (one scan each).
     mid_sentence: HashMap<String, bool>,
+    /// Indices into `names` (ascending) per `name` and per `last`, so questions about one
+    /// name look at its occurrences only: scanning every name per quote made an article
+    /// with thousands of names quadratic (cubic through `gender_of` in `canonical`).
+    by_name: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -324,7 +329,44 @@ impl Inventory {
                 inv.names.sort_by_key(|n| n.range.start);
             }
         }
+        // Names are disjoint runs in text order: [`Inventory::before`] relies on it.
+        debug_assert!(inv
+            .names
+            .windows(2)
+            .all(|w| w[0].range.end <= w[1].range.start));
+        for (i, n) in inv.names.iter().enumerate() {
+            inv.by_name.entry(n.name.clone()).or_default().push(i);
+            inv.by_last.entry(n.last.clone()).or_default().push(i);
+        }
         inv
+    }
+
+    /// The occurrences of `name` (in text order).
+    fn occurrences(&self, name: &str) -> impl Iterator<Item = &NameOcc> {
+        self.by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+    }
+
+    /// The names whose last word is `last` (in text order).
+    fn with_last(&self, last: &str) -> impl Iterator<Item = &NameOcc> {
+        self.by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+    }
+
+    /// Whether the article uses `w` as a name or as the last word of one.
+    pub fn uses_word(&self, w: &str) -> bool {
+        self.by_last.contains_key(w) || self.by_name.contains_key(w)
+    }
+
+    /// The names that end at or before byte `pos`, in text order.
+    pub fn before(&self, pos: usize) -> &[NameOcc] {
+        &self.names[..self.names.partition_point(|n| n.range.end <= pos)]
     }
 
     fn capitalised_mid_sentence(&mut self, text: &str, w: &str) -> bool {
@@ -656,48 +698,60 @@ impl Inventory {
 
     /// The first title stated with `name` anywhere in the article.
     pub fn role_of(&self, name: &str) -> Option<String> {
-        self.names
-            .iter()
-            .filter(|n| n.name == name)
-            .find_map(|n| n.role.clone())
+        self.occurrences(name).find_map(|n| n.role.clone())
     }
 
     /// Whether any occurrence of `name` carries organisation evidence.
     pub fn is_org(&self, name: &str) -> bool {
-        self.names.iter().any(|n| n.name == name && n.org)
-            || self.aliases.values().any(|v| v == name)
+        self.occurrences(name).any(|n| n.org) || self.aliases.values().any(|v| v == name)
     }
 
     /// Whether any occurrence of `name` carries person evidence.
     pub fn is_person(&self, name: &str) -> bool {
-        self.names.iter().any(|n| n.name == name && n.person)
-            || self.names.iter().any(|n| {
-                n.person
-                    && n.tokens == 1
-                    && n.tokens < name.split_whitespace().count()
-                    && name.ends_with(&n.name)
-            })
+        self.occurrences(name).any(|n| n.person)
+            // A one-word person name that `name` ends with: look up each suffix of `name`.
+            || (1 < name.split_whitespace().count()
+                && (0..=name.len())
+                    .filter(|&i| name.is_char_boundary(i))
+                    .any(|i| {
+                        self.occurrences(&name[i..])
+                            .any(|n| n.person && n.tokens == 1)
+                    }))
     }
 
     /// Gender evidence of `name` from honorifics and gendered nouns next to its occurrences.
     pub fn gender_of(&self, name: &str) -> Gender {
         let last = name.split_whitespace().last().unwrap_or(name);
-        let mut g = Gender::Unknown;
-        for n in &self.names {
-            let same =
-                n.name == name || (n.tokens == 1 && n.last == last && self.unique_surname(last));
-            if same && n.gender != Gender::Unknown {
-                g = n.gender;
-            }
-        }
-        g
+        // The last occurrence in text order, of the name or (when the surname is unique)
+        // of the surname alone, that states a gender.
+        let named = self
+            .by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .rev()
+            .find(|&&i| self.names[i].gender != Gender::Unknown);
+        let surname = if self.unique_surname(last) {
+            self.by_last
+                .get(last)
+                .into_iter()
+                .flatten()
+                .rev()
+                .find(|&&i| self.names[i].tokens == 1 && self.names[i].gender != Gender::Unknown)
+        } else {
+            None
+        };
+        named
+            .into_iter()
+            .chain(surname)
+            .max()
+            .map_or(Gender::Unknown, |&i| self.names[i].gender)
     }
 
     fn unique_surname(&self, last: &str) -> bool {
         let mut full: Vec<&str> = self
-            .names
-            .iter()
-            .filter(|n| n.tokens >= 2 && n.last == last)
+            .with_last(last)
+            .filter(|n| n.tokens >= 2)
             .map(|n| n.name.as_str())
             .collect();
         full.sort();
@@ -717,8 +771,8 @@ impl Inventory {
             return full.clone();
         }
         let mut best: Option<(&NameOcc, (u8, usize))> = None;
-        for n in &self.names {
-            if n.last != last || n.tokens <= ntok {
+        for n in self.with_last(last) {
+            if n.tokens <= ntok {
                 continue;
             }
             if n.org && ntok == 1 && !n.person {

@@ -1565,7 +1565,7 @@ fn resolve_mention(
     // A sentence-initial single word that the article uses as a name ("Whitlow refused").
     let m = if m.kind == MentionKind::Description && initial && {
         let w = text[range.clone()].trim();
-        !w.contains(' ') && doc.inv.names.iter().any(|n| n.last == w || n.name == w)
+        !w.contains(' ') && doc.inv.uses_word(w)
     } {
         analyse(text, range.clone(), false, lx)
     } else {
@@ -1603,28 +1603,36 @@ fn resolve_mention(
                     .as_ref()
                     .and_then(|r| r.mention.as_ref())
                     .map_or(0, |m| m.end);
-                let subject = doc.inv.names.iter().rev().find(|n| {
-                    n.subject
-                        && !cues::inside(&doc.quoted, n.range.start)
-                        && n.range.start >= after
-                        && n.range.end <= range.start
-                        && !n.org
-                        && {
-                            let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
-                            n.person
-                                || n.tokens >= 2
-                                || canon.contains(' ')
-                                || doc.inv.is_person(&canon)
-                        }
-                        && {
-                            let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
-                            let g = entities
-                                .get(&(canon.clone(), SpeakerType::Person))
-                                .and_then(|e| e.gender)
-                                .unwrap_or_else(|| doc.inv.gender_of(&canon));
-                            gender == Gender::Unknown || g == Gender::Unknown || g == gender
-                        }
-                });
+                let subject = doc
+                    .inv
+                    .before(range.start)
+                    .iter()
+                    .rev()
+                    .take_while(|n| n.range.start >= after)
+                    .find(|n| {
+                        n.subject
+                            && !cues::inside(&doc.quoted, n.range.start)
+                            && n.range.start >= after
+                            && n.range.end <= range.start
+                            && !n.org
+                            && {
+                                let canon =
+                                    doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                                n.person
+                                    || n.tokens >= 2
+                                    || canon.contains(' ')
+                                    || doc.inv.is_person(&canon)
+                            }
+                            && {
+                                let canon =
+                                    doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                                let g = entities
+                                    .get(&(canon.clone(), SpeakerType::Person))
+                                    .and_then(|e| e.gender)
+                                    .unwrap_or_else(|| doc.inv.gender_of(&canon));
+                                gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                            }
+                    });
                 if let Some(n) = subject {
                     {
                         found = Some(Resolved {
@@ -1657,14 +1665,14 @@ fn resolve_mention(
                     };
                     let n = if want_person {
                         doc.inv
-                            .names
+                            .before(range.start)
                             .iter()
                             .rev()
                             .filter(before)
                             .find(|n| n.person && !n.org && compatible(n))
                             .or_else(|| {
                                 doc.inv
-                                    .names
+                                    .before(range.start)
                                     .iter()
                                     .rev()
                                     .filter(before)
@@ -1673,7 +1681,12 @@ fn resolve_mention(
                                     .find(|n| !n.org && compatible(n))
                             })
                     } else {
-                        doc.inv.names.iter().rev().filter(before).find(|n| n.org)
+                        doc.inv
+                            .before(range.start)
+                            .iter()
+                            .rev()
+                            .filter(before)
+                            .find(|n| n.org)
                     }?;
                     Resolved {
                         speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
@@ -1787,7 +1800,7 @@ fn resolve_mention(
                 DescClass::Person if head.ends_with("-year-old") => {
                     let n = doc
                         .inv
-                        .names
+                        .before(range.start)
                         .iter()
                         .rev()
                         .find(|n| n.range.end <= range.start && n.tokens >= 2 && !n.org)?;
@@ -1844,9 +1857,10 @@ fn resolve_mention(
                     // "The director of the Ashgrove Museum has defended ..." then "Dr Helen
                     // Marchetti, who ..., said": a lead description named in the next lines.
                     let named_next = || {
-                        doc.inv
-                            .names
+                        let names = &doc.inv.names;
+                        names[names.partition_point(|n| n.range.start <= range.end)..]
                             .iter()
+                            .take_while(|n| n.range.start < range.end + 400)
                             .find(|n| {
                                 n.range.start > range.end
                                     && n.range.start < range.end + 400
