@@ -150,6 +150,11 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
         .into_iter()
         .filter(|c| c.range.start >= body_start)
         .collect();
+    // The span and cue searches below rely on text order (spans also disjoint).
+    debug_assert!(spans.windows(2).all(|w| w[0].outer.end <= w[1].outer.start));
+    debug_assert!(cues
+        .windows(2)
+        .all(|w| w[0].range.start <= w[1].range.start));
     let inv = Inventory::build(text, &sents, lexicon);
     let doc = Doc {
         text,
@@ -457,10 +462,9 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             let frame_from =
                 n.outer.end.min(para.end) + nafter.chars().next().map_or(0, char::len_utf8);
             if (ntext.ends_with(',') || nafter.starts_with(','))
-                && doc.cues.iter().any(|c| {
-                    c.range.start >= n.outer.end
-                        && c.range.start < frame_end(text, frame_from, para.end)
-                })
+                && doc.cues[doc.cues.partition_point(|c| c.range.start < n.outer.end)..]
+                    .first()
+                    .is_some_and(|c| c.range.start < frame_end(text, frame_from, para.end))
             {
                 break;
             }
@@ -614,10 +618,13 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                     None
                 };
                 if let Some(who) = who {
-                    let is_quote_only = doc
+                    // Spans are disjoint and in text order: of those starting at or before
+                    // the content, the last reaches furthest.
+                    let is_quote_only = doc.spans[..doc
                         .spans
-                        .iter()
-                        .any(|s| s.outer.start <= content.start && s.outer.end >= content.end);
+                        .partition_point(|s| s.outer.start <= content.start)]
+                        .last()
+                        .is_some_and(|s| s.outer.end >= content.end);
                     // The frame ", X said." is evidence enough of reported speech.
                     if word_count_upto(text, content.clone(), 4) >= 4 && !is_quote_only {
                         let (kind, pieces, qrule) =
@@ -878,8 +885,13 @@ fn push_clause(
 }
 
 fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
-    for (i, s) in doc.spans.iter().enumerate() {
-        if s.outer.start < r.end && s.outer.end > r.start {
+    // Spans are disjoint and in text order: those overlapping `r` are consecutive.
+    let first = doc.spans.partition_point(|s| s.outer.end <= r.start);
+    for (i, s) in doc.spans.iter().enumerate().skip(first) {
+        if s.outer.start >= r.end {
+            break;
+        }
+        if s.outer.end > r.start {
             used[i] = true;
         }
     }
@@ -976,7 +988,11 @@ fn classify_content(
 ) -> (QuoteKind, Vec<Range<usize>>, &'static str) {
     let text = doc.text;
     // A quote that opens the content and runs past it (a multi-sentence direct quote).
-    if let Some(s) = doc.spans.iter().find(|s| s.outer.start == content.start) {
+    let from = doc.spans.partition_point(|s| s.outer.start < content.start);
+    if let Some(s) = doc.spans[from..]
+        .first()
+        .filter(|s| s.outer.start == content.start)
+    {
         let rest_end = content.end.max(s.outer.end);
         let after = text[s.outer.end.min(rest_end)..rest_end]
             .trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
@@ -989,7 +1005,8 @@ fn classify_content(
             // Consecutive quotes right after a colon frame belong to it.
             if colon {
                 let mut last = s.outer.end;
-                for n in doc.spans.iter().filter(|n| n.outer.start >= s.outer.end) {
+                let after = doc.spans.partition_point(|n| n.outer.start < s.outer.end);
+                for n in &doc.spans[after..] {
                     if !text[last..n.outer.start].trim().is_empty()
                         || doc.para_of(n.outer.start) != doc.para_of(s.outer.start)
                     {
@@ -1013,16 +1030,18 @@ fn classify_content(
     }
     // A quote cut by the sentence end: extend the content to its closing mark.
     let mut end = content.end;
-    for s in &doc.spans {
-        if s.outer.start >= content.start && s.outer.start < end && s.outer.end > end {
+    for s in &doc.spans[from..] {
+        if s.outer.start >= end {
+            break; // text order: no later span starts before `end`
+        }
+        if s.outer.end > end {
             end = s.outer.end;
         }
     }
     let content = content.start..end;
-    let mixed = doc
-        .spans
-        .iter()
-        .any(|s| s.outer.start >= content.start && s.outer.start < content.end);
+    let mixed = doc.spans[from..]
+        .first()
+        .is_some_and(|s| s.outer.start < content.end);
     let kind = if mixed {
         QuoteKind::Mixed
     } else {
