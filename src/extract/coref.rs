@@ -4,7 +4,7 @@
 //! "Whitlow", "RDF") resolve to the longest compatible name, and organisation nouns ("the
 //! company", "police", "the drivers' union") to a named organisation of the article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
@@ -45,6 +45,11 @@ pub struct Inventory {
     by_last: HashMap<String, Vec<usize>>,
     /// Per the text before the first space of a name that has one.
     by_first: HashMap<String, Vec<usize>>,
+    /// `by_last` restricted to names of two or more words.
+    by_last_multi: HashMap<String, Vec<usize>>,
+    /// Names with an occurrence that carries person evidence; and those of one word.
+    person_names: HashSet<String>,
+    single_person_names: HashSet<String>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -341,6 +346,15 @@ impl Inventory {
             inv.by_last.entry(n.last.clone()).or_default().push(i);
             if let Some((first, _)) = n.name.split_once(' ') {
                 inv.by_first.entry(first.to_string()).or_default().push(i);
+            }
+            if n.tokens >= 2 {
+                inv.by_last_multi.entry(n.last.clone()).or_default().push(i);
+            }
+            if n.person {
+                inv.person_names.insert(n.name.clone());
+                if n.tokens == 1 {
+                    inv.single_person_names.insert(n.name.clone());
+                }
             }
         }
         inv
@@ -727,15 +741,13 @@ impl Inventory {
 
     /// Whether any occurrence of `name` carries person evidence.
     pub fn is_person(&self, name: &str) -> bool {
-        self.occurrences(name).any(|n| n.person)
+        self.person_names.contains(name)
             // A one-word person name that `name` ends with: look up each suffix of `name`.
-            || (1 < name.split_whitespace().count()
+            || (!self.single_person_names.is_empty()
+                && 1 < name.split_whitespace().count()
                 && (0..=name.len())
                     .filter(|&i| name.is_char_boundary(i))
-                    .any(|i| {
-                        self.occurrences(&name[i..])
-                            .any(|n| n.person && n.tokens == 1)
-                    }))
+                    .any(|i| self.single_person_names.contains(&name[i..])))
     }
 
     /// Gender evidence of `name` from honorifics and gendered nouns next to its occurrences.
@@ -790,7 +802,18 @@ impl Inventory {
             return full.clone();
         }
         let mut best: Option<(&NameOcc, (u8, usize))> = None;
-        for n in self.with_last(last) {
+        // Only names of more than `ntok` words qualify: of two or more words when ntok >= 1.
+        let candidates = if ntok >= 1 {
+            &self.by_last_multi
+        } else {
+            &self.by_last
+        };
+        for n in candidates
+            .get(last)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+        {
             if n.tokens <= ntok {
                 continue;
             }
