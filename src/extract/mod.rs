@@ -1456,6 +1456,32 @@ fn resolve_mention(
             .trim()
             .is_empty();
     let m = analyse(text, range.clone(), initial, lx);
+    // "said Mrs Kettering's neighbour, Doreen Platt": a description followed by a name in
+    // apposition is that name.
+    if m.kind == MentionKind::Description {
+        if let Some(a) = &appos {
+            let aw = words(text, a.clone());
+            let name_like = (2..=4).contains(&aw.len())
+                && aw.iter().all(|w| {
+                    let t = &text[w.clone()];
+                    t.starts_with(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit())
+                })
+                && text[a.clone()]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || " .-'’".contains(c));
+            if name_like {
+                let mut r = resolve_mention(doc, a.clone(), None, pos, raw, resolved, entities)?;
+                if r.role.is_none() && m.desc_class == Some(DescClass::Functionary) {
+                    r.role = m.desc.clone();
+                }
+                if r.gender == Gender::Unknown {
+                    r.gender = m.gender;
+                }
+                r.mention = Some(range.start..a.end);
+                return Some(r);
+            }
+        }
+    }
     let mut role = m.role.clone();
     let mut gender = m.gender;
     if let Some(a) = &appos {
@@ -1696,7 +1722,13 @@ fn resolve_mention(
                 DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
-                DescClass::Person if head.ends_with("-year-old") => {
+                DescClass::Person
+                    if head.ends_with("-year-old")
+                        || desc
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.ends_with("-year-old")) =>
+                {
                     let n = doc
                         .inv
                         .names

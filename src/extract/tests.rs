@@ -640,3 +640,14 @@ fn urge_object_may_be_long() {
     assert_eq!(speaker(q), "Ann Roe");
     assert_eq!(q.cue_type, Some(CueType::Demand));
 }
+
+#[test]
+fn family_statements_age_descriptions_and_named_appositions() {
+    let t = "Tributes\n\nNora Quinlan, who has died aged 90, was a nurse. In a statement, the Quinlan family said: “Mum cared for everyone she met.”\n\nTV chef Marco Bell has hit back at critics. The 46-year-old star of cookery show Fry Up told the Post: “People pay for quality.”\n\n“It's a scandal, that's what it is,” said Mrs Quinlan's neighbour, Edna Shaw.\n";
+    let qs = run(t);
+    let q = find(&qs, "Mum cared");
+    assert_eq!(speaker(q), "Quinlan family");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+    assert_eq!(speaker(find(&qs, "People pay")), "Marco Bell");
+    assert_eq!(speaker(find(&qs, "It's a scandal")), "Edna Shaw");
+}
