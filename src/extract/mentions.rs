@@ -728,7 +728,16 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     }
     let main = main.start..ws[ws.len() - 1].end;
     if ws.len() == 1 {
-        let l = lower(&text[ws[0].clone()]);
+        let mut l = lower(&text[ws[0].clone()]);
+        // The possessive of a nominal frame ("her promise that") stands for its pronoun.
+        if let Some(p) = match l.as_str() {
+            "his" => Some("he"),
+            "her" => Some("she"),
+            "their" => Some("they"),
+            _ => None,
+        } {
+            l = p.to_string();
+        }
         if SUBJECT_PRONOUNS.contains(&l.as_str()) {
             m.kind = MentionKind::Pronoun;
             m.gender = match l.as_str() {

@@ -651,3 +651,16 @@ fn family_statements_age_descriptions_and_named_appositions() {
     assert_eq!(speaker(find(&qs, "People pay")), "Marco Bell");
     assert_eq!(speaker(find(&qs, "It's a scandal")), "Edna Shaw");
 }
+
+#[test]
+fn possessive_pronoun_nominal_frame_is_the_pronoun_speaker() {
+    let t = "Waiting lists\n\nThe health secretary, Priya Raman, visited Leeds on Monday. But her promise that every trust will have a plan by April is not a plan for patients.\n\nTreasury minister Karl Obi spoke next. His claim that the budget was balanced was disputed.\n";
+    let qs = run(t);
+    let q = find(&qs, "every trust");
+    assert_eq!(q.text, "every trust will have a plan by April");
+    assert_eq!(speaker(q), "Priya Raman");
+    assert_eq!(q.cue_type, Some(CueType::Promise));
+    let q = find(&qs, "the budget");
+    assert_eq!(q.text, "the budget was balanced");
+    assert_eq!(speaker(q), "Karl Obi");
+}
