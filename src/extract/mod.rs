@@ -1323,6 +1323,8 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
         .filter(|n| {
             n.tokens >= 2
                 && !n.org
+                // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
+                && n.name.chars().any(char::is_lowercase)
                 && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
                     // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
                     || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
@@ -1542,6 +1544,8 @@ fn resolve_mention(
                     .map_or(0, |m| m.end);
                 let subject = doc.inv.names.iter().rev().find(|n| {
                     n.subject
+                        // not an all-capitals headline run
+                        && n.name.chars().any(char::is_lowercase)
                         && !cues::inside(&doc.quoted, n.range.start)
                         && n.range.start >= after
                         && n.range.end <= range.start
@@ -1598,6 +1602,7 @@ fn resolve_mention(
                             .iter()
                             .rev()
                             .filter(before)
+                            .filter(|n| n.name.chars().any(char::is_lowercase))
                             .find(|n| n.person && !n.org && compatible(n))
                             .or_else(|| {
                                 doc.inv
@@ -1610,7 +1615,14 @@ fn resolve_mention(
                                     .find(|n| !n.org && compatible(n))
                             })
                     } else {
-                        doc.inv.names.iter().rev().filter(before).find(|n| n.org)
+                        doc.inv
+                            .names
+                            .iter()
+                            .rev()
+                            .filter(before)
+                            // not an all-capitals headline run
+                            .filter(|n| n.tokens < 3 || n.name.chars().any(char::is_lowercase))
+                            .find(|n| n.org)
                     }?;
                     Resolved {
                         speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
