@@ -974,9 +974,34 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
         let content = trim_content(text, region_start..comma);
         (np, content)
     };
-    let ws = words(text, np.clone());
+    let mut np = np;
+    let mut ws = words(text, np.clone());
     if ws.is_empty() || ws.len() > 10 {
         return None;
+    }
+    // "according to a statement from the Greenhill Residents Association": a document
+    // from a named source is that source speaking.
+    if let Some(k) = ws.iter().position(|w| {
+        matches!(
+            text[w.clone()].to_lowercase().as_str(),
+            "from" | "by" | "issued"
+        )
+    }) {
+        let doc_before = ws[..k]
+            .iter()
+            .any(|w| lx.is_document(&text[w.clone()].to_lowercase()));
+        let mut src = k + 1;
+        if ws.get(src).is_some_and(|w| &text[w.clone()] == "by") {
+            src += 1; // "issued by"
+        }
+        let named = ws[src..].iter().any(|w| {
+            let t = &text[w.clone()];
+            t.starts_with(char::is_uppercase)
+        });
+        if doc_before && named && src < ws.len() {
+            np = ws[src].start..np.end;
+            ws = words(text, np.clone());
+        }
     }
     let head = text[ws[ws.len() - 1].clone()].to_lowercase();
     if ws

@@ -676,3 +676,18 @@ fn regression_days_months_and_headline_capitals_are_not_names() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn according_to_a_document_from_a_named_source_is_that_source() {
+    let t = "Plan\n\nThe plan is dead, according to a statement from the Greenhill Residents Association.\n\nAccording to a report by the International Monetary Fund, growth will slow next year.\n\nThe mayor was re-elected with 61% of the votes, according to official results.\n";
+    let qs = run(t);
+    let q = find(&qs, "The plan is dead");
+    assert_eq!(speaker(q), "Greenhill Residents Association");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        speaker(find(&qs, "growth will slow")),
+        "International Monetary Fund"
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("re-elected")), "{qs:#?}");
+}
