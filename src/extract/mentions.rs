@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::Gender;
-use crate::text::words;
+use crate::text::{lowercase, words, Lower};
 
 /// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
 pub const DETERMINERS: &[&str] = &[
@@ -228,8 +228,8 @@ pub struct Mention {
     pub pronoun: Option<String>,
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+fn lower(s: &str) -> Lower<'_> {
+    lowercase(s)
 }
 
 fn is_cap(w: &str) -> bool {
@@ -728,7 +728,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     }
     let main = main.start..ws[ws.len() - 1].end;
     if ws.len() == 1 {
-        let mut l = lower(&text[ws[0].clone()]);
+        let mut l = lower(&text[ws[0].clone()]).to_string();
         // The possessive of a nominal frame ("her promise that") stands for its pronoun.
         if let Some(p) = match l.as_str() {
             "his" => Some("he"),
@@ -961,7 +961,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         } else {
             desc.clone()
         });
-        m.head = Some(lower(&text[ws[ws.len() - 1].clone()]));
+        m.head = Some(lower(&text[ws[ws.len() - 1].clone()]).into_string());
         m.desc_class = Some(DescClass::Functionary);
         m.role = Some(desc);
         return m;

@@ -7,15 +7,15 @@ use std::ops::Range;
 
 use crate::lexicon::Lexicon;
 use crate::model::Stance;
-use crate::text::words;
+use crate::text::Words;
 
 /// The stance stated by the head predicate of a reported clause, looked for in its first
 /// words (the subject and the verb group); negation ("not", "n't", "never") flips a
 /// supportive head to opposing and an opposing head to neutral.
 pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> Option<Stance> {
-    let ws = words(text, content);
     let mut negated = false;
-    for (k, w) in ws.iter().enumerate().take(7) {
+    let ws: Vec<Range<usize>> = Words::new(text, content).take(8).collect();
+    for (k, w) in ws.iter().take(7).enumerate() {
         let l = text[w.clone()].to_lowercase().replace('’', "'");
         if matches!(l.as_str(), "not" | "never" | "no") || l.ends_with("n't") {
             negated = true;
