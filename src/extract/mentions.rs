@@ -786,7 +786,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             if !is_cap(t) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
-                let possessive = text[w.end..].starts_with(['\'', '’'])
+                // (the mention's own end is no possessive: "the ministry" of "the
+                // ministry's statement that")
+                let possessive = (w.end < range.end && text[w.end..].starts_with(['\'', '’']))
                     || l.ends_with("'s")
                     || l.ends_with("’s");
                 if possessive {

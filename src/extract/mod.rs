@@ -1482,6 +1482,15 @@ fn resolve_mention(
         || text[doc.sents[si].range.start..range.start]
             .trim()
             .is_empty();
+    // "the ministry's statement that ...": the possessive of a nominal frame is not part of
+    // the mention.
+    let range = match &raw.cue {
+        Some(c) if clauses::noun_cue(text, c, lx) => {
+            let t = &text[range.clone()];
+            range.start..range.start + coref::strip_possessive(t).len()
+        }
+        _ => range,
+    };
     let m = analyse(text, range.clone(), initial, lx);
     // "said Mrs Kettering's neighbour, Doreen Platt": a description followed by a name in
     // apposition is that name.

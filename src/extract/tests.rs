@@ -691,3 +691,21 @@ fn according_to_a_document_from_a_named_source_is_that_source() {
     );
     assert!(qs.iter().all(|q| !q.text.contains("re-elected")), "{qs:#?}");
 }
+
+#[test]
+fn nominal_frames_with_statement_admission_denial_nouns() {
+    let t = "Border\n\nThe Taldera defence ministry's statement that the border was calm was contradicted by residents.\n\nMinister Carl Osei spoke on Monday. His admission that mistakes had been made came too late.\n\nOsei questioned whether the figures were accurate.\n\nPolice questioned two men on Friday.\n";
+    let qs = run(t);
+    let q = find(&qs, "the border was calm");
+    assert_eq!(q.text, "the border was calm");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "mistakes had");
+    assert_eq!(q.text, "mistakes had been made");
+    assert_eq!(speaker(q), "Carl Osei");
+    assert_eq!(q.cue_type, Some(CueType::Admission));
+    assert_eq!(
+        find(&qs, "whether the figures").cue_type,
+        Some(CueType::Question)
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("two men")), "{qs:#?}");
+}
