@@ -825,7 +825,7 @@ impl Inventory {
 
     /// The organisation the article is most about: the non-person name used most often
     /// (ties: the first used). The fallback for "the company" when nothing else matches.
-    fn main_organisation(&self) -> Option<&str> {
+    pub fn main_organisation(&self) -> Option<&str> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (i, n) in self.names.iter().enumerate() {
             if self.names.iter().any(|m| m.name == n.name && m.person) {
@@ -882,7 +882,31 @@ impl Inventory {
                 || n.descriptors
                     .iter()
                     .any(|d| d == head || synonyms.contains(&d.as_str()));
-            if !hit {
+            // "the ambulance service" is not "Devonshire Fire and Rescue Service": a
+            // modifier before the head that the name lacks rules the name out.
+            let head_pos = words.iter().position(|w| w == head);
+            let clash = head_pos.is_some_and(|h| {
+                words[..h].iter().any(|m| {
+                    m.len() > 3
+                        && !m.ends_with(['\'', '’'])
+                        && !m.ends_with("'s")
+                        && !m.ends_with("’s")
+                        && !matches!(
+                            m.as_str(),
+                            "local"
+                                | "national"
+                                | "regional"
+                                | "state"
+                                | "city"
+                                | "county"
+                                | "main"
+                                | "country's"
+                                | "federal"
+                        )
+                        && !lname.split_whitespace().any(|x| x == m)
+                })
+            });
+            if !hit || clash {
                 continue;
             }
             let dist = if n.range.start <= pos {

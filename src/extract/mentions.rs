@@ -949,6 +949,19 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         title_end = Some(i);
         name_start = i + 1;
     }
+    // "Resident Amira, 34": a sentence-initial person noun before a one-word name is no
+    // part of it (and no role: a resident, a witness).
+    if sentence_initial
+        && title_end.is_none()
+        && name_start == i
+        && run_end - i == 2
+        && !m.honorific
+        && lx
+            .person_noun(&lower(&text[ws[i].clone()]))
+            .is_some_and(|p| p.class != PersonClass::Role)
+    {
+        name_start = i + 1;
+    }
     // "Secretary of State George Shultz": "of State" belongs to the title.
     while name_start + 1 < run_end && matches!(&text[ws[name_start].clone()], "of" | "for" | "and")
     {

@@ -1849,6 +1849,32 @@ fn resolve_mention(
                     // A titled name anywhere in the article ("Judge Susan Pryor", "The
                     // regional transport minister, Ines Baptista").
                     let titled = if def { titled_name(doc, &hl) } else { None };
+                    // "The regulator said" (a noun for a person or an organisation) with no
+                    // person of that title: the organisation the article is about.
+                    if def && titled.is_none() && lx.is_org_noun(&head) {
+                        let has_person = resolved.iter().flatten().any(|r| {
+                            r.stype == SpeakerType::Person
+                                && r.role
+                                    .as_ref()
+                                    .is_some_and(|ro| ro.to_lowercase().ends_with(&head))
+                        });
+                        if !has_person {
+                            if let Some(o) = doc
+                                .inv
+                                .organisation_for(&desc, &head, pos)
+                                .or_else(|| doc.inv.main_organisation().map(str::to_string))
+                            {
+                                return Some(Resolved {
+                                    speaker: Some(o),
+                                    mention: Some(range),
+                                    stype: SpeakerType::Organization,
+                                    rule: "speaker/description",
+                                    gender: Gender::Unknown,
+                                    role: None,
+                                });
+                            }
+                        }
+                    }
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person
