@@ -882,31 +882,7 @@ impl Inventory {
                 || n.descriptors
                     .iter()
                     .any(|d| d == head || synonyms.contains(&d.as_str()));
-            // "the ambulance service" is not "Devonshire Fire and Rescue Service": a
-            // modifier before the head that the name lacks rules the name out.
-            let head_pos = words.iter().position(|w| w == head);
-            let clash = head_pos.is_some_and(|h| {
-                words[..h].iter().any(|m| {
-                    m.len() > 3
-                        && !m.ends_with(['\'', '’'])
-                        && !m.ends_with("'s")
-                        && !m.ends_with("’s")
-                        && !matches!(
-                            m.as_str(),
-                            "local"
-                                | "national"
-                                | "regional"
-                                | "state"
-                                | "city"
-                                | "county"
-                                | "main"
-                                | "country's"
-                                | "federal"
-                        )
-                        && !lname.split_whitespace().any(|x| x == m)
-                })
-            });
-            if !hit || clash {
+            if !hit {
                 continue;
             }
             let dist = if n.range.start <= pos {
