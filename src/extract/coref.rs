@@ -297,6 +297,8 @@ impl Inventory {
                         && !lx
                             .person_noun(&text[ws[e - 1].clone()].to_lowercase())
                             .is_some_and(|p| p.class == PersonClass::Role)
+                        // "Prof Oskar Halden of Kalmar University": a person, then a place.
+                        && !(k..e).any(|z| lx.honorific(&text[ws[z].clone()]).is_some())
                         && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
                             || (e + 2..=ws.len().min(e + 5))
                                 .any(|z| lx.is_org_head(&text[ws[z - 1].clone()].to_lowercase())))

@@ -827,22 +827,32 @@ fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range
         .split(|c: char| !c.is_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    if !matches!(
-        first,
-        "When"
-            | "As"
-            | "After"
-            | "Before"
-            | "While"
-            | "Because"
-            | "Although"
-            | "If"
-            | "Since"
-            | "Though"
-            | "Once"
-            | "Until"
-            | "Unless"
-    ) || after >= sent.end
+    // "Dana Whitfield, who said she was innocent, was released": a relative clause too.
+    let relative = after <= sent.end
+        && text[sent.start..after].contains(", ")
+        && text[sent.start..after]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .nth(1)
+            .is_some_and(|w| matches!(w, "who" | "which"));
+    if !(relative
+        || matches!(
+            first,
+            "When"
+                | "As"
+                | "After"
+                | "Before"
+                | "While"
+                | "Because"
+                | "Although"
+                | "If"
+                | "Since"
+                | "Though"
+                | "Once"
+                | "Until"
+                | "Unless"
+        ))
+        || after >= sent.end
     {
         return sent.end;
     }
@@ -1851,7 +1861,12 @@ fn resolve_mention(
                     let titled = if def { titled_name(doc, &hl) } else { None };
                     // "The regulator said" (a noun for a person or an organisation) with no
                     // person of that title: the organisation the article is about.
-                    if def && titled.is_none() && lx.is_org_noun(&head) {
+                    // (only a bare "the regulator": "the competition regulator" names its own)
+                    if def
+                        && titled.is_none()
+                        && lx.is_org_noun(&head)
+                        && desc.split_whitespace().count() == 1
+                    {
                         let has_person = resolved.iter().flatten().any(|r| {
                             r.stype == SpeakerType::Person
                                 && r.role

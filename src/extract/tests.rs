@@ -723,3 +723,24 @@ fn regulator_and_resident_descriptions() {
     );
     assert_eq!(speaker(find(&qs, "she had been woken")), "Amira");
 }
+
+#[test]
+fn coordinated_and_relative_frames_share_the_right_subject() {
+    let t = "Deal\n\nThe Bakers' Union welcomed the pledge but said it would hold the company to it.\n\nThe deal needs approval from the competition regulator, which said it would decide by June.\n\nOne neighbour, who asked not to be named, said the hall was the last public space.\n\nDana Fox, who said she was innocent, was released on bail.\n\nThe bill's author, Assemblywoman Grace Liu, called the signing \"a historic day\" and said she would push for more.\n\nThe lead researcher, Prof Oskar Holm of Kalmar University, said the link held. Prof Holm conceded that the study could not prove cause and effect.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "it would hold")), "Bakers' Union");
+    assert_eq!(
+        speaker(find(&qs, "it would decide")),
+        "competition regulator"
+    );
+    assert_eq!(speaker(find(&qs, "the hall was")), "neighbour");
+    let q = find(&qs, "she was innocent");
+    assert_eq!(q.text, "she was innocent");
+    assert_eq!(speaker(q), "Dana Fox");
+    assert_eq!(speaker(find(&qs, "she would push")), "Grace Liu");
+    assert_eq!(speaker(find(&qs, "the study could not")), "Oskar Holm");
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("not to be named")),
+        "{qs:#?}"
+    );
+}
