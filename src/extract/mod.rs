@@ -1744,7 +1744,16 @@ fn resolve_mention(
             // A description with no head names nobody: no quote rather than a wrong speaker.
             let desc = m.desc.clone()?;
             let head = m.head.clone().unwrap_or_default();
-            match m.desc_class.unwrap_or(DescClass::Person) {
+            // "the competition regulator, which said": "which" is for things and bodies.
+            let which_follows = text[range.end..]
+                .trim_start_matches(',')
+                .trim_start()
+                .starts_with("which ");
+            let class = match m.desc_class.unwrap_or(DescClass::Person) {
+                DescClass::Person | DescClass::Functionary if which_follows => DescClass::Org,
+                c => c,
+            };
+            match class {
                 DescClass::Org => {
                     let sp = doc
                         .inv

@@ -729,10 +729,9 @@ fn coordinated_and_relative_frames_share_the_right_subject() {
     let t = "Deal\n\nThe Bakers' Union welcomed the pledge but said it would hold the company to it.\n\nThe deal needs approval from the competition regulator, which said it would decide by June.\n\nOne neighbour, who asked not to be named, said the hall was the last public space.\n\nDana Fox, who said she was innocent, was released on bail.\n\nThe bill's author, Assemblywoman Grace Liu, called the signing \"a historic day\" and said she would push for more.\n\nThe lead researcher, Prof Oskar Holm of Kalmar University, said the link held. Prof Holm conceded that the study could not prove cause and effect.\n";
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "it would hold")), "Bakers' Union");
-    assert_eq!(
-        speaker(find(&qs, "it would decide")),
-        "competition regulator"
-    );
+    let q = find(&qs, "it would decide");
+    assert_eq!(speaker(q), "competition regulator");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
     assert_eq!(speaker(find(&qs, "the hall was")), "neighbour");
     let q = find(&qs, "she was innocent");
     assert_eq!(q.text, "she was innocent");
