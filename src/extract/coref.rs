@@ -36,6 +36,8 @@ pub struct Inventory {
     pub names: Vec<NameOcc>,
     /// Acronym -> organisation name ("RDF" -> "Rail Drivers’ Federation").
     pub aliases: HashMap<String, String>,
+    /// Nickname -> person name (`Patrick “Paddy” Doyle`: "Paddy" -> "Patrick Doyle").
+    pub nicknames: HashMap<String, String>,
     /// Memo of [`super::mentions::capitalised_mid_sentence`] per word (one scan each).
     mid_sentence: HashMap<String, bool>,
 }
@@ -640,6 +642,16 @@ impl Inventory {
         };
         let full_nick = &text[ws[start].start..ws[e - 1].end];
         let full_owned = strip_nickname(full_nick);
+        if full_owned.len() < full_nick.len() {
+            for w in &ws[start..e] {
+                let t = &text[w.clone()];
+                let quoted = text[..w.start].ends_with(['“', '"', '‘'])
+                    && text[w.end..].starts_with(['”', '"', '’']);
+                if quoted {
+                    self.nicknames.insert(t.to_string(), full_owned.clone());
+                }
+            }
+        }
         let full = full_owned.as_str();
         let name = if possessive {
             strip_possessive(full)
@@ -742,6 +754,9 @@ impl Inventory {
     pub fn canonical(&self, name: &str, gender: Gender, pos: usize) -> String {
         let stripped = strip_nickname(name);
         let name = stripped.as_str();
+        if let Some(full) = self.nicknames.get(name) {
+            return full.clone();
+        }
         let last = name.split_whitespace().last().unwrap_or(name);
         let ntok = name.split_whitespace().count();
         if let Some(full) = self.aliases.get(name) {

@@ -1548,7 +1548,9 @@ fn resolve_mention(
     // A sentence-initial single word that the article uses as a name ("Whitlow refused").
     let m = if m.kind == MentionKind::Description && initial && {
         let w = text[range.clone()].trim();
-        !w.contains(' ') && doc.inv.names.iter().any(|n| n.last == w || n.name == w)
+        !w.contains(' ')
+            && (doc.inv.names.iter().any(|n| n.last == w || n.name == w)
+                || doc.inv.nicknames.contains_key(w))
     } {
         analyse(text, range.clone(), false, lx)
     } else {

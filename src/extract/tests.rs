@@ -525,6 +525,9 @@ fn first_name_alone_and_nickname_resolve_to_the_full_name() {
     assert_eq!(speaker(find(&qs, "the bread")), "Orla Fennelly");
     assert_eq!(speaker(find(&qs, "the team was")), "Thomas Baird");
     assert_eq!(speaker(find(&qs, "We are fit")), "Thomas Baird");
+    // The nickname alone is the same person.
+    let qs = run("Club\n\nClub manager Thomas “Tommy” Baird spoke on Friday.\n\nTommy said the squad was fit.\n");
+    assert_eq!(speaker(find(&qs, "the squad")), "Thomas Baird");
 }
 
 #[test]
