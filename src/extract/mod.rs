@@ -1282,6 +1282,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     out
 }
 
+/// Whether a description holds a prepositional phrase ("spokesman for the port").
+fn desc_has_preposition(desc: &str) -> bool {
+    desc.split_whitespace()
+        .any(|w| matches!(w, "of" | "for" | "at" | "from" | "in" | "with"))
+}
+
 /// Confidence: the reliability of the speaker rule times that of the quote rule
 /// (docs/extraction.md "Confidence").
 fn confidence(qrule: &str, srule: &str) -> f32 {
@@ -1751,8 +1757,12 @@ fn resolve_mention(
                 .trim_start_matches(',')
                 .trim_start()
                 .starts_with("which ");
+            // (only a plain description whose head also names a body: in "A spokesman
+            // for the port of Santos, which ..." the "which" is the port's)
+            let plain_body = lx.is_org_noun(&m.head.clone().unwrap_or_default())
+                && !desc_has_preposition(m.desc.as_deref().unwrap_or(""));
             let class = match m.desc_class.unwrap_or(DescClass::Person) {
-                DescClass::Person | DescClass::Functionary if which_follows => DescClass::Org,
+                DescClass::Functionary if which_follows && plain_body => DescClass::Org,
                 c => c,
             };
             match class {
