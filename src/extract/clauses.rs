@@ -351,7 +351,9 @@ fn main_verb_after_clause(text: &str, start: usize, end: usize, quoted: &[Range<
         } else if !complement {
             // "is shrinking rests on": a finite verb right after the participle.
             // "was balanced was disputed": a finite verb right after a participle.
-            let participle = prev.ends_with("ing") || (prev.ends_with("ed") && prev.len() > 4);
+            let participle = prev.ends_with("ing")
+                || (prev.ends_with("ed") && prev.len() > 4)
+                || IRREGULAR_PAST.contains(&prev.as_str());
             if participle && finite(&l) && !matches!(l.as_str(), "been" | "being" | "be") {
                 return w.start;
             }

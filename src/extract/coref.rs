@@ -36,6 +36,8 @@ pub struct Inventory {
     pub names: Vec<NameOcc>,
     /// Acronym -> organisation name ("RDF" -> "Rail Drivers’ Federation").
     pub aliases: HashMap<String, String>,
+    /// Nickname -> person name (`Patrick “Paddy” Doyle`: "Paddy" -> "Patrick Doyle").
+    pub nicknames: HashMap<String, String>,
     /// Memo of [`super::mentions::capitalised_mid_sentence`] per word (one scan each).
     mid_sentence: HashMap<String, bool>,
     /// Indices into `names` (ascending) per `name` and per `last`, so questions about one
@@ -302,6 +304,8 @@ impl Inventory {
                         && !lx
                             .person_noun(&text[ws[e - 1].clone()].to_lowercase())
                             .is_some_and(|p| p.class == PersonClass::Role)
+                        // "Prof Oskar Halden of Kalmar University": a person, then a place.
+                        && !(k..e).any(|z| lx.honorific(&text[ws[z].clone()]).is_some())
                         && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
                             || (e + 2..=ws.len().min(e + 5))
                                 .any(|z| lx.is_org_head(&lowercase(&text[ws[z - 1].clone()]))))
@@ -679,6 +683,16 @@ impl Inventory {
         };
         let full_nick = &text[ws[start].start..ws[e - 1].end];
         let full_owned = strip_nickname(full_nick);
+        if full_owned.len() < full_nick.len() {
+            for w in &ws[start..e] {
+                let t = &text[w.clone()];
+                let quoted = text[..w.start].ends_with(['“', '"', '‘'])
+                    && text[w.end..].starts_with(['”', '"', '’']);
+                if quoted {
+                    self.nicknames.insert(t.to_string(), full_owned.clone());
+                }
+            }
+        }
         let full = full_owned.as_str();
         let name = if possessive {
             strip_possessive(full)
@@ -793,6 +807,9 @@ impl Inventory {
     pub fn canonical(&self, name: &str, gender: Gender, pos: usize) -> String {
         let stripped = strip_nickname(name);
         let name = stripped.as_str();
+        if let Some(full) = self.nicknames.get(name) {
+            return full.clone();
+        }
         let last = name.split_whitespace().last().unwrap_or(name);
         let ntok = name.split_whitespace().count();
         if let Some(full) = self.aliases.get(name) {
@@ -878,7 +895,7 @@ impl Inventory {
 
     /// The organisation the article is most about: the non-person name used most often
     /// (ties: the first used). The fallback for "the company" when nothing else matches.
-    fn main_organisation(&self) -> Option<&str> {
+    pub fn main_organisation(&self) -> Option<&str> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (i, n) in self.names.iter().enumerate() {
             if self.names.iter().any(|m| m.name == n.name && m.person) {

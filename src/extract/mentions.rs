@@ -555,8 +555,87 @@ pub fn subject_before(
         }
     }
     // "Mr Lukashenko rejected ... and said": the coordinated verb shares the sentence subject.
-    if ws.last().is_some_and(|w| lower(&text[w.clone()]) == "and") {
+    if ws
+        .last()
+        .is_some_and(|w| matches!(lower(&text[w.clone()]).as_str(), "and" | "but"))
+    {
+        // The subject before the sentence's first verb ("The bill's author, Assemblywoman
+        // Grace Liu, called the signing "a historic day" and said").
+        let all = words(text, chunks[0].start..subj.end);
+        if let Some(v) = all.iter().skip(1).find(|w| {
+            let t = &text[(*w).clone()];
+            verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
+        }) {
+            let region = chunks[0].start..v.start;
+            let region_words = words(text, region.clone());
+            if !region_words.is_empty()
+                && !region_words.last().is_some_and(|w| {
+                    matches!(
+                        lower(&text[w.clone()]).as_str(),
+                        "and" | "but" | "which" | "who"
+                    )
+                })
+            {
+                if let Some(found) = subject_before(text, region, lx) {
+                    return Some(found);
+                }
+            }
+        }
         return leading_np(text, subj, lx).map(|r| (r, None));
+    }
+    // "the competition regulator, which said": the relative pronoun's antecedent.
+    // (only for statement verbs: "who asked not to be named" reports nothing)
+    let next_word = text[r.end..]
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let statement_verb = matches!(
+        next_word,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "warned"
+            | "warns"
+            | "insisted"
+            | "insists"
+            | "claimed"
+            | "claims"
+            | "admitted"
+            | "admits"
+            | "denied"
+            | "denies"
+            | "announced"
+            | "confirmed"
+            | "argued"
+            | "argues"
+            | "reported"
+            | "stated"
+            | "wrote"
+    );
+    if ws.len() == 1 && matches!(first.as_str(), "which" | "who") && idx >= 1 && statement_verb {
+        // The noun phrase that ends the chunk before: back to a determiner, a preposition
+        // or a verb.
+        let pw = words(text, chunks[idx - 1].clone());
+        let mut s = None;
+        for w in pw.iter().rev().take(8) {
+            let t = &text[w.clone()];
+            let l = lower(t);
+            if PREPOSITIONS.contains(&l.as_str())
+                || matches!(l.as_str(), "of" | "by" | "to" | "that")
+                || verbish(t, lx)
+            {
+                break;
+            }
+            s = Some(w.start);
+            if DETERMINERS.contains(&l.as_str()) || POSSESSIVES.contains(&l.as_str()) {
+                break;
+            }
+        }
+        let e = pw.last()?.end;
+        return s.map(|s| (s..e, None));
     }
     None
 }
@@ -786,7 +865,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             if !is_cap(t) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
-                let possessive = text[w.end..].starts_with(['\'', '’'])
+                // (the mention's own end is no possessive: "the ministry" of "the
+                // ministry's statement that")
+                let possessive = (w.end < range.end && text[w.end..].starts_with(['\'', '’']))
                     || l.ends_with("'s")
                     || l.ends_with("’s");
                 if possessive {
@@ -945,6 +1026,19 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         && !capitalised_mid_sentence(text, &text[ws[i].clone()])
     {
         title_end = Some(i);
+        name_start = i + 1;
+    }
+    // "Resident Amira, 34": a sentence-initial person noun before a one-word name is no
+    // part of it (and no role: a resident, a witness).
+    if sentence_initial
+        && title_end.is_none()
+        && name_start == i
+        && run_end - i == 2
+        && !m.honorific
+        && lx
+            .person_noun(&lower(&text[ws[i].clone()]))
+            .is_some_and(|p| p.class != PersonClass::Role)
+    {
         name_start = i + 1;
     }
     // "Secretary of State George Shultz": "of State" belongs to the title.

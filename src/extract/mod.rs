@@ -929,22 +929,32 @@ fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range
         .split(|c: char| !c.is_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    if !matches!(
-        first,
-        "When"
-            | "As"
-            | "After"
-            | "Before"
-            | "While"
-            | "Because"
-            | "Although"
-            | "If"
-            | "Since"
-            | "Though"
-            | "Once"
-            | "Until"
-            | "Unless"
-    ) || after >= sent.end
+    // "Dana Whitfield, who said she was innocent, was released": a relative clause too.
+    let relative = after <= sent.end
+        && text[sent.start..after].contains(", ")
+        && text[sent.start..after]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .nth(1)
+            .is_some_and(|w| matches!(w, "who" | "which"));
+    if !(relative
+        || matches!(
+            first,
+            "When"
+                | "As"
+                | "After"
+                | "Before"
+                | "While"
+                | "Because"
+                | "Although"
+                | "If"
+                | "Since"
+                | "Though"
+                | "Once"
+                | "Until"
+                | "Unless"
+        ))
+        || after >= sent.end
     {
         return sent.end;
     }
@@ -1379,6 +1389,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     out
 }
 
+/// Whether a description holds a prepositional phrase ("spokesman for the port").
+fn desc_has_preposition(desc: &str) -> bool {
+    desc.split_whitespace()
+        .any(|w| matches!(w, "of" | "for" | "at" | "from" | "in" | "with"))
+}
+
 /// Confidence: the reliability of the speaker rule times that of the quote rule
 /// (docs/extraction.md "Confidence").
 fn confidence(qrule: &str, srule: &str) -> f32 {
@@ -1588,6 +1604,15 @@ fn resolve_mention(
         || text[doc.sents[si].range.start..range.start]
             .trim()
             .is_empty();
+    // "the ministry's statement that ...": the possessive of a nominal frame is not part of
+    // the mention.
+    let range = match &raw.cue {
+        Some(c) if clauses::noun_cue(text, c, lx) => {
+            let t = &text[range.clone()];
+            range.start..range.start + coref::strip_possessive(t).len()
+        }
+        _ => range,
+    };
     let m = analyse(text, range.clone(), initial, lx);
     // "said Mrs Kettering's neighbour, Doreen Platt": a description followed by a name in
     // apposition is that name.
@@ -1635,7 +1660,7 @@ fn resolve_mention(
     // A sentence-initial single word that the article uses as a name ("Whitlow refused").
     let m = if m.kind == MentionKind::Description && initial && {
         let w = text[range.clone()].trim();
-        !w.contains(' ') && doc.inv.uses_word(w)
+        !w.contains(' ') && (doc.inv.uses_word(w) || doc.inv.nicknames.contains_key(w))
     } {
         analyse(text, range.clone(), false, lx)
     } else {
@@ -1838,7 +1863,20 @@ fn resolve_mention(
             // A description with no head names nobody: no quote rather than a wrong speaker.
             let desc = m.desc.clone()?;
             let head = m.head.clone().unwrap_or_default();
-            match m.desc_class.unwrap_or(DescClass::Person) {
+            // "the competition regulator, which said": "which" is for things and bodies.
+            let which_follows = text[range.end..]
+                .trim_start_matches(',')
+                .trim_start()
+                .starts_with("which ");
+            // (only a plain description whose head also names a body: in "A spokesman
+            // for the port of Santos, which ..." the "which" is the port's)
+            let plain_body = lx.is_org_noun(&m.head.clone().unwrap_or_default())
+                && !desc_has_preposition(m.desc.as_deref().unwrap_or(""));
+            let class = match m.desc_class.unwrap_or(DescClass::Person) {
+                DescClass::Functionary if which_follows && plain_body => DescClass::Org,
+                c => c,
+            };
+            match class {
                 DescClass::Org => {
                     let sp = doc
                         .inv
@@ -1954,6 +1992,37 @@ fn resolve_mention(
                     // A titled name anywhere in the article ("Judge Susan Pryor", "The
                     // regional transport minister, Ines Baptista").
                     let titled = if def { titled_name(doc, &hl) } else { None };
+                    // "The regulator said" (a noun for a person or an organisation) with no
+                    // person of that title: the organisation the article is about.
+                    // (only a bare "the regulator": "the competition regulator" names its own)
+                    if def
+                        && titled.is_none()
+                        && lx.is_org_noun(&head)
+                        && desc.split_whitespace().count() == 1
+                    {
+                        let has_person = resolved.iter().flatten().any(|r| {
+                            r.stype == SpeakerType::Person
+                                && r.role
+                                    .as_ref()
+                                    .is_some_and(|ro| ro.to_lowercase().ends_with(&head))
+                        });
+                        if !has_person {
+                            if let Some(o) = doc
+                                .inv
+                                .organisation_for(&desc, &head, pos)
+                                .or_else(|| doc.inv.main_organisation().map(str::to_string))
+                            {
+                                return Some(Resolved {
+                                    speaker: Some(o),
+                                    mention: Some(range),
+                                    stype: SpeakerType::Organization,
+                                    rule: "speaker/description",
+                                    gender: Gender::Unknown,
+                                    role: None,
+                                });
+                            }
+                        }
+                    }
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person

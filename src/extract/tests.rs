@@ -525,6 +525,9 @@ fn first_name_alone_and_nickname_resolve_to_the_full_name() {
     assert_eq!(speaker(find(&qs, "the bread")), "Orla Fennelly");
     assert_eq!(speaker(find(&qs, "the team was")), "Thomas Baird");
     assert_eq!(speaker(find(&qs, "We are fit")), "Thomas Baird");
+    // The nickname alone is the same person.
+    let qs = run("Club\n\nClub manager Thomas “Tommy” Baird spoke on Friday.\n\nTommy said the squad was fit.\n");
+    assert_eq!(speaker(find(&qs, "the squad")), "Thomas Baird");
 }
 
 #[test]
@@ -690,4 +693,56 @@ fn according_to_a_document_from_a_named_source_is_that_source() {
         "International Monetary Fund"
     );
     assert!(qs.iter().all(|q| !q.text.contains("re-elected")), "{qs:#?}");
+}
+
+#[test]
+fn nominal_frames_with_statement_admission_denial_nouns() {
+    let t = "Border\n\nThe Taldera defence ministry's statement that the border was calm was contradicted by residents.\n\nMinister Carl Osei spoke on Monday. His admission that mistakes had been made came too late.\n\nOsei questioned whether the figures were accurate.\n\nPolice questioned two men on Friday.\n";
+    let qs = run(t);
+    let q = find(&qs, "the border was calm");
+    assert_eq!(q.text, "the border was calm");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "mistakes had");
+    assert_eq!(q.text, "mistakes had been made");
+    assert_eq!(speaker(q), "Carl Osei");
+    assert_eq!(q.cue_type, Some(CueType::Admission));
+    assert_eq!(
+        find(&qs, "whether the figures").cue_type,
+        Some(CueType::Question)
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("two men")), "{qs:#?}");
+}
+
+#[test]
+fn regulator_and_resident_descriptions() {
+    let t = "Fine\n\nThe Data Protection Authority has fined an app maker £4m.\n\nThe regulator said the firm had tracked pupils without consent.\n\n“Data is not a commodity,” said Deputy Commissioner Ruth Lane.\n\nA fire broke out at the mill, Wessex Fire and Rescue Service said.\n\nResident Amira, 34, said she had been woken by the noise.\n\nThe ambulance service said two people had been treated.\n";
+    let qs = run(t);
+    let q = find(&qs, "the firm had tracked");
+    assert_eq!(speaker(q), "Data Protection Authority");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        find(&qs, "Data is not").role.as_deref(),
+        Some("Deputy Commissioner")
+    );
+    assert_eq!(speaker(find(&qs, "she had been woken")), "Amira");
+}
+
+#[test]
+fn coordinated_and_relative_frames_share_the_right_subject() {
+    let t = "Deal\n\nThe Bakers' Union welcomed the pledge but said it would hold the company to it.\n\nThe deal needs approval from the competition regulator, which said it would decide by June.\n\nOne neighbour, who asked not to be named, said the hall was the last public space.\n\nDana Fox, who said she was innocent, was released on bail.\n\nThe bill's author, Assemblywoman Grace Liu, called the signing \"a historic day\" and said she would push for more.\n\nThe lead researcher, Prof Oskar Holm of Kalmar University, said the link held. Prof Holm conceded that the study could not prove cause and effect.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "it would hold")), "Bakers' Union");
+    let q = find(&qs, "it would decide");
+    assert_eq!(speaker(q), "competition regulator");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(speaker(find(&qs, "the hall was")), "neighbour");
+    let q = find(&qs, "she was innocent");
+    assert_eq!(q.text, "she was innocent");
+    assert_eq!(speaker(q), "Dana Fox");
+    assert_eq!(speaker(find(&qs, "she would push")), "Grace Liu");
+    assert_eq!(speaker(find(&qs, "the study could not")), "Oskar Holm");
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("not to be named")),
+        "{qs:#?}"
+    );
 }
