@@ -38,9 +38,7 @@ pub struct CsvSink {
 /// Appends one field, quoted when it holds a delimiter, a quote or a line break, with
 /// quotes doubled: the rule of `csv::QuoteStyle::Necessary`.
 pub fn push_field(out: &mut Vec<u8>, field: &[u8]) {
-    let needs_quotes = memchr::memchr3(b',', b'"', b'\n', field).is_some()
-        || memchr::memchr(b'\r', field).is_some();
-    if !needs_quotes {
+    if !needs_quotes(field) {
         out.extend_from_slice(field);
         return;
     }
@@ -54,6 +52,47 @@ pub fn push_field(out: &mut Vec<u8>, field: &[u8]) {
     }
     out.extend_from_slice(rest);
     out.push(b'"');
+}
+
+/// The bytes that force a field into quotes.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t
+};
+
+/// Whether the field holds a delimiter, a quote or a line break: a table lookup per
+/// byte for short fields (ids, names, labels), `memchr` for long ones (texts).
+fn needs_quotes(field: &[u8]) -> bool {
+    if field.len() < 64 {
+        field.iter().any(|&b| SPECIAL[b as usize])
+    } else {
+        memchr::memchr3(b',', b'"', b'\n', field).is_some()
+            || memchr::memchr(b'\r', field).is_some()
+    }
+}
+
+/// Appends an integer in decimal, as `Display` writes it (without going through
+/// `fmt`, which costs more than the digits on the many small numbers of `quotes`).
+pub fn push_int(out: &mut Vec<u8>, value: i64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = value.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// Appends one record terminator: CRLF. A record of a single empty field is written
@@ -86,17 +125,16 @@ impl<'a> Column<'a> {
 
     /// Appends the cell of `row`: nulls as an empty field.
     fn push(&self, out: &mut Vec<u8>, row: usize) {
-        // Writing to a Vec cannot fail.
-        let _ = match self {
-            Column::Str(a) if a.is_valid(row) => {
-                push_field(out, a.value(row).as_bytes());
-                Ok(())
+        match self {
+            Column::Str(a) if a.is_valid(row) => push_field(out, a.value(row).as_bytes()),
+            Column::I32(a) if a.is_valid(row) => push_int(out, i64::from(a.value(row))),
+            Column::I64(a) if a.is_valid(row) => push_int(out, a.value(row)),
+            Column::F32(a) if a.is_valid(row) => {
+                // Writing to a Vec cannot fail.
+                let _ = write!(out, "{}", a.value(row));
             }
-            Column::I32(a) if a.is_valid(row) => write!(out, "{}", a.value(row)),
-            Column::I64(a) if a.is_valid(row) => write!(out, "{}", a.value(row)),
-            Column::F32(a) if a.is_valid(row) => write!(out, "{}", a.value(row)),
-            _ => Ok(()),
-        };
+            _ => {}
+        }
     }
 }
 
@@ -288,6 +326,38 @@ mod tests {
         encode_batch(&mut ours, &strings_batch(&records));
         assert_eq!(ours, b"\"\"\r\n\"\"\r\nx\r\n");
         assert_eq!(ours, csv_crate(&records));
+    }
+
+    #[test]
+    fn integers_as_display_writes_them() {
+        for v in [
+            0,
+            7,
+            -7,
+            10,
+            99,
+            -100,
+            1 << 40,
+            i64::MAX,
+            i64::MIN,
+            i32::MIN as i64,
+        ] {
+            let mut out = Vec::new();
+            push_int(&mut out, v);
+            assert_eq!(String::from_utf8(out).unwrap(), v.to_string());
+        }
+    }
+
+    #[test]
+    fn long_and_short_fields_are_quoted_alike() {
+        for n in [1, 63, 64, 65, 200] {
+            for special in [",", "\"", "\n", "\r"] {
+                let mut field = "a".repeat(n);
+                field.push_str(special);
+                assert!(needs_quotes(field.as_bytes()), "{n} {special:?}");
+                assert!(!needs_quotes("é".repeat(n).as_bytes()));
+            }
+        }
     }
 
     #[test]
