@@ -648,19 +648,44 @@ pub struct Scorer {
     pub errors: Errors,
 }
 
-fn summary(
-    kind: QuoteKind,
-    start: u32,
-    end: u32,
-    text: &str,
-    speaker: Option<&str>,
-) -> QuoteSummary {
-    QuoteSummary {
-        kind: kind.as_str().to_string(),
-        start,
-        end,
-        text: text.to_string(),
-        speaker: speaker.map(str::to_string),
+impl QuoteSummary {
+    fn of_gold(g: &CheckedQuote) -> Self {
+        QuoteSummary {
+            kind: g.kind.as_str().to_string(),
+            start: g.start,
+            end: g.end,
+            text: g.raw.text.clone(),
+            speaker: g.raw.speaker.clone(),
+        }
+    }
+
+    fn of_prediction(p: &Quote) -> Self {
+        QuoteSummary {
+            kind: p.kind.as_str().to_string(),
+            start: p.start,
+            end: p.end,
+            text: p.text.clone(),
+            speaker: p.speaker.clone(),
+        }
+    }
+}
+
+impl ErrorItem {
+    /// An error in one article about a gold quote, a prediction, or both (a wrong
+    /// speaker); `rule` is the prediction's.
+    fn new(
+        file: &str,
+        article_id: &str,
+        gold: Option<&CheckedQuote>,
+        predicted: Option<&Quote>,
+    ) -> Self {
+        ErrorItem {
+            file: file.to_string(),
+            article_id: article_id.to_string(),
+            gold: gold.map(QuoteSummary::of_gold),
+            predicted: predicted.map(QuoteSummary::of_prediction),
+            rule: predicted.map(|p| p.rule.clone()),
+        }
     }
 }
 
@@ -764,25 +789,12 @@ impl Scorer {
                 self.kinds[0].attributed_pred += 1;
                 self.kinds[kind_slot(p.kind)].attributed_pred += 1;
             } else {
-                self.errors.wrong_speaker.push(ErrorItem {
-                    file: file.to_string(),
-                    article_id: article.article_id.clone(),
-                    gold: Some(summary(
-                        g.kind,
-                        g.start,
-                        g.end,
-                        &g.raw.text,
-                        g.raw.speaker.as_deref(),
-                    )),
-                    predicted: Some(summary(
-                        p.kind,
-                        p.start,
-                        p.end,
-                        &p.text,
-                        p.speaker.as_deref(),
-                    )),
-                    rule: Some(p.rule.clone()),
-                });
+                self.errors.wrong_speaker.push(ErrorItem::new(
+                    file,
+                    &article.article_id,
+                    Some(g),
+                    Some(p),
+                ));
             }
         }
 
@@ -799,36 +811,16 @@ impl Scorer {
                 r.correct += correct as u64;
             }
             if pred_at_headline[pi].is_none() {
-                self.errors.spurious.push(ErrorItem {
-                    file: file.to_string(),
-                    article_id: article.article_id.clone(),
-                    gold: None,
-                    predicted: Some(summary(
-                        p.kind,
-                        p.start,
-                        p.end,
-                        &p.text,
-                        p.speaker.as_deref(),
-                    )),
-                    rule: Some(p.rule.clone()),
-                });
+                self.errors
+                    .spurious
+                    .push(ErrorItem::new(file, &article.article_id, None, Some(p)));
             }
         }
         for (gi, g) in gold.iter().enumerate() {
             if gold_at_headline[gi].is_none() {
-                self.errors.missed.push(ErrorItem {
-                    file: file.to_string(),
-                    article_id: article.article_id.clone(),
-                    gold: Some(summary(
-                        g.kind,
-                        g.start,
-                        g.end,
-                        &g.raw.text,
-                        g.raw.speaker.as_deref(),
-                    )),
-                    predicted: None,
-                    rule: None,
-                });
+                self.errors
+                    .missed
+                    .push(ErrorItem::new(file, &article.article_id, Some(g), None));
             }
         }
     }
@@ -1184,30 +1176,10 @@ mod tests {
 
     fn pred(article: &str, text: &str, start: u32, end: u32, speaker: Option<&str>) -> Quote {
         Quote {
-            quote_id: crate::model::quote_id(article, start, end),
-            article_id: article.into(),
-            quote_index: 0,
-            kind: QuoteKind::Direct,
-            text: text.into(),
-            start,
-            end,
             speaker: speaker.map(str::to_string),
-            speaker_mention: None,
-            speaker_start: None,
-            speaker_end: None,
-            speaker_type: None,
-            speaker_gender: None,
-            role: None,
-            cue: None,
-            cue_start: None,
-            cue_end: None,
-            cue_lemma: None,
-            cue_type: None,
-            stance: None,
-            paragraph: 0,
-            sentence: 0,
             confidence: 0.9,
             rule: "direct/postposed;speaker/named".into(),
+            ..Quote::for_test(article, text, start, end)
         }
     }
 

@@ -173,6 +173,41 @@ pub struct Quote {
     pub rule: String,
 }
 
+#[cfg(test)]
+impl Quote {
+    /// A direct quote of `text` at `[start, end)` in article `article_id`, with its id,
+    /// index 0, no attribution, confidence 0.5 and an empty rule: unit tests override
+    /// the fields they care about with struct update syntax.
+    pub(crate) fn for_test(article_id: &str, text: &str, start: u32, end: u32) -> Quote {
+        Quote {
+            quote_id: quote_id(article_id, start, end),
+            article_id: article_id.to_string(),
+            quote_index: 0,
+            kind: QuoteKind::Direct,
+            text: text.to_string(),
+            start,
+            end,
+            speaker: None,
+            speaker_mention: None,
+            speaker_start: None,
+            speaker_end: None,
+            speaker_type: None,
+            speaker_gender: None,
+            role: None,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            cue_lemma: None,
+            cue_type: None,
+            stance: None,
+            paragraph: 0,
+            sentence: 0,
+            confidence: 0.5,
+            rule: String::new(),
+        }
+    }
+}
+
 /// The stable id of a quote: 16 hex digits of XXH3-64 over article id and span.
 pub fn quote_id(article_id: &str, start: u32, end: u32) -> String {
     let mut buf = Vec::with_capacity(article_id.len() + 24);

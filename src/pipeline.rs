@@ -660,32 +660,11 @@ mod tests {
     }
 
     fn quote(article: &Article, start: u32, end: u32, index: u32) -> Quote {
-        let (s, e) = (start as usize, end as usize);
+        let text = &article.text[start as usize..end as usize];
         Quote {
-            quote_id: crate::model::quote_id(&article.id, start, end),
-            article_id: article.id.clone(),
             quote_index: index,
-            kind: crate::model::QuoteKind::Direct,
-            text: article.text[s..e].to_string(),
-            start,
-            end,
-            speaker: None,
-            speaker_mention: None,
-            speaker_start: None,
-            speaker_end: None,
-            speaker_type: None,
-            speaker_gender: None,
-            role: None,
-            cue: None,
-            cue_start: None,
-            cue_end: None,
-            cue_lemma: None,
-            cue_type: None,
-            stance: None,
-            paragraph: 0,
-            sentence: 0,
-            confidence: 0.5,
             rule: format!("rule{index}"),
+            ..Quote::for_test(&article.id, text, start, end)
         }
     }
 

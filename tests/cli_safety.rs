@@ -4,14 +4,14 @@
 //! message naming the path, no panic); failed inputs give exit 1 (dataset written) or,
 //! with `--strict`, exit 2 with nothing written.
 
-mod dataset_support;
+mod common;
 
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use dataset_support::*;
+use common::*;
 
 const DATA_FILES: [&str; 5] = [
     "articles.csv",
@@ -25,34 +25,16 @@ fn names(dir: &Path) -> Vec<String> {
     snapshot(dir).into_iter().map(|(n, _)| n).collect()
 }
 
-fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
-}
-
 #[test]
 fn existing_dataset_is_not_replaced_without_overwrite() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 5, 5);
     let out = tmp.path().join("out");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .arg("-q")
-        .assert()
-        .success();
+    extract_ok(&corpus, &out, &[]);
     let before = snapshot(&out);
     assert_eq!(names(&out), DATA_FILES);
 
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .arg("-q")
-        .assert()
-        .code(2);
+    let a = extract_cmd(&corpus, &out).arg("-q").assert().code(2);
     let err = stderr_of(&a);
     assert!(
         err.contains("--overwrite") && err.contains(&out.display().to_string()),
@@ -65,14 +47,7 @@ fn existing_dataset_is_not_replaced_without_overwrite() {
     );
 
     // --overwrite replaces it; files of a format no longer written are removed.
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .args(["-q", "--overwrite", "--format", "parquet"])
-        .assert()
-        .success();
+    extract_ok(&corpus, &out, &["--overwrite", "--format", "parquet"]);
     assert_eq!(
         names(&out),
         ["articles.parquet", "manifest.json", "quotes.parquet"]
@@ -87,14 +62,7 @@ fn interrupt_run(signal: &str) {
     let tmp = tempfile::tempdir().unwrap();
     let small = write_corpus(tmp.path(), 3, 3);
     let out = tmp.path().join("out");
-    whosaid()
-        .arg("extract")
-        .arg(&small)
-        .arg("--out")
-        .arg(&out)
-        .arg("-q")
-        .assert()
-        .success();
+    extract_ok(&small, &out, &[]);
     let before = snapshot(&out);
 
     // A large generated input: far more than the run gets through before the signal.
@@ -166,13 +134,7 @@ fn full_disk_is_a_fatal_error_naming_the_file() {
     fs::create_dir_all(&out).unwrap();
     // The temporary quotes.csv is /dev/full: every write fails with ENOSPC.
     std::os::unix::fs::symlink("/dev/full", out.join(".quotes.csv.tmp")).unwrap();
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(2);
+    let a = extract_cmd(&corpus, &out).assert().code(2);
     let err = stderr_of(&a);
     assert!(err.contains("quotes.csv"), "{err}");
     assert!(err.contains("No space left on device"), "{err}");
@@ -212,12 +174,7 @@ fn tiny_file_system_filling_up_is_a_fatal_error() {
         return;
     }
     let out = disk.join("out");
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .assert();
+    let a = extract_cmd(&corpus, &out).assert();
     let code = a.get_output().status.code();
     let err = stderr_of(&a);
     let leftovers = temp_files(&out);
@@ -239,13 +196,7 @@ fn unwritable_output_folder_is_a_fatal_error_naming_it() {
     let file = tmp.path().join("plain-file");
     fs::write(&file, "x").unwrap();
     let out = file.join("out");
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(2);
+    let a = extract_cmd(&corpus, &out).assert().code(2);
     let err = stderr_of(&a);
     assert!(err.contains(&file.display().to_string()), "{err}");
     assert!(!err.contains("panicked"), "{err}");
@@ -266,12 +217,7 @@ fn unwritable_output_folder_is_a_fatal_error_naming_it() {
             return;
         }
     }
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&ro)
-        .assert();
+    let a = extract_cmd(&corpus, &ro).assert();
     let code = a.get_output().status.code();
     let err = stderr_of(&a);
     #[cfg(target_os = "linux")]
@@ -301,13 +247,7 @@ fn failed_inputs_exit_1_with_the_dataset_written() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = corpus_with_failures(tmp.path());
     let out = tmp.path().join("out");
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(1);
+    let a = extract_cmd(&corpus, &out).assert().code(1);
     let err = stderr_of(&a);
     assert!(err.contains("2 errors"), "{err}");
     assert!(
@@ -334,21 +274,10 @@ fn strict_makes_a_failed_input_fatal_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let good = write_corpus(&tmp.path().join("good"), 3, 3);
     let out = tmp.path().join("out");
-    whosaid()
-        .arg("extract")
-        .arg(&good)
-        .arg("--out")
-        .arg(&out)
-        .arg("-q")
-        .assert()
-        .success();
+    extract_ok(&good, &out, &[]);
     let before = snapshot(&out);
     let corpus = corpus_with_failures(tmp.path());
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
+    let a = extract_cmd(&corpus, &out)
         .args(["--strict", "--overwrite"])
         .assert()
         .code(2);
@@ -360,11 +289,7 @@ fn strict_makes_a_failed_input_fatal_and_writes_nothing() {
     );
     assert!(temp_files(&out).is_empty());
     let fresh = tmp.path().join("fresh");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&fresh)
+    extract_cmd(&corpus, &fresh)
         .arg("--strict")
         .assert()
         .code(2);
@@ -393,11 +318,7 @@ fn usage_errors_exit_2() {
         .code(2);
     whosaid().args(["extract", "--out", "y"]).assert().code(2);
     let corpus = write_corpus(tmp.path(), 1, 1);
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
+    extract_cmd(&corpus, &out)
         .args(["--max-rows-per-file", "0"])
         .assert()
         .code(2);
@@ -409,14 +330,7 @@ fn output_folder_inside_the_input_is_not_read_back() {
     let corpus = write_corpus(tmp.path(), 4, 4);
     let out = corpus.join("out");
     for extra in [&["-q"][..], &["-q", "--overwrite"][..]] {
-        whosaid()
-            .arg("extract")
-            .arg(&corpus)
-            .arg("--out")
-            .arg(&out)
-            .args(extra)
-            .assert()
-            .success();
+        extract_cmd(&corpus, &out).args(extra).assert().success();
         let ids = read_table(&out, "articles", "csv").values("article_id");
         assert_eq!(ids.len(), 9, "{ids:?}");
         assert!(
@@ -434,33 +348,15 @@ fn single_and_partitioned_datasets_never_share_a_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 4, 4);
     let out = tmp.path().join("out");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .arg("-q")
-        .assert()
-        .success();
+    extract_ok(&corpus, &out, &[]);
     let before = snapshot(&out);
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
+    let a = extract_cmd(&corpus, &out)
         .args(["-q", "--partitioned"])
         .assert()
         .code(2);
     assert!(stderr_of(&a).contains("--overwrite"));
     assert!(snapshot(&out) == before);
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .args(["-q", "--partitioned", "--overwrite"])
-        .assert()
-        .success();
+    extract_ok(&corpus, &out, &["--partitioned", "--overwrite"]);
     assert_eq!(
         names(&out),
         [
@@ -473,13 +369,6 @@ fn single_and_partitioned_datasets_never_share_a_folder() {
         ]
     );
     // And back: a single run replaces the parts and shard manifests.
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .args(["-q", "--overwrite"])
-        .assert()
-        .success();
+    extract_ok(&corpus, &out, &["--overwrite"]);
     assert_eq!(names(&out), DATA_FILES);
 }

@@ -3,34 +3,21 @@
 //! text, code point offsets and ids; article rows the right status and counts; the
 //! Parquet files are zstd-compressed with dictionaries; the manifest tells the truth.
 
-mod dataset_support;
+mod common;
 
-use std::path::Path;
-
-use dataset_support::*;
+use common::*;
 use parquet::basic::{Compression, Encoding};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use whosaid::dataset::checksum::hash_file;
 use whosaid::dataset::schema::{articles_schema, quotes_schema};
 use whosaid::model::{content_hash, quote_id};
 
-fn extract(corpus: &Path, out: &Path, extra: &[&str]) {
-    whosaid()
-        .arg("extract")
-        .arg(corpus)
-        .arg("--out")
-        .arg(out)
-        .args(extra)
-        .assert()
-        .success();
-}
-
 #[test]
 fn csv_and_parquet_hold_the_same_rows() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 40, 60);
     let out = tmp.path().join("out");
-    extract(&corpus, &out, &["--quiet"]);
+    extract_ok(&corpus, &out, &[]);
     for table in ["quotes", "articles"] {
         let pq = read_parquet(&out.join(format!("{table}.parquet")));
         let csv = read_csv(&out.join(format!("{table}.csv")));
@@ -55,7 +42,7 @@ fn quote_rows_have_text_offsets_and_ids() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 12, 8);
     let out = tmp.path().join("out");
-    extract(&corpus, &out, &["--quiet"]);
+    extract_ok(&corpus, &out, &[]);
     let quotes = read_parquet(&out.join("quotes.parquet"));
     let articles = read_parquet(&out.join("articles.parquet"));
 
@@ -125,7 +112,7 @@ fn parquet_is_zstd_with_dictionaries_and_the_arrow_schema() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 30, 30);
     let out = tmp.path().join("out");
-    extract(&corpus, &out, &["--quiet", "--format", "parquet"]);
+    extract_ok(&corpus, &out, &["--format", "parquet"]);
     assert!(!out.join("quotes.csv").exists(), "--format parquet only");
     let path = out.join("quotes.parquet");
     let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
@@ -186,7 +173,7 @@ fn manifest_records_inputs_rows_and_file_hashes() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 10, 10);
     let out = tmp.path().join("out");
-    extract(&corpus, &out, &["--quiet", "--threads", "2"]);
+    extract_ok(&corpus, &out, &["--threads", "2"]);
     let m = manifest(&out.join("manifest.json"));
     assert_eq!(m["tool"], "whosaid");
     assert_eq!(m["tool_version"], env!("CARGO_PKG_VERSION"));
@@ -222,12 +209,12 @@ fn manifest_records_inputs_rows_and_file_hashes() {
     }
     // The input hash depends on the inputs only: a second run agrees, an edit changes it.
     let out2 = tmp.path().join("out2");
-    extract(&corpus, &out2, &["--quiet"]);
+    extract_ok(&corpus, &out2, &[]);
     let m2 = manifest(&out2.join("manifest.json"));
     assert_eq!(m["inputs"]["content_hash"], m2["inputs"]["content_hash"]);
     std::fs::write(corpus.join("section0/story00000.txt"), "changed").unwrap();
     let out3 = tmp.path().join("out3");
-    extract(&corpus, &out3, &["--quiet"]);
+    extract_ok(&corpus, &out3, &[]);
     let m3 = manifest(&out3.join("manifest.json"));
     assert_ne!(m["inputs"]["content_hash"], m3["inputs"]["content_hash"]);
 }
@@ -237,9 +224,9 @@ fn max_rows_per_file_splits_parts_without_changing_rows() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 20, 200);
     let whole = tmp.path().join("whole");
-    extract(&corpus, &whole, &["--quiet"]);
+    extract_ok(&corpus, &whole, &[]);
     let split = tmp.path().join("split");
-    extract(&corpus, &split, &["--quiet", "--max-rows-per-file", "50"]);
+    extract_ok(&corpus, &split, &["--max-rows-per-file", "50"]);
     for (table, ext) in [
         ("quotes", "parquet"),
         ("quotes", "csv"),

@@ -2,9 +2,9 @@
 //! and across separate processes (no timestamps, no hash-map order, input order kept),
 //! on a corpus large enough to span several pipeline chunks.
 
-mod dataset_support;
+mod common;
 
-use dataset_support::*;
+use common::*;
 
 #[test]
 fn data_files_are_byte_identical_for_1_and_8_threads() {
@@ -14,14 +14,7 @@ fn data_files_are_byte_identical_for_1_and_8_threads() {
     let mut snapshots = Vec::new();
     for (name, threads) in [("t1", "1"), ("t8", "8"), ("t8-again", "8")] {
         let out = tmp.path().join(name);
-        whosaid()
-            .arg("extract")
-            .arg(&corpus)
-            .arg("--out")
-            .arg(&out)
-            .args(["--quiet", "--threads", threads])
-            .assert()
-            .success();
+        extract_ok(&corpus, &out, &["--threads", threads]);
         let data: Vec<_> = snapshot(&out)
             .into_iter()
             .filter(|(rel, _)| rel != "manifest.json")
@@ -55,11 +48,7 @@ fn partitioned_parts_are_byte_identical_for_1_and_8_threads() {
     let mut snapshots = Vec::new();
     for threads in ["1", "8"] {
         let out = tmp.path().join(format!("t{threads}"));
-        whosaid()
-            .arg("extract")
-            .arg(&corpus)
-            .arg("--out")
-            .arg(&out)
+        extract_cmd(&corpus, &out)
             .args(["--quiet", "--shard", "1/3", "--max-rows-per-file", "300"])
             .args(["--threads", threads])
             .assert()

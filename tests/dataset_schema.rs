@@ -7,7 +7,7 @@
 //! `cargo run -- schema quotes > schemas/quotes.schema.json`, likewise articles) and
 //! bump `SCHEMA_VERSION` if a column was added, removed, renamed or changed meaning.
 
-mod dataset_support;
+mod common;
 
 use std::path::PathBuf;
 
@@ -44,7 +44,7 @@ fn schema_files_are_up_to_date() {
 #[test]
 fn schema_command_prints_the_files() {
     for table in Table::ALL {
-        let out = dataset_support::whosaid()
+        let out = common::whosaid()
             .args(["schema", table.name()])
             .assert()
             .success()

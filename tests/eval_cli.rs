@@ -6,9 +6,11 @@
 //! expects: a plain `"...," said Name` direct quote, and (for the recall test) a gold
 //! span over a sentence that no extractor would report, standing in for a missed quote.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{stderr_of, whosaid};
 use serde_json::{json, Value};
 
 const QUOTE: &str = "We will open the new bridge in May";
@@ -55,7 +57,7 @@ fn one_missing(dir: &Path) -> PathBuf {
 }
 
 fn eval_json(args: &[&Path], extra: &[&str]) -> Value {
-    let mut cmd = Command::cargo_bin("whosaid").unwrap();
+    let mut cmd = whosaid();
     cmd.arg("eval")
         .arg("--json")
         .args(extra)
@@ -65,8 +67,28 @@ fn eval_json(args: &[&Path], extra: &[&str]) -> Value {
     serde_json::from_slice(&out).expect("eval --json prints one JSON document")
 }
 
-fn stderr_of(assert: assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+/// `whosaid eval <args...> --gold <gold>`: its stdout, after checking it succeeded.
+fn eval_stdout(args: &[&str], gold: &Path) -> String {
+    let a = whosaid()
+        .arg("eval")
+        .args(args)
+        .arg("--gold")
+        .arg(gold)
+        .assert();
+    String::from_utf8(a.success().get_output().stdout.clone()).unwrap()
+}
+
+/// `whosaid eval <args...> --gold <gold>`: its stderr, after checking it exited 2.
+fn eval_fails(args: &[&str], gold: &Path) -> String {
+    stderr_of(
+        &whosaid()
+            .arg("eval")
+            .args(args)
+            .arg("--gold")
+            .arg(gold)
+            .assert()
+            .code(2),
+    )
 }
 
 fn f(v: &Value, path: &str) -> f64 {
@@ -139,19 +161,8 @@ fn overall_pools_the_counts_of_every_file() {
 fn json_output_is_stable_and_ordered() {
     let dir = tempfile::tempdir().unwrap();
     let gold = one_missing(dir.path());
-    let run = || {
-        Command::cargo_bin("whosaid")
-            .unwrap()
-            .args(["eval", "--json", "--gold"])
-            .arg(&gold)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
-    let first = String::from_utf8(run()).unwrap();
-    assert_eq!(first, String::from_utf8(run()).unwrap());
+    let first = eval_stdout(&["--json"], &gold);
+    assert_eq!(first, eval_stdout(&["--json"], &gold));
     let files = first.find("\"files\"").unwrap();
     let overall = first.find("\"overall\"").unwrap();
     assert!(files < overall);
@@ -174,16 +185,7 @@ fn errors_list_the_missed_quote_with_offsets() {
     assert_eq!(missed[0]["gold"]["text"], "The bridge opens in May");
     assert_eq!(v.pointer("/errors/spurious").unwrap(), &json!([]));
 
-    let out = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["eval", "--errors", "5", "--gold"])
-        .arg(&gold)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = eval_stdout(&["--errors", "5"], &gold);
     assert!(out.contains("== missed (1)"), "{out}");
     assert!(out.contains("bridge-2 [75,98) indirect"), "{out}");
     assert!(out.contains("The bridge opens in May"), "{out}");
@@ -193,16 +195,7 @@ fn errors_list_the_missed_quote_with_offsets() {
 fn table_shows_each_kind_and_the_headline_figures() {
     let dir = tempfile::tempdir().unwrap();
     let gold = one_missing(dir.path());
-    let out = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["eval", "--by-rule", "--gold"])
-        .arg(&gold)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = eval_stdout(&["--by-rule"], &gold);
     assert!(
         out.contains("1 articles, 2 gold quotes, 1 predicted"),
         "{out}"
@@ -228,13 +221,8 @@ fn table_shows_each_kind_and_the_headline_figures() {
 fn unreadable_gold_exits_2_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope.jsonl");
-    let a = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["eval", "--gold"])
-        .arg(&missing)
-        .assert()
-        .code(2);
-    assert!(stderr_of(a).contains("nope.jsonl"));
+    let e = eval_fails(&[], &missing);
+    assert!(e.contains("nope.jsonl"), "{e}");
 
     let broken = dir.path().join("broken.jsonl");
     std::fs::write(
@@ -245,13 +233,7 @@ fn unreadable_gold_exits_2_naming_the_file() {
         ),
     )
     .unwrap();
-    let a = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["eval", "--gold"])
-        .arg(&broken)
-        .assert()
-        .code(2);
-    let e = stderr_of(a);
+    let e = eval_fails(&[], &broken);
     assert!(e.contains("broken.jsonl, line 2"), "{e}");
 }
 
@@ -265,13 +247,7 @@ fn gold_outside_its_vocabulary_or_text_exits_2() {
         "vocab.jsonl",
         &[json!({"article_id": "v", "text": TEXT, "quotes": [q]})],
     );
-    let a = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["eval", "--gold"])
-        .arg(&bad_vocab)
-        .assert()
-        .code(2);
-    let e = stderr_of(a);
+    let e = eval_fails(&[], &bad_vocab);
     assert!(e.contains("stance \"enthusiastic\""), "{e}");
 
     let mut q = direct_quote();
@@ -281,13 +257,7 @@ fn gold_outside_its_vocabulary_or_text_exits_2() {
         "span.jsonl",
         &[json!({"article_id": "s", "text": TEXT, "quotes": [q]})],
     );
-    let a = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["eval", "--gold"])
-        .arg(&bad_span)
-        .assert()
-        .code(2);
-    let e = stderr_of(a);
+    let e = eval_fails(&[], &bad_span);
     assert!(e.contains("outside the article text"), "{e}");
 }
 
@@ -295,25 +265,14 @@ fn gold_outside_its_vocabulary_or_text_exits_2() {
 fn unreadable_lexicon_exits_2_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let gold = perfect(dir.path());
-    let a = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["eval", "--lexicon"])
-        .arg(dir.path().join("no_such_lexicon.tsv"))
-        .arg("--gold")
-        .arg(&gold)
-        .assert()
-        .code(2);
-    let e = stderr_of(a);
+    let lexicon = dir.path().join("no_such_lexicon.tsv");
+    let e = eval_fails(&["--lexicon", lexicon.to_str().unwrap()], &gold);
     assert!(e.contains("no_such_lexicon.tsv"), "{e}");
 }
 
 #[test]
 fn help_shows_examples() {
-    let a = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["eval", "--help"])
-        .assert()
-        .success();
+    let a = whosaid().args(["eval", "--help"]).assert().success();
     let out = String::from_utf8(a.get_output().stdout.clone()).unwrap();
     for needle in ["Examples:", "--by-rule", "--errors", "--json", "--lexicon"] {
         assert!(out.contains(needle), "{needle} in {out}");

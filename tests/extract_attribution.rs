@@ -1,28 +1,16 @@
 //! The attribution engine through the real binary: `whosaid extract` on articles in a temp
 //! dir, the `quotes.csv` rows it writes, and `--lexicon` files extending the built-in cues.
 
+mod common;
+
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn whosaid() -> Command {
-    Command::cargo_bin("whosaid").unwrap()
-}
+use common::{extract_cmd, extract_ok, read_csv, stderr_of};
 
 /// Rows of quotes.csv as maps column -> value.
-fn quotes(out: &Path) -> Vec<std::collections::HashMap<String, String>> {
-    let mut rdr = csv::Reader::from_path(out.join("quotes.csv")).unwrap();
-    let headers = rdr.headers().unwrap().clone();
-    rdr.records()
-        .map(|r| {
-            let r = r.unwrap();
-            headers
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
+fn quotes(out: &Path) -> Vec<BTreeMap<String, String>> {
+    read_csv(&out.join("quotes.csv")).records()
 }
 
 const ARTICLE: &str = "Ferry firm cuts winter sailings
@@ -45,12 +33,7 @@ fn extract_writes_attributed_quotes() {
     std::fs::create_dir(&input).unwrap();
     std::fs::write(input.join("ferry.txt"), ARTICLE).unwrap();
     let out = dir.path().join("out");
-    whosaid()
-        .args(["extract", "--quiet", "--format", "csv", "--out"])
-        .arg(&out)
-        .arg(&input)
-        .assert()
-        .success();
+    extract_ok(&input, &out, &["--format", "csv"]);
     let rows = quotes(&out);
     let by_text = |p: &str| {
         rows.iter()
@@ -118,12 +101,7 @@ fn lexicon_file_adds_a_reporting_verb() {
     )
     .unwrap();
     let plain = dir.path().join("plain");
-    whosaid()
-        .args(["extract", "--quiet", "--format", "csv", "--out"])
-        .arg(&plain)
-        .arg(&input)
-        .assert()
-        .success();
+    extract_ok(&input, &plain, &["--format", "csv"]);
     assert!(quotes(&plain).is_empty());
 
     let lex = dir.path().join("cues.tsv");
@@ -133,14 +111,11 @@ fn lexicon_file_adds_a_reporting_verb() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    whosaid()
-        .args(["extract", "--quiet", "--format", "csv", "--out"])
-        .arg(&out)
-        .arg("--lexicon")
-        .arg(&lex)
-        .arg(&input)
-        .assert()
-        .success();
+    extract_ok(
+        &input,
+        &out,
+        &["--format", "csv", "--lexicon", lex.to_str().unwrap()],
+    );
     let rows = quotes(&out);
     assert_eq!(rows.len(), 1, "{rows:#?}");
     assert_eq!(rows[0]["text"], "the tide waits for nobody");
@@ -155,17 +130,13 @@ fn bad_lexicon_file_is_an_error_naming_the_file() {
     std::fs::write(&input, "Text.\n").unwrap();
     let lex = dir.path().join("broken.tsv");
     std::fs::write(&lex, "quip\tquipped\tstatement\tneutral\tbare\n").unwrap();
-    let out = whosaid()
-        .args(["extract", "--quiet", "--out"])
-        .arg(dir.path().join("out"))
+    let a = extract_cmd(&input, &dir.path().join("out"))
+        .arg("--quiet")
         .arg("--lexicon")
         .arg(&lex)
-        .arg(&input)
         .assert()
-        .failure()
-        .get_output()
-        .clone();
-    let err = String::from_utf8_lossy(&out.stderr);
+        .failure();
+    let err = stderr_of(&a);
     assert!(err.contains("broken.tsv"), "{err}");
     assert!(err.contains("#kind"), "{err}");
 }

@@ -2,46 +2,26 @@
 //! be byte-identical for a seed, differ across seeds, hold the requested size, and give
 //! the folder and JSONL forms the same articles under the same ids.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{crate_path, snapshot, stderr_of, whosaid};
 
-fn seeds() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
-
-fn generate(out: &Path, mb: &str, seed: &str) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("whosaid")
-        .unwrap()
-        .args([
-            "generate-corpus",
-            "--mb",
-            mb,
-            "--seed",
-            seed,
-            "--quiet",
-            "--from",
-        ])
-        .arg(seeds())
+/// `whosaid generate-corpus` from the committed seeds into `out`, quietly.
+fn generate_with(out: &Path, mb: &str, seed: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
+    whosaid()
+        .args(["generate-corpus", "--mb", mb, "--seed", seed, "--quiet"])
+        .args(extra)
+        .arg("--from")
+        .arg(crate_path("seeds"))
         .arg("--out")
         .arg(out)
         .assert()
 }
 
-/// Every file under `dir`, sorted, as (relative path, bytes).
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
+fn generate(out: &Path, mb: &str, seed: &str) -> assert_cmd::assert::Assert {
+    generate_with(out, mb, seed, &[])
 }
 
 #[test]
@@ -108,37 +88,20 @@ fn refuses_a_non_empty_output_folder_without_overwrite() {
     generate(&out, "0.05", "1").success();
     let before = snapshot(&out);
     let refused = generate(&out, "0.05", "2").failure().code(2);
-    let err = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    let err = stderr_of(&refused);
     assert!(
         err.contains("not empty") && err.contains("--overwrite"),
         "{err}"
     );
     assert_eq!(snapshot(&out), before);
-    Command::cargo_bin("whosaid")
-        .unwrap()
-        .args([
-            "generate-corpus",
-            "--mb",
-            "0.05",
-            "--seed",
-            "2",
-            "--overwrite",
-            "-q",
-            "--from",
-        ])
-        .arg(seeds())
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
+    generate_with(&out, "0.05", "2", &["--overwrite"]).success();
     assert_ne!(snapshot(&out), before);
 }
 
 #[test]
 fn missing_source_is_a_clear_error() {
     let tmp = tempfile::tempdir().unwrap();
-    let failed = Command::cargo_bin("whosaid")
-        .unwrap()
+    let failed = whosaid()
         .args([
             "generate-corpus",
             "--mb",
@@ -151,7 +114,7 @@ fn missing_source_is_a_clear_error() {
         .assert()
         .failure()
         .code(2);
-    let err = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    let err = stderr_of(&failed);
     assert!(
         err.contains("no/such/dir") && err.contains("does not exist"),
         "{err}"

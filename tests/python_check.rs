@@ -7,12 +7,12 @@
 //! `.venv` from tests/python/requirements.txt). Without it the test prints a note and
 //! passes, so plain `cargo test` works on a machine without Python.
 
-mod dataset_support;
+mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use dataset_support::*;
+use common::*;
 
 fn python() -> Option<String> {
     let p = std::env::var("WHOSAID_PYTHON")
@@ -28,7 +28,7 @@ fn python() -> Option<String> {
 }
 
 fn check(python: &str, out: &Path, compare: Option<&Path>) -> (bool, String) {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/check_dataset.py");
+    let script = crate_path("tests/python/check_dataset.py");
     let mut cmd = Command::new(python);
     cmd.arg(script).arg(out);
     if let Some(c) = compare {
@@ -45,33 +45,21 @@ fn check(python: &str, out: &Path, compare: Option<&Path>) -> (bool, String) {
     (o.status.success(), text)
 }
 
-fn extract(corpus: &Path, out: &Path, extra: &[&str]) {
-    whosaid()
-        .arg("extract")
-        .arg(corpus)
-        .arg("--out")
-        .arg(out)
-        .arg("-q")
-        .args(extra)
-        .assert()
-        .success();
-}
-
 #[test]
 fn python_tools_read_single_partitioned_and_merged_datasets() {
     let Some(py) = python() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 40, 400);
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let seeds = crate_path("seeds");
 
     let whole = tmp.path().join("whole");
-    extract(&corpus, &whole, &[]);
+    extract_ok(&corpus, &whole, &[]);
     let (ok, text) = check(&py, &whole, None);
     assert!(ok, "{text}");
     assert!(text.contains("check_dataset: ok"), "{text}");
 
     let split = tmp.path().join("split");
-    extract(&corpus, &split, &["--max-rows-per-file", "100"]);
+    extract_ok(&corpus, &split, &["--max-rows-per-file", "100"]);
     let (ok, text) = check(&py, &split, Some(&whole));
     assert!(ok, "{text}");
 
@@ -105,7 +93,7 @@ fn python_tools_read_single_partitioned_and_merged_datasets() {
     let quotes = read_table(&whole, "quotes", "parquet").rows.len();
     let articles = read_table(&whole, "articles", "parquet").rows.len();
     for dir in [&whole, &sharded] {
-        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/read_dataset.py");
+        let example = crate_path("examples/read_dataset.py");
         let o = Command::new(&py).arg(example).arg(dir).output().unwrap();
         let stdout = String::from_utf8_lossy(&o.stdout);
         assert!(
@@ -121,7 +109,7 @@ fn python_tools_read_single_partitioned_and_merged_datasets() {
 
     // The seed article too (non-ASCII offsets in real text).
     let seed_out = tmp.path().join("seed");
-    extract(&seeds, &seed_out, &[]);
+    extract_ok(&seeds, &seed_out, &[]);
     let (ok, text) = check(&py, &seed_out, None);
     assert!(ok, "{text}");
 }
@@ -132,7 +120,7 @@ fn python_check_fails_when_csv_and_parquet_disagree() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 5, 5);
     let out = tmp.path().join("out");
-    extract(&corpus, &out, &[]);
+    extract_ok(&corpus, &out, &[]);
     let csv = out.join("quotes.csv");
     let body = std::fs::read_to_string(&csv).unwrap();
     std::fs::write(&csv, body.replacen("next spring", "next autumn", 1)).unwrap();

@@ -3,11 +3,13 @@
 //! through the real binary. Asserts each `articles.csv` row's status, error and text,
 //! that the good files among the bad still give their quotes, and the exit code.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use common::{extract_cmd, extract_ok, fixtures, read_csv, stderr_of};
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -16,12 +18,6 @@ struct Row {
     title: String,
     text: String,
     source_path: String,
-}
-
-fn fixtures(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
 }
 
 fn copy_tree(from: &Path, to: &Path) {
@@ -38,46 +34,32 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 fn articles(out: &Path) -> Vec<(String, Row)> {
-    let mut rdr = csv::Reader::from_path(out.join("articles.csv")).unwrap();
-    let headers = rdr.headers().unwrap().clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (id, status, error, title, text, path) = (
-        col("article_id"),
-        col("status"),
-        col("error"),
-        col("title"),
-        col("text"),
-        col("source_path"),
-    );
-    rdr.records()
-        .map(|r| {
-            let r = r.unwrap();
-            (
-                r[id].to_string(),
-                Row {
-                    status: r[status].to_string(),
-                    error: r[error].to_string(),
-                    title: r[title].to_string(),
-                    text: r[text].to_string(),
-                    source_path: r[path].to_string(),
-                },
-            )
+    read_csv(&out.join("articles.csv"))
+        .records()
+        .into_iter()
+        .map(|mut r| {
+            let mut take = |name: &str| r.remove(name).unwrap();
+            let id = take("article_id");
+            let row = Row {
+                status: take("status"),
+                error: take("error"),
+                title: take("title"),
+                text: take("text"),
+                source_path: take("source_path"),
+            };
+            (id, row)
         })
         .collect()
 }
 
 /// Quote texts per article id.
 fn quotes(out: &Path) -> BTreeMap<String, Vec<String>> {
-    let mut rdr = csv::Reader::from_path(out.join("quotes.csv")).unwrap();
-    let headers = rdr.headers().unwrap().clone();
-    let id = headers.iter().position(|h| h == "article_id").unwrap();
-    let text = headers.iter().position(|h| h == "text").unwrap();
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for r in rdr.records() {
-        let r = r.unwrap();
-        map.entry(r[id].to_string())
+    for mut r in read_csv(&out.join("quotes.csv")).records() {
+        let text = r.remove("text").unwrap();
+        map.entry(r.remove("article_id").unwrap())
             .or_default()
-            .push(r[text].to_string());
+            .push(text);
     }
     map
 }
@@ -91,13 +73,7 @@ fn has_quote(q: &BTreeMap<String, Vec<String>>, id: &str, words: &str) -> bool {
 fn mixed_nested_folder_reads_every_format_and_gives_quotes() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    Command::cargo_bin("whosaid")
-        .unwrap()
-        .args(["extract", "--quiet", "--format", "csv", "--out"])
-        .arg(&out)
-        .arg(fixtures("inputs"))
-        .assert()
-        .code(0);
+    extract_ok(&fixtures("inputs"), &out, &["--format", "csv"]).code(0);
     let rows = articles(&out);
     let ids: Vec<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(
@@ -179,21 +155,11 @@ fn hostile_folder_gives_one_row_per_input_with_its_reason_and_good_files_still_q
         symlink(&hostile, hostile.join("sub/loop")).unwrap();
     }
     let out = dir.path().join("out");
-    let assert = Command::cargo_bin("whosaid")
-        .unwrap()
-        .args([
-            "extract",
-            "--format",
-            "csv",
-            "--max-article-bytes",
-            "100000",
-            "--out",
-        ])
-        .arg(&out)
-        .arg(&hostile)
+    let assert = extract_cmd(&hostile, &out)
+        .args(["--format", "csv", "--max-article-bytes", "100000"])
         .assert()
         .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let stderr = stderr_of(&assert);
     assert!(stderr.contains("errors"), "summary counts errors: {stderr}");
 
     let rows = articles(&out);

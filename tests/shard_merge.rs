@@ -2,12 +2,12 @@
 //! `whosaid merge`, give exactly the rows and ids of one unsharded run; merge refuses
 //! incomplete or inconsistent shard sets with a message naming the problem.
 
-mod dataset_support;
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use dataset_support::*;
+use common::*;
 
 fn sorted_by(rows: Rows, key: &str) -> Vec<Vec<Option<String>>> {
     let c = rows.col(key);
@@ -65,8 +65,7 @@ fn merge_err(args: &[&Path], extra: &[&str]) -> String {
     for a in args {
         cmd.arg(a);
     }
-    let a = cmd.args(extra).assert().code(2);
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+    stderr_of(&cmd.args(extra).assert().code(2))
 }
 
 #[test]
@@ -74,14 +73,7 @@ fn four_shard_processes_then_merge_equal_one_unsharded_run() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 60, 400);
     let whole = tmp.path().join("whole");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&whole)
-        .arg("-q")
-        .assert()
-        .success();
+    extract_ok(&corpus, &whole, &[]);
 
     // All four shards write into one folder.
     let out = tmp.path().join("out");
@@ -125,14 +117,7 @@ fn shards_in_separate_folders_merge_into_one_combined_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 30, 200);
     let whole = tmp.path().join("whole");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&whole)
-        .arg("-q")
-        .assert()
-        .success();
+    extract_ok(&corpus, &whole, &[]);
     let shard_dir = |k: u32| tmp.path().join(format!("shards/{k}"));
     run_shards(&corpus, 3, shard_dir, &["--max-rows-per-file", "40"]);
     let combined = tmp.path().join("combined");
@@ -184,11 +169,7 @@ fn merge_names_missing_and_inconsistent_shards() {
     std::fs::write(&part, original).unwrap();
 
     // A shard re-run with other options.
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
+    extract_cmd(&corpus, &out)
         .args([
             "-q",
             "--shard",
@@ -209,14 +190,7 @@ fn merge_names_missing_and_inconsistent_shards() {
         "edited \"four words said here\"",
     )
     .unwrap();
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .args(["-q", "--shard", "3/4", "--overwrite"])
-        .assert()
-        .success();
+    extract_ok(&corpus, &out, &["--shard", "3/4", "--overwrite"]);
     let err = merge_err(&[&out], &[]);
     assert!(
         err.contains("shards disagree on input content hash"),
@@ -225,14 +199,7 @@ fn merge_names_missing_and_inconsistent_shards() {
 
     // The same shard twice.
     let other = tmp.path().join("other");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&other)
-        .args(["-q", "--shard", "1/4"])
-        .assert()
-        .success();
+    extract_ok(&corpus, &other, &["--shard", "1/4"]);
     let err = merge_err(
         &[&out, &other],
         &["--out", tmp.path().join("c").to_str().unwrap()],
@@ -249,34 +216,19 @@ fn shard_refuses_a_folder_with_another_shard_count() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 5, 5);
     let out = tmp.path().join("out");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .args(["-q", "--shard", "0/2"])
-        .assert()
-        .success();
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
+    extract_ok(&corpus, &out, &["--shard", "0/2"]);
+    let a = extract_cmd(&corpus, &out)
         .args(["-q", "--shard", "0/3"])
         .assert()
         .code(2);
-    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    let err = stderr_of(&a);
     assert!(err.contains("different shard count"), "{err}");
     // Re-running the same shard needs --overwrite.
-    let a = whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
+    let a = extract_cmd(&corpus, &out)
         .args(["-q", "--shard", "0/2"])
         .assert()
         .code(2);
-    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    let err = stderr_of(&a);
     assert!(
         err.contains("shard 0/2") && err.contains("--overwrite"),
         "{err}"
@@ -288,14 +240,7 @@ fn csv_only_shards_merge_and_check_article_ownership_from_csv() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 20, 80);
     let whole = tmp.path().join("whole");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&whole)
-        .args(["-q", "--format", "csv"])
-        .assert()
-        .success();
+    extract_ok(&corpus, &whole, &["--format", "csv"]);
     let out = tmp.path().join("out");
     run_shards(&corpus, 2, |_| out.clone(), &["--format", "csv"]);
     whosaid().arg("merge").arg(&out).assert().success();
@@ -311,24 +256,10 @@ fn merge_rejects_articles_that_belong_to_another_shard() {
     let corpus = write_corpus(tmp.path(), 20, 80);
     let real = tmp.path().join("real");
     let fake = tmp.path().join("fake");
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&real)
-        .args(["-q", "--shard", "0/2"])
-        .assert()
-        .success();
+    extract_ok(&corpus, &real, &["--shard", "0/2"]);
     // Shard 0's output relabelled as shard 1: its files are intact (hashes match), but
     // its articles overlap shard 0's.
-    whosaid()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&fake)
-        .args(["-q", "--shard", "0/2"])
-        .assert()
-        .success();
+    extract_ok(&corpus, &fake, &["--shard", "0/2"]);
     for dir in ["quotes", "articles"] {
         for ext in ["csv", "parquet"] {
             std::fs::rename(
@@ -360,10 +291,7 @@ fn documented_xargs_command_line_gives_a_mergeable_dataset() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = write_corpus(tmp.path(), 10, 40);
     let out = tmp.path().join("out");
-    let script = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/gnu_parallel.sh"),
-    )
-    .unwrap();
+    let script = std::fs::read_to_string(crate_path("examples/gnu_parallel.sh")).unwrap();
     assert!(
         script.contains("xargs -P 4 -I{} whosaid extract"),
         "example changed"

@@ -256,7 +256,10 @@ pub fn clause_after(
     if start >= sentence_end {
         return None;
     }
-    let end = boundary(text, start, sentence_end, quoted, lx);
+    let mut end = boundary(text, start, sentence_end, quoted, lx);
+    if that && noun_cue(text, cue, lx) {
+        end = end.min(main_verb_after_clause(text, start, end, quoted));
+    }
     let range = trim_content(text, start..end);
     let ws = words(text, range.clone());
     if ws.len() < 2 && !starts_with_quote(text, &range) {
@@ -282,6 +285,89 @@ pub fn clause_after(
     })
 }
 
+/// Whether the word before `pos` is a possessive ("Mr Thorne’s claim", "her promise"): the
+/// cue is then a noun heading the sentence's subject, not a verb.
+fn possessive_before(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    let w = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&w.to_lowercase().as_str())
+}
+
+/// Whether the cue is a noun heading a nominal frame after a possessive ("Mr Thorne’s
+/// claim that", "her promise that"): its word is the lemma itself, so "Harwell’s said"
+/// (a firm named Harwell’s) is a verb.
+pub fn noun_cue(text: &str, cue: &Cue, lx: &Lexicon) -> bool {
+    let w = text[cue.range.start..]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    possessive_before(text, cue.range.start) && w.eq_ignore_ascii_case(&cue.entry(lx).lemma)
+}
+
+/// Finite main verbs that follow a nominal subject ("X's claim that ... rests on").
+const MAIN_VERBS: &[&str] = &[
+    "rests",
+    "seems",
+    "appears",
+    "drew",
+    "sparked",
+    "prompted",
+    "angered",
+    "contradicts",
+    "remains",
+    "came",
+    "comes",
+    "raised",
+    "triggered",
+    "caused",
+    "provoked",
+];
+
+/// In "Mr Thorne’s claim that the government had lost its majority rests on ...", the
+/// that-clause is the subject's complement and ends where the sentence's own verb begins:
+/// the first finite verb after the clause's verb group and at least one word of its
+/// complement (not after "and"/"or"/"that"/"who"/"which"/"to").
+fn main_verb_after_clause(text: &str, start: usize, end: usize, quoted: &[Range<usize>]) -> usize {
+    let ws = words(text, start..end);
+    let finite = |l: &str| {
+        AUXILIARIES.contains(&l) || IRREGULAR_PAST.contains(&l) || MAIN_VERBS.contains(&l)
+    };
+    let mut seen_verb = false;
+    let mut complement = false;
+    let mut prev = String::new();
+    for w in &ws {
+        let l = lower_at(text, w);
+        if super::cues::inside(quoted, w.start) {
+            complement |= seen_verb;
+            prev = l;
+            continue;
+        }
+        let verbish = finite(&l) || (l.ends_with("ed") && l.len() > 4) || l == "not";
+        if !seen_verb {
+            seen_verb = verbish;
+        } else if !complement {
+            // "is shrinking rests on": a finite verb right after the participle.
+            if prev.ends_with("ing") && finite(&l) && !AUXILIARIES.contains(&l.as_str()) {
+                return w.start;
+            }
+            complement = !verbish && !l.ends_with("ing");
+        } else if finite(&l)
+            && !matches!(
+                prev.as_str(),
+                "and" | "or" | "but" | "that" | "who" | "which" | "to" | "it" | "they"
+            )
+            && !SUBJECT_PRONOUNS.contains(&prev.as_str())
+        {
+            return w.start;
+        }
+        prev = l;
+    }
+    end
+}
+
 /// "urged both governments to show restraint": object + to-infinitive, no "that".
 fn object_infinitive(
     text: &str,
@@ -295,7 +381,7 @@ fn object_infinitive(
     if !text[cue.range.end..first.start].trim().is_empty() {
         return None;
     }
-    for (k, w) in ws.iter().enumerate().take(8) {
+    for (k, w) in ws.iter().enumerate().take(14) {
         if k > 0 && !text[ws[k - 1].end..w.start].trim().is_empty() {
             return None;
         }

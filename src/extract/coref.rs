@@ -44,7 +44,7 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn strip_possessive(s: &str) -> &str {
+pub fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s)
@@ -75,13 +75,22 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let mut it = chunk.split_whitespace();
     let first = it.next()?;
     let fl = first.to_lowercase();
+    // "Aled Price, told MPs that ...": a verb opens a clause, not an apposition.
+    if lx.cue(&fl).is_some()
+        || super::mentions::AUXILIARIES.contains(&fl.as_str())
+        || (fl.ends_with("ed") && fl.len() > 4)
+    {
+        return None;
+    }
     let body = if matches!(fl.as_str(), "a" | "an" | "the") {
         chunk[first.len()..].trim_start()
-    } else if first.starts_with(char::is_lowercase)
-        && !matches!(
-            fl.as_str(),
-            "who" | "which" | "whose" | "aged" | "said" | "says"
-        )
+    } else if !matches!(
+        fl.as_str(),
+        "who" | "which" | "whose" | "aged" | "said" | "says"
+    ) && (first.starts_with(char::is_lowercase)
+        // "Ingrid Halvorsen, Chief Executive Officer of Halvern Robotics": a capitalised
+        // title, when its head (checked below) is a role noun.
+        || first.starts_with(char::is_uppercase))
     {
         chunk
     } else {
@@ -104,7 +113,7 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         .position(|w| matches!(*w, "of" | "at" | "for"))
         .unwrap_or(out.len());
     let head = out.get(head_end.checked_sub(1)?)?.to_lowercase();
-    if head.starts_with(char::is_uppercase) || head.chars().any(|c| c.is_ascii_digit()) {
+    if head.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     match lx.person_noun(&head) {
@@ -127,6 +136,15 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         .unwrap_or(0);
     let chunk = before[start..].trim();
     let mut words: Vec<&str> = chunk.split_whitespace().collect();
+    // "When the health secretary, Priya Raman, told MPs": a subordinator opens the chunk.
+    if words.len() > 2
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "when" | "as" | "after" | "before" | "while" | "since" | "because" | "although" | "if"
+        )
+    {
+        words.remove(0);
+    }
     let first = words.first()?.to_lowercase();
     if !matches!(
         first.as_str(),
@@ -175,6 +193,35 @@ const BUSINESS: &[&str] = &[
     "builder",
 ];
 
+/// A name without a nickname in quote marks: `Patrick “Paddy” Doyle` -> `Patrick Doyle`.
+pub fn strip_nickname(name: &str) -> String {
+    if !name.contains(['“', '"', '‘']) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut depth = false;
+    for w in name.split(' ') {
+        let opens = w.starts_with(['“', '"', '‘']);
+        let closes = w.ends_with(['”', '"', '’']);
+        if opens || depth {
+            depth = !closes;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        name.to_string()
+    } else {
+        out
+    }
+}
+
+/// Police organisation nouns: "the force" stands for "West Yorkshire Police".
+const POLICE: &[&str] = &["police", "force", "constabulary"];
+
 pub fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -183,7 +230,9 @@ pub fn is_acronym(w: &str) -> bool {
 impl Inventory {
     pub fn build(text: &str, sentences: &[Sentence], lx: &Lexicon) -> Self {
         let mut inv = Inventory::default();
-        for s in sentences {
+        // Sentence-initial lone capitals ("Joan is 81."), kept for a second look.
+        let mut lone: Vec<(usize, usize)> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
             let ws = words(text, s.range.clone());
             let mut k = 0;
             while k < ws.len() {
@@ -196,6 +245,17 @@ impl Inventory {
                 let mut e = k + 1;
                 while e < ws.len() {
                     let gap = &text[ws[e - 1].end..ws[e].start];
+                    // A nickname in quote marks between first name and surname: `Patrick
+                    // “Paddy” Doyle` is one name (the nickname is dropped from it).
+                    if matches!(gap, " “" | " \"" | " ‘")
+                        && e + 1 < ws.len()
+                        && is_cap(&text[ws[e].clone()])
+                        && is_cap(&text[ws[e + 1].clone()])
+                        && matches!(&text[ws[e].end..ws[e + 1].start], "” " | "\" " | "’ ")
+                    {
+                        e += 2;
+                        continue;
+                    }
                     let possessive_gap =
                         matches!(gap, "’ " | "' ") && text[ws[e - 1].clone()].ends_with(['s', 'S']);
                     if !gap.trim().is_empty() && !possessive_gap {
@@ -208,6 +268,10 @@ impl Inventory {
                         && e + 1 < ws.len()
                         && is_cap(&text[ws[e + 1].clone()])
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
+                        // "Chief Executive Officer of Halvern Robotics": a title, then a name.
+                        && !lx
+                            .person_noun(&text[ws[e - 1].clone()].to_lowercase())
+                            .is_some_and(|p| p.class == PersonClass::Role)
                         && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
                             || (e + 2..=ws.len().min(e + 5))
                                 .any(|z| lx.is_org_head(&text[ws[z - 1].clone()].to_lowercase())))
@@ -217,8 +281,47 @@ impl Inventory {
                         break;
                     }
                 }
-                inv.add_run(text, &ws, k, e, s.range.start == ws[k].start, lx);
+                if !inv.add_run(text, &ws, k, e, s.range.start == ws[k].start, false, lx) {
+                    lone.push((si, k));
+                }
                 k = e;
+            }
+        }
+        // A lone sentence-initial capital is a name when the article uses the same word as a
+        // (person's) name elsewhere: "my neighbour Joan" ... "Joan is 81", "Curtis Hale" ...
+        // "Hale conceded".
+        if !lone.is_empty() {
+            let known: std::collections::HashSet<&str> = inv
+                .names
+                .iter()
+                .filter(|n| !n.org)
+                .flat_map(|n| {
+                    [
+                        n.name.split_whitespace().next().unwrap_or(""),
+                        n.last.as_str(),
+                    ]
+                })
+                .map(strip_possessive)
+                .collect();
+            let mut again: Vec<(usize, usize)> = Vec::new();
+            for &(si, k) in &lone {
+                let r = &sentences[si].range;
+                let first = text[r.clone()]
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("");
+                if known.contains(strip_possessive(first)) {
+                    again.push((si, k));
+                }
+            }
+            let added = !again.is_empty();
+            for (si, k) in again {
+                let s = &sentences[si];
+                let ws = words(text, s.range.clone());
+                inv.add_run(text, &ws, k, k + 1, true, true, lx);
+            }
+            if added {
+                inv.names.sort_by_key(|n| n.range.start);
             }
         }
         inv
@@ -240,8 +343,9 @@ impl Inventory {
         k: usize,
         e: usize,
         initial: bool,
+        lone_ok: bool,
         lx: &Lexicon,
-    ) {
+    ) -> bool {
         let mut person = false;
         let mut org = false;
         let mut gender = Gender::Unknown;
@@ -269,7 +373,12 @@ impl Inventory {
                 && lx.honorific(f).is_none()
                 && !(k..e).any(|z| lx.is_org_head(&text[ws[z].clone()].to_lowercase()))
                 && !self.capitalised_mid_sentence(text, f);
-            if connective || common {
+            // "About Halvern Robotics", "In Minsk": a preposition opens no name.
+            let preposition = {
+                let l = f.to_lowercase();
+                l == "about" || super::mentions::PREPOSITIONS.contains(&l.as_str())
+            };
+            if connective || common || preposition {
                 start = k + 1;
             }
         }
@@ -286,6 +395,11 @@ impl Inventory {
             }
             start = h + 1;
         }
+        // A run that ends in an organisation word with no "of"/"for" inside is one name
+        // ("Police Officers Association"), not a title before a name; "Chief Executive
+        // Officer of Halvern Robotics" is a title.
+        let org_named_run = lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
+            && !(start..e).any(|z| matches!(&text[ws[z].clone()], "of" | "for"));
         // Honorifics and titles at the front.
         while start < e {
             let t = &text[ws[start].clone()];
@@ -312,16 +426,20 @@ impl Inventory {
                 .person_noun(&l)
                 .is_some_and(|p| p.class == PersonClass::Role)
                 && start + 1 < e
+                && !org_named_run
             {
                 person = true;
                 start += 1;
                 continue;
             }
-            // Words before a title belong to it ("Foreign Secretary", "Finance Minister").
-            if (start + 1..e.min(start + 3)).any(|z| {
-                lx.person_noun(&text[ws[z].clone()].to_lowercase())
-                    .is_some_and(|p| p.class == PersonClass::Role)
-            }) && (start + 2..e).count() >= 1
+            // Words before a title belong to it ("Foreign Secretary", "Finance Minister"),
+            // unless the run ends in an organisation word ("Police Officers Association").
+            if !org_named_run
+                && (start + 1..e.min(start + 3)).any(|z| {
+                    lx.person_noun(&text[ws[z].clone()].to_lowercase())
+                        .is_some_and(|p| p.class == PersonClass::Role)
+                })
+                && (start + 2..e).count() >= 1
             {
                 start += 1;
                 continue;
@@ -329,11 +447,17 @@ impl Inventory {
             break;
         }
         if start >= e {
-            return;
+            return true;
         }
         let n_tokens = e - start;
-        if initial && n_tokens == 1 && start == k {
-            return; // a sentence-initial capital alone: not evidence of a name
+        let first_word = &text[ws[start].clone()];
+        if n_tokens == 1
+            && (first_word == "I" || first_word.starts_with("I'") || first_word.starts_with("I’"))
+        {
+            return true; // the pronoun "I" is no name
+        }
+        if initial && n_tokens == 1 && start == k && !lone_ok {
+            return false; // a sentence-initial capital alone: a name only if used as one elsewhere
         }
         // Evidence before the run: role noun, kin noun, organisation noun.
         let mut descriptors = Vec::new();
@@ -353,6 +477,16 @@ impl Inventory {
             if lx.is_org_noun(bl) && lx.person_noun(bl).is_none() {
                 org = true;
                 descriptors.push(bl.to_string());
+            }
+        }
+        // "The miners' union, Unified Metalworkers, condemned": an organisation noun in the
+        // description before the name describes it.
+        if k > 0 && descriptors.is_empty() && text[..ws[k].start].ends_with(", ") {
+            let b = &text[ws[k - 1].clone()];
+            let bl = b.to_lowercase();
+            if !is_cap(b) && lx.is_org_noun(&bl) && lx.person_noun(&bl).is_none() {
+                org = true;
+                descriptors.push(bl);
             }
         }
         // The title: words of the run before the name, or lowercase words ending in a role
@@ -377,7 +511,13 @@ impl Inventory {
                 let mut b = k - 1;
                 while b > 0 && text[ws[b - 1].end..ws[b].start].trim().is_empty() {
                     let w = text[ws[b - 1].clone()].to_lowercase();
-                    if super::mentions::DETERMINERS.contains(&w.as_str())
+                    // ", defeating businessman Curtis Hale": a participle after a comma opens
+                    // a clause and is no title word ("rowing coach" is one).
+                    let participle =
+                        w.ends_with("ing") && text[..ws[b - 1].start].trim_end().ends_with(',');
+                    if participle
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
                         || super::mentions::POSSESSIVES.contains(&w.as_str())
                         || super::mentions::AUXILIARIES.contains(&w.as_str())
@@ -468,7 +608,9 @@ impl Inventory {
                 && !super::mentions::AUXILIARIES.contains(&nx.to_lowercase().as_str())
                 && lx.cue(&nx.to_lowercase()).is_none()
         };
-        let full = &text[ws[start].start..ws[e - 1].end];
+        let full_nick = &text[ws[start].start..ws[e - 1].end];
+        let full_owned = strip_nickname(full_nick);
+        let full = full_owned.as_str();
         let name = if possessive {
             strip_possessive(full)
         } else {
@@ -480,6 +622,15 @@ impl Inventory {
         } else {
             &text[ws[e - 1].clone()]
         };
+        // "The cantonal environment minister, Élodie Favre, defended ...": a name in
+        // apposition to the sentence's opening description is its subject.
+        let described_subject = k > 0 && !org && {
+            let before = &text[ws[0].start..ws[k].start];
+            before.ends_with(", ")
+                && before.matches(',').count() == 1
+                && !before.contains(['"', '“', '‘', '«', '„'])
+                && description_before(text, ws[k].start, lx).is_some()
+        };
         self.names.push(NameOcc {
             range: ws[start].start..ws[e - 1].end,
             last: last_tok.to_string(),
@@ -490,7 +641,7 @@ impl Inventory {
             gender,
             descriptors,
             role: if org { None } else { role },
-            subject: k <= 5
+            subject: (k <= 5
                 && ws[..k].iter().all(|w| {
                     let l = text[w.clone()].to_lowercase();
                     !super::mentions::AUXILIARIES.contains(&l.as_str())
@@ -498,8 +649,10 @@ impl Inventory {
                         && lx.cue(&l).is_none()
                         && !super::mentions::PREPOSITIONS.contains(&l.as_str())
                 })
-                && !text[ws[0].start..ws[k].start].contains([',', '"', '“', '‘']),
+                && !text[ws[0].start..ws[k].start].contains([',', '"', '“', '‘']))
+                || described_subject,
         });
+        true
     }
 
     /// The first title stated with `name` anywhere in the article.
@@ -557,6 +710,8 @@ impl Inventory {
     /// same last word and a compatible gender (nearest before, else nearest after), an
     /// organisation an acronym stands for, or the name itself.
     pub fn canonical(&self, name: &str, gender: Gender, pos: usize) -> String {
+        let stripped = strip_nickname(name);
+        let name = stripped.as_str();
         let last = name.split_whitespace().last().unwrap_or(name);
         let ntok = name.split_whitespace().count();
         if let Some(full) = self.aliases.get(name) {
@@ -597,6 +752,27 @@ impl Inventory {
         match best {
             Some((n, _)) if n.tokens > ntok => n.name.clone(),
             _ => {
+                // "Marguerite" for "Marguerite Okafor": a first name alone stands for the one
+                // person of the article whose full name starts with it.
+                if ntok == 1 {
+                    let mut full = self
+                        .names
+                        .iter()
+                        .filter(|n| {
+                            n.tokens >= 2
+                                && (n.person || (!n.org && n.tokens <= 3))
+                                && !is_acronym(name)
+                                && n.name.len() > name.len()
+                                && n.name.starts_with(name)
+                                && n.name[name.len()..].starts_with(' ')
+                        })
+                        .map(|n| n.name.as_str());
+                    if let Some(first) = full.next() {
+                        if full.all(|n| n == first) {
+                            return first.to_string();
+                        }
+                    }
+                }
                 // "Veltra" for "Veltra Motors": the first word of an organisation's name.
                 if ntok == 1 {
                     let prefix = format!("{name} ");
@@ -663,17 +839,18 @@ impl Inventory {
             .collect();
         let synonyms: &[&str] = match head {
             h if BUSINESS.contains(&h) => BUSINESS,
+            h if POLICE.contains(&h) => POLICE,
             _ => &[],
         };
         let mut best: Option<(&NameOcc, usize)> = None;
         for n in self.names.iter().filter(|n| n.org && !n.person) {
             let lname = n.name.to_lowercase();
-            let hit = lname
-                .split_whitespace()
-                .any(|w| w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’']))
-                || words
-                    .iter()
-                    .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
+            let hit = lname.split_whitespace().any(|w| {
+                w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
+                    || (synonyms == POLICE && POLICE.contains(&w))
+            }) || words
+                .iter()
+                .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
                 || n.descriptors
                     .iter()
                     .any(|d| d == head || synonyms.contains(&d.as_str()));
@@ -690,9 +867,40 @@ impl Inventory {
             }
         }
         match best {
-            Some((n, _)) => Some(n.name.clone()),
+            // "Mining firm Grauwald" ... "Grauwald Mining": the full name.
+            Some((n, _)) => Some(self.longest_org_from(&n.name)),
             None if BUSINESS.contains(&head) => self.main_organisation().map(str::to_string),
             None => None,
         }
+    }
+
+    /// The longest organisation name that starts with `name` ("Grauwald" -> "Grauwald
+    /// Mining"), or `name` itself.
+    pub fn longest_org_from(&self, name: &str) -> String {
+        self.names
+            .iter()
+            .filter(|m| {
+                m.org
+                    && !m.person
+                    && m.name.len() > name.len()
+                    && m.name.starts_with(name)
+                    && m.name[name.len()..].starts_with(' ')
+            })
+            .max_by_key(|m| m.tokens)
+            .map_or_else(|| name.to_string(), |m| m.name.clone())
+    }
+
+    /// The one organisation whose name ends with the organisation word `word` ("the Trust"
+    /// for "Coastal Birds Trust"), when exactly one does.
+    pub fn org_ending_with(&self, word: &str) -> Option<String> {
+        let mut found = self
+            .names
+            .iter()
+            .filter(|m| {
+                m.org && !m.person && m.tokens >= 2 && m.last == word && m.name.ends_with(word)
+            })
+            .map(|m| m.name.as_str());
+        let first = found.next()?;
+        found.all(|m| m == first).then(|| first.to_string())
     }
 }

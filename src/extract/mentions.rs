@@ -347,7 +347,41 @@ fn is_name_chunk(text: &str, r: &Range<usize>) -> bool {
 
 /// A dateline ("LONDON, March 3 - Acme Corp said") is not part of a subject: the region
 /// starts after the last dash.
+/// A live-blog time stamp opening a paragraph ("01:51 ", "9.05am ", "14:10 BST "): skipped
+/// like a dateline, it is neither subject nor content.
+pub fn skip_timestamp(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits)
+        || !matches!(b.get(digits), Some(b':' | b'.'))
+        || b.get(digits + 1..digits + 3)
+            .is_none_or(|m| !m.iter().all(u8::is_ascii_digit))
+    {
+        return r;
+    }
+    let mut rest = &s[digits + 3..];
+    for suffix in ["am", "pm", "a.m.", "p.m."] {
+        if let Some(t) = rest.strip_prefix(suffix) {
+            rest = t;
+            break;
+        }
+    }
+    let t = rest.trim_start();
+    for zone in ["GMT ", "BST ", "CET ", "ET ", "UTC "] {
+        if let Some(u) = t.strip_prefix(zone) {
+            return r.end - u.len()..r.end;
+        }
+    }
+    if rest.starts_with(' ') {
+        r.end - t.len()..r.end
+    } else {
+        r
+    }
+}
+
 fn skip_dateline_dash(text: &str, region: Range<usize>) -> Range<usize> {
+    let region = skip_timestamp(text, region);
     match ["—", " - ", " – ", "--"]
         .iter()
         .filter_map(|d| {
@@ -814,6 +848,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // A proper name: split honorific and title off the capitalised run.
     let mut name_start = i;
     let mut title_end: Option<usize> = None;
+    // A run ending in an organisation word keeps its person nouns ("Police Officers
+    // Association", "Nurses Union"): they are part of the name, not a title.
+    let org_run = run_end > i
+        && lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
+        && !ws[i..run_end]
+            .iter()
+            .any(|w| matches!(&text[w.clone()], "of" | "for"));
     for (j, w) in ws.iter().enumerate().take(run_end).skip(i) {
         let t = &text[w.clone()];
         let l = lower(t);
@@ -838,7 +879,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         if connector {
             continue;
         }
-        if pn.is_some_and(|p| p.class == PersonClass::Role) || !is_cap(t) {
+        if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
+            || !is_cap(t)
+        {
             if let Some(p) = pn {
                 if p.gender != Gender::Unknown {
                     m.gender = p.gender;

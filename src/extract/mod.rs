@@ -471,7 +471,13 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
 
-        let clause = clause_after(text, &cue, sent.end, &doc.quoted, lx);
+        let clause = clause_after(
+            text,
+            &cue,
+            subordinate_end(text, sent.clone(), cue.range.end, &doc.quoted),
+            &doc.quoted,
+            lx,
+        );
         // Inverted frame: "..., the minister said." — nothing but adverbials after the cue.
         let cue_end = object_end(text, &cue, sent.end, lx)
             .unwrap_or(cue.range.end)
@@ -642,6 +648,112 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             who: Who::Previous,
         });
     }
+
+    // 5. A quoted sentence that ends its paragraph after narration about a person, with no
+    // frame of its own: the person speaks it ("Marguerite insists the book is not
+    // autobiographical. “People will look for Desmond in it.”", "Asked whether she will
+    // write a fourth, she shrugs. “Ask me in nine years.”", a live blog's "Whitcombe
+    // again: “We’ll learn from this.”").
+    for (si, span) in doc.spans.iter().enumerate() {
+        if used_span[si] {
+            continue;
+        }
+        let para = doc.paras[doc.para_of(span.outer.start)].clone();
+        if span.outer.start <= para.start
+            || span.outer.start < doc.body_start
+            || is_consumed(&consumed, span.outer.start)
+            || !text[span.outer.end.min(para.end)..para.end]
+                .trim()
+                .is_empty()
+            || span.pieces.len() != 1
+        {
+            continue;
+        }
+        let content = trim_content_direct(text, span.pieces[0].clone());
+        let ctext = &text[content.clone()];
+        // An utterance: three words or more, a capital first, its own final punctuation.
+        if words(text, content.clone()).len() < 3
+            || !ctext.starts_with(char::is_uppercase)
+            || !ctext.ends_with(['.', '!', '?'])
+        {
+            continue;
+        }
+        // The narration before it: a sentence, or a verbless frame ending in a colon.
+        let before = trim(text, para.start..span.outer.start, &[]);
+        let frame = &text[before.clone()];
+        let colon = frame.ends_with(':');
+        if !(colon || frame.ends_with(['.', '!', '?'])) {
+            continue;
+        }
+        let sent = doc.sents[doc.sentence_of(before.end.saturating_sub(1))]
+            .range
+            .clone();
+        let sent = before.start.max(sent.start)..before.end;
+        if cues::inside(&doc.quoted, sent.start)
+            || text[sent.clone()].starts_with(['"', '“', '‘', '\'', '«', '„'])
+        {
+            continue; // a quote's own frame: the quote before speaks on ("direct/context")
+        }
+        if colon
+            && words(text, sent.clone()).iter().any(|w| {
+                let l = text[w.clone()].to_lowercase();
+                lx.cue(&l).is_some() || mentions::AUXILIARIES.contains(&l.as_str())
+            })
+        {
+            continue; // a colon frame with a verb is the pre-posed rule's
+        }
+        // Its subject: at the sentence start, else after its last comma ("Asked ..., she").
+        let mut found = None;
+        let mut starts = vec![sent.start];
+        if let Some(c) = last_top_comma(text, sent.clone()) {
+            starts.push(c + 1);
+        }
+        for st in starts {
+            let r = mentions::skip_timestamp(text, trim(text, st..sent.end, &[]));
+            let ws = words(text, r);
+            let Some(first) = ws.first() else { continue };
+            let fl = text[first.clone()].to_lowercase();
+            if fl == "he" || fl == "she" {
+                found = Some(first.clone());
+                break;
+            }
+            // A name: the capitalised run that opens the clause, of a person.
+            let run = ws
+                .iter()
+                .take_while(|w| text[(*w).clone()].starts_with(char::is_uppercase))
+                .count();
+            if run == 0 || run > 4 {
+                continue;
+            }
+            let np = first.start..ws[run - 1].end;
+            let m = analyse(text, np.clone(), false, lx);
+            let person = m.kind == MentionKind::Name
+                && m.name.as_ref().is_some_and(|nr| {
+                    let canon = doc
+                        .inv
+                        .canonical(&text[nr.clone()], Gender::Unknown, nr.start);
+                    !doc.inv.is_org(&canon)
+                        && (doc.inv.is_person(&canon) || canon.split_whitespace().count() >= 2)
+                });
+            if person {
+                found = Some(np);
+                break;
+            }
+        }
+        let Some(np) = found else { continue };
+        used_span[si] = true;
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces: vec![content],
+            qrule: "direct/context",
+            cue: None,
+            cue_range: None,
+            who: Who::Mention {
+                range: np,
+                appos: None,
+            },
+        });
+    }
     raws
 }
 
@@ -685,6 +797,7 @@ fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
 
 /// Skips a dateline at the start of a content range ("LUSAKA, March 2 - ", "RIVERTON — ").
 fn skip_dateline(text: &str, r: Range<usize>) -> Range<usize> {
+    let r = mentions::skip_timestamp(text, r);
     let s = &text[r.clone()];
     let cut = (0..=s.len().min(60))
         .rev()
@@ -704,6 +817,40 @@ fn skip_dateline(text: &str, r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// "When the minister told MPs that funding would rise, few believed him": in a sentence
+/// opened by a subordinator, a clause reported inside it ends at the first comma (outside
+/// quote marks) after the cue; otherwise the sentence end.
+fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range<usize>]) -> usize {
+    let first = text[sent.clone()]
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if !matches!(
+        first,
+        "When"
+            | "As"
+            | "After"
+            | "Before"
+            | "While"
+            | "Because"
+            | "Although"
+            | "If"
+            | "Since"
+            | "Though"
+            | "Once"
+            | "Until"
+            | "Unless"
+    ) || after >= sent.end
+    {
+        return sent.end;
+    }
+    text[after..sent.end]
+        .match_indices(',')
+        .map(|(i, _)| after + i)
+        .find(|&i| !cues::inside(quoted, i))
+        .unwrap_or(sent.end)
 }
 
 /// The last comma at top level (outside quote marks) in `r`.
@@ -889,6 +1036,10 @@ fn social_post_text(text: &str, p: Range<usize>) -> Range<usize> {
 #[derive(Debug, Default, Clone)]
 struct Entity {
     gender: Option<Gender>,
+    /// From a reported clause opening with he/she ("said he was stunned"): used only when
+    /// nothing stronger is found, since the pronoun may be someone else ("His manager said
+    /// he died peacefully").
+    clause_gender: Option<Gender>,
     role: Option<String>,
 }
 
@@ -973,14 +1124,17 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                 let e = entities.entry((sp.clone(), r.stype)).or_default();
                 if r.stype == SpeakerType::Person || r.stype == SpeakerType::Unknown {
                     let mut g = r.gender;
-                    if g == Gender::Unknown && raw.kind != QuoteKind::Direct {
-                        g = clause_initial_gender(text, raw.pieces[0].clone());
-                    }
                     if g == Gender::Unknown {
                         g = doc.inv.gender_of(sp);
                     }
                     if g != Gender::Unknown && e.gender.is_none() {
                         e.gender = Some(g);
+                    }
+                    if raw.kind != QuoteKind::Direct && e.clause_gender.is_none() {
+                        let cg = clause_initial_gender(text, raw.pieces[0].clone());
+                        if cg != Gender::Unknown {
+                            e.clause_gender = Some(cg);
+                        }
                     }
                     if e.role.is_none() {
                         e.role = r.role.clone();
@@ -1015,7 +1169,9 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             .cloned()
             .unwrap_or_default();
         let gender = match res.stype {
-            SpeakerType::Person | SpeakerType::Unknown => ent.gender.unwrap_or(Gender::Unknown),
+            SpeakerType::Person | SpeakerType::Unknown => {
+                ent.gender.or(ent.clause_gender).unwrap_or(Gender::Unknown)
+            }
             _ => Gender::Unknown,
         };
         let role = match res.stype {
@@ -1165,7 +1321,26 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
         .names
         .iter()
         .filter(|n| {
-            n.tokens >= 2 && !n.org && ends_with_lowercase(text[..n.range.start].trim_end(), noun)
+            n.tokens >= 2
+                && !n.org
+                && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
+                    // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
+                    || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
+                        .split_whitespace()
+                        .next_back()
+                        .and_then(|w| doc.lx.honorific(w))
+                        .and_then(|h| h.role.as_deref())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(noun))
+                    // A title stated anywhere with the name: "the minister" for "The
+                    // cantonal environment minister, Élodie Favre", "the sheriff" for
+                    // "Bristow County Sheriff Dale Hutchins".
+                    || n.role.as_deref().is_some_and(|r| {
+                        ends_with_lowercase(r, noun)
+                            && r[..r.len() - noun.len().min(r.len())]
+                                .chars()
+                                .next_back()
+                                .is_none_or(|c| c == ' ' || c == '-')
+                    }))
         })
         .map(|n| n.name.as_str())
         .collect();
@@ -1345,7 +1520,13 @@ fn resolve_mention(
                         && n.range.start >= after
                         && n.range.end <= range.start
                         && !n.org
-                        && (n.person || n.tokens >= 2)
+                        && {
+                            let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                            n.person
+                                || n.tokens >= 2
+                                || canon.contains(' ')
+                                || doc.inv.is_person(&canon)
+                        }
                         && {
                             let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
                             let g = entities
@@ -1356,7 +1537,7 @@ fn resolve_mention(
                         }
                 });
                 if let Some(n) = subject {
-                    if found.is_some() {
+                    {
                         found = Some(Resolved {
                             speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
                             mention: None,
@@ -1371,15 +1552,40 @@ fn resolve_mention(
             let mut r = match found {
                 Some(r) => r,
                 None => {
-                    // Nearest name before the pronoun.
-                    let n = doc.inv.names.iter().rev().find(|n| {
-                        n.range.end <= range.start
-                            && if want_person {
-                                !n.org || n.person
-                            } else {
-                                n.org
-                            }
-                    })?;
+                    // Nearest name before the pronoun, outside quote marks: for he/she a
+                    // person of compatible gender first ("Born in Larne in 1931, she" is not
+                    // Larne when "Hilda Brennan, who ..." came before).
+                    let before = |n: &&coref::NameOcc| {
+                        n.range.end <= range.start && !cues::inside(&doc.quoted, n.range.start)
+                    };
+                    let compatible = |n: &&coref::NameOcc| {
+                        let g = doc.inv.gender_of(&doc.inv.canonical(
+                            &n.name,
+                            Gender::Unknown,
+                            n.range.start,
+                        ));
+                        gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                    };
+                    let n = if want_person {
+                        doc.inv
+                            .names
+                            .iter()
+                            .rev()
+                            .filter(before)
+                            .find(|n| n.person && !n.org && compatible(n))
+                            .or_else(|| {
+                                doc.inv
+                                    .names
+                                    .iter()
+                                    .rev()
+                                    .filter(before)
+                                    // not a dateline ("NEW YORK, March 3 -")
+                                    .filter(|n| n.name.chars().any(char::is_lowercase))
+                                    .find(|n| !n.org && compatible(n))
+                            })
+                    } else {
+                        doc.inv.names.iter().rev().filter(before).find(|n| n.org)
+                    }?;
                     Resolved {
                         speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
                         mention: None,
@@ -1402,7 +1608,13 @@ fn resolve_mention(
         }
         MentionKind::Name => {
             let nr = m.name.clone()?;
-            let name = &text[nr.clone()];
+            // "Ms Raman’s claim that ...": the possessive is not part of the name.
+            let name = match &raw.cue {
+                Some(c) if clauses::noun_cue(text, c, lx) => {
+                    coref::strip_possessive(&text[nr.clone()])
+                }
+                _ => &text[nr.clone()],
+            };
             let canon = doc.inv.canonical(name, gender, nr.start);
             let single = !canon.contains(' ');
             let person_ev = m.honorific
@@ -1421,6 +1633,13 @@ fn resolve_mention(
                     || doc.inv.is_org(&canon)
                     || (single && !person_ev)
                     || (clause_it && !person_ev));
+            // "The Trust called on ...": an organisation word alone is the one named
+            // organisation that ends with it.
+            let canon = if canon == name && single && lx.is_org_head(&name.to_lowercase()) {
+                doc.inv.org_ending_with(name).unwrap_or(canon)
+            } else {
+                canon
+            };
             let rule = if canon == name {
                 "speaker/named"
             } else {
@@ -1549,6 +1768,9 @@ fn resolve_mention(
                             })
                             .map(|n| n.name.clone())
                     };
+                    // A titled name anywhere in the article ("Judge Susan Pryor", "The
+                    // regional transport minister, Ines Baptista").
+                    let titled = if def { titled_name(doc, &hl) } else { None };
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person
@@ -1563,7 +1785,8 @@ fn resolve_mention(
                                 return Some(r);
                             }
                         }
-                        if initial
+                        if titled.is_none()
+                            && initial
                             && resolved
                                 .iter()
                                 .flatten()
@@ -1580,15 +1803,17 @@ fn resolve_mention(
                                 });
                             }
                         }
-                        // A titled name anywhere in the article ("Judge Susan Pryor").
-                        if let Some(n) = titled_name(doc, &hl) {
+                        if let Some(n) = titled {
+                            // The title as stated with the name ("cantonal environment
+                            // minister"), else the description ("minister").
+                            let role = doc.inv.role_of(&n).or(role.clone()).unwrap_or(desc);
                             return Some(Resolved {
                                 speaker: Some(n),
                                 mention: Some(range),
                                 stype: SpeakerType::Person,
                                 rule: "speaker/description",
                                 gender,
-                                role: Some(role.clone().unwrap_or(desc)),
+                                role: Some(role),
                             });
                         }
                     }

@@ -458,3 +458,185 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn regression_pronoun_i_in_narration_is_not_a_speaker() {
+    let t = "Painter at home\n\nTomasz Wrobel is sanding a door in his workshop when I arrive.\n\n\"I work best with my hands busy,\" he says.\n";
+    let qs = run(t);
+    let q = find(&qs, "I work best");
+    assert_eq!(speaker(q), "Tomasz Wrobel");
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+}
+
+#[test]
+fn regression_sentence_initial_first_name_used_elsewhere_is_a_name() {
+    // "Ruth" opens sentences only after being named mid-sentence; "she" is Ruth, not the
+    // minister quoted before her.
+    let t = "Column\n\nWhen the housing minister, Alan Pike, said that rents were falling, I thought of my friend Ruth.\n\nRuth is 74 and pays half her pension in rent. She has lived in the same flat for 30 years.\n\n\"I dread every letter from the landlord,\" she told me.\n";
+    let qs = run(t);
+    let q = find(&qs, "I dread");
+    assert_eq!(speaker(q), "Ruth");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
+
+#[test]
+fn regression_reported_clause_pronoun_is_weak_gender_evidence() {
+    // "said he died": "he" is the late singer, not the manager; "she said" then resolves to
+    // the manager, whose gender is female.
+    let t = "Singer dies\n\nSinger Colm Tierney has died at 80.\n\nHis agent, Brid Nolan, said he died at home on Sunday.\n\n\"He sang until the very end,\" she said.\n";
+    let qs = run(t);
+    let q = find(&qs, "He sang");
+    assert_eq!(speaker(q), "Brid Nolan");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    assert_eq!(find(&qs, "he died").speaker_gender, Some(Gender::Female));
+}
+
+#[test]
+fn regression_pronoun_skips_places_and_names_inside_quotes() {
+    let t = "Obituary\n\nMaeve Carson, who has died aged 90, was a pioneering surveyor.\n\nBorn in Antrim in 1934, she later said she had chosen surveying at the age of ten.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "she had chosen")), "Maeve Carson");
+    let t = "Vote count\n\nPrime Minister Lena Horvat claimed victory. \"Voters have chosen calm,\" she told supporters.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "Voters have")), "Lena Horvat");
+}
+
+#[test]
+fn regression_name_in_apposition_to_an_opening_description_is_the_subject() {
+    let t = "Protest\n\n\"We will not move,\" said Pierre Dufour, head of the growers' union.\n\nThe regional farm minister, Anne Roche, defended the plan. \"The rules protect the river,\" she told reporters.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "The rules")), "Anne Roche");
+}
+
+#[test]
+fn definite_title_resolves_to_the_name_stated_with_that_title() {
+    let t = "Strike\n\nThe regional transport minister, Ines Baptista, met the unions on Monday.\n\nThe minister said the talks had been constructive.\n\nCounty Sheriff Roy Tate arrested two men. The sheriff said both would appear in court.\n";
+    let qs = run(t);
+    let q = find(&qs, "the talks");
+    assert_eq!(speaker(q), "Ines Baptista");
+    assert_eq!(q.role.as_deref(), Some("regional transport minister"));
+    assert_eq!(speaker(find(&qs, "both would")), "Roy Tate");
+}
+
+#[test]
+fn first_name_alone_and_nickname_resolve_to_the_full_name() {
+    let t = "Profile\n\nOrla Fennelly has run the bakery for 30 years.\n\nOrla insists the bread is better than ever.\n\nClub manager Thomas “Tommy” Baird said the team was ready. \"We are fit,\" Baird told reporters.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the bread")), "Orla Fennelly");
+    assert_eq!(speaker(find(&qs, "the team was")), "Thomas Baird");
+    assert_eq!(speaker(find(&qs, "We are fit")), "Thomas Baird");
+}
+
+#[test]
+fn organisation_names_keep_role_words_and_the_force_is_the_police() {
+    let t = "Arrest\n\n\"A man was detained on Friday,\" Greater Manchester Police said.\n\nThe force said he remained in custody.\n\nThe Lakeside Nurses Association said it would support the family.\n";
+    let qs = run(t);
+    let q = find(&qs, "he remained");
+    assert_eq!(speaker(q), "Greater Manchester Police");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        speaker(find(&qs, "it would support")),
+        "Lakeside Nurses Association"
+    );
+}
+
+#[test]
+fn regression_possessive_nominal_frame_ends_before_the_main_verb() {
+    let t = "Budget row\n\nMs Ferris’s claim that the deficit is shrinking rests on one month of data.\n\nMr Dube's claim that ministers had ignored the warnings drew an angry response.\n\nHarwell’s said falling demand had made the site unviable.\n";
+    let qs = run(t);
+    let q = find(&qs, "the deficit");
+    assert_eq!(q.text, "the deficit is shrinking");
+    assert_eq!(speaker(q), "Ferris");
+    assert_eq!(q.cue_type, Some(CueType::Claim));
+    let q = find(&qs, "ministers had");
+    assert_eq!(q.text, "ministers had ignored the warnings");
+    assert_eq!(speaker(q), "Dube");
+    // A firm named with a possessive keeps it: "said" is a verb, not a noun frame.
+    assert_eq!(speaker(find(&qs, "falling demand")), "Harwell’s");
+}
+
+#[test]
+fn live_blog_time_stamps_are_neither_subject_nor_content() {
+    let t = "Results: live\n\n01:51 A Labour spokesperson said the results were “painful but fair”.\n02:05 Turnout in the city was 29%, the returning officer said.\n14:10 BST Club captain Rhys Owen said the squad was ready.\n";
+    let qs = run(t);
+    let q = find(&qs, "the results");
+    assert_eq!(speaker(q), "Labour spokesperson");
+    assert_eq!(find(&qs, "Turnout").text, "Turnout in the city was 29%");
+    let q = find(&qs, "the squad");
+    assert_eq!(speaker(q), "Rhys Owen");
+    assert_eq!(q.role.as_deref(), Some("Club captain"));
+}
+
+#[test]
+fn roles_from_capitalised_appositions_subordinate_clauses_and_not_participles() {
+    let t = "Deal\n\n“We are delighted,” said Maria Lind, Chief Operating Officer of Nordvik Foods.\n\nWhen the culture secretary, Aled Price, told MPs that funding would rise, few believed him.\n\nJoan Marsh won the runoff, defeating businessman Carl Ames by 300 votes. Ames said he had called Marsh to congratulate her.\n\nCastlemere rowing coach Bridget Hale said the crew was ready.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "We are delighted").role.as_deref(),
+        Some("Chief Operating Officer of Nordvik Foods")
+    );
+    let q = find(&qs, "funding would rise");
+    assert_eq!(q.text, "funding would rise");
+    assert_eq!(speaker(q), "Aled Price");
+    assert_eq!(q.role.as_deref(), Some("culture secretary"));
+    assert_eq!(
+        find(&qs, "he had called").role.as_deref(),
+        Some("businessman")
+    );
+    assert_eq!(
+        find(&qs, "the crew").role.as_deref(),
+        Some("Castlemere rowing coach")
+    );
+}
+
+#[test]
+fn organisations_named_in_full_after_descriptions_and_short_forms() {
+    let t = "Mining firm Kolvak to cut jobs\n\nKolvak Mining will close two pits, the company said on Monday.\n\nThe miners' union, United Pitworkers, condemned the plan. \"Workers should not pay for this,\" the union said.\n\nThe Northern Wetlands Trust said the pits had harmed the river. The Trust called on the regulator to act.\n\nAtlantic Rela Electric said it supported the plan.\n\nAbout Kolvak Mining\n";
+    let qs = run(t);
+    let q = find(&qs, "Kolvak Mining will");
+    assert_eq!(speaker(q), "Kolvak Mining");
+    assert_eq!(speaker(find(&qs, "Workers should")), "United Pitworkers");
+    let q = find(&qs, "the regulator to act");
+    assert_eq!(speaker(q), "Northern Wetlands Trust");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(speaker(find(&qs, "it supported")), "Atlantic Rela Electric");
+}
+
+#[test]
+fn the_governor_is_the_name_after_gov_and_a_title_of_an_organisation_is_no_name() {
+    let t = "Bill signed\n\nGov. Ana Ruiz signed the bill on Tuesday.\n\nIn her message, the governor wrote that the cap would have hurt utilities.\n\n\"We are thrilled,\" said Lee Park, Chief Executive Officer of Sunvale Robotics. Sunvale Robotics said it would hire 40 people.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the cap would")), "Ana Ruiz");
+    assert_eq!(speaker(find(&qs, "it would hire")), "Sunvale Robotics");
+    assert_eq!(
+        find(&qs, "We are thrilled").role.as_deref(),
+        Some("Chief Executive Officer of Sunvale Robotics")
+    );
+}
+
+#[test]
+fn quote_closing_a_paragraph_of_narration_is_spoken_by_its_subject() {
+    let t = "Profile\n\nMarta Quill is pruning roses when I arrive.\n\nMarta insists the memoir is not about her. “People will look for me in it. I am not there.”\n\nAsked about a sequel, she laughs. “Ask me in ten years.”\n\n09:12 Quill again: “No more interviews today.”\n\nThe novel, “The Long Shore”, is out in May. Critics are keen.\n";
+    let qs = run(t);
+    for p in ["People will look", "Ask me in ten", "No more interviews"] {
+        let q = find(&qs, p);
+        assert_eq!(speaker(q), "Marta Quill", "{p}");
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(q.cue, None);
+    }
+    // A title of a work is not an utterance.
+    assert!(qs.iter().all(|q| !q.text.contains("Long Shore")), "{qs:#?}");
+}
+
+#[test]
+fn urge_object_may_be_long() {
+    let t = "Appeal\n\nDCI Ann Roe urged anyone with doorbell or dashcam footage from the area around Mill Lane to come forward.\n";
+    let qs = run(t);
+    let q = find(&qs, "anyone with");
+    assert_eq!(
+        q.text,
+        "anyone with doorbell or dashcam footage from the area around Mill Lane to come forward"
+    );
+    assert_eq!(speaker(q), "Ann Roe");
+    assert_eq!(q.cue_type, Some(CueType::Demand));
+}

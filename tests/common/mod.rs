@@ -1,8 +1,10 @@
-//! Shared by the dataset, CLI and shard integration tests: a generated fixture corpus
+//! Shared by the integration tests that drive the real binary: its path, running
+//! `whosaid extract` into a temp dir, the fixture folders, a generated fixture corpus
 //! with known quotes, and readers that decode a dataset's Parquet (with the `parquet`
 //! crate's Arrow reader) and CSV (with the `csv` crate) into comparable rows.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,37 @@ pub fn whosaid() -> assert_cmd::Command {
 /// Path of the built binary (for tests that drive a child process by hand).
 pub fn whosaid_path() -> PathBuf {
     assert_cmd::cargo::cargo_bin("whosaid")
+}
+
+/// `whosaid extract <input> --out <out>`, to add options to and run.
+pub fn extract_cmd(input: &Path, out: &Path) -> assert_cmd::Command {
+    let mut cmd = whosaid();
+    cmd.arg("extract").arg(input).arg("--out").arg(out);
+    cmd
+}
+
+/// Runs `whosaid extract <input> --out <out> -q <extra...>` and asserts it succeeds.
+pub fn extract_ok(input: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    extract_cmd(input, out)
+        .arg("-q")
+        .args(extra)
+        .assert()
+        .success()
+}
+
+/// What a finished run wrote to stderr.
+pub fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+}
+
+/// A path in the crate (`tests/fixtures/hostile`, `examples/...`).
+pub fn crate_path(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// A fixture folder or file under `tests/fixtures`.
+pub fn fixtures(name: &str) -> PathBuf {
+    crate_path("tests/fixtures").join(name)
 }
 
 const SPEAKERS: &[&str] = &[
@@ -120,6 +153,14 @@ impl Rows {
             .collect()
     }
 
+    /// Every row as a map column -> value, nulls as empty strings (how CSV shows them).
+    pub fn records(&self) -> Vec<BTreeMap<String, String>> {
+        self.as_csv_text()
+            .into_iter()
+            .map(|r| self.columns.iter().cloned().zip(r).collect())
+            .collect()
+    }
+
     /// The rows whose `key` column equals `value`.
     pub fn find(&self, key: &str, value: &str) -> Vec<&Vec<Option<String>>> {
         let c = self.col(key);
@@ -133,24 +174,19 @@ impl Rows {
 /// Decodes a Parquet file with the Arrow reader.
 pub fn read_parquet(path: &Path) -> Rows {
     let file = fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .unwrap()
-        .build()
-        .unwrap();
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+    let columns = builder
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
     let mut out = Rows {
-        columns: Vec::new(),
+        columns,
         rows: Vec::new(),
     };
-    for batch in reader {
+    for batch in builder.build().unwrap() {
         let batch: RecordBatch = batch.unwrap();
-        if out.columns.is_empty() {
-            out.columns = batch
-                .schema()
-                .fields()
-                .iter()
-                .map(|f| f.name().clone())
-                .collect();
-        }
         for r in 0..batch.num_rows() {
             out.rows.push(
                 batch
@@ -160,16 +196,6 @@ pub fn read_parquet(path: &Path) -> Rows {
                     .collect(),
             );
         }
-    }
-    if out.columns.is_empty() {
-        let file = fs::File::open(path).unwrap();
-        let b = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
-        out.columns = b
-            .schema()
-            .fields()
-            .iter()
-            .map(|f| f.name().clone())
-            .collect();
     }
     out
 }
