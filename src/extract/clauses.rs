@@ -350,7 +350,9 @@ fn main_verb_after_clause(text: &str, start: usize, end: usize, quoted: &[Range<
             seen_verb = verbish;
         } else if !complement {
             // "is shrinking rests on": a finite verb right after the participle.
-            if prev.ends_with("ing") && finite(&l) && !AUXILIARIES.contains(&l.as_str()) {
+            // "was balanced was disputed": a finite verb right after a participle.
+            let participle = prev.ends_with("ing") || (prev.ends_with("ed") && prev.len() > 4);
+            if participle && finite(&l) && !matches!(l.as_str(), "been" | "being" | "be") {
                 return w.start;
             }
             complement = !verbish && !l.ends_with("ing");
@@ -381,7 +383,7 @@ fn object_infinitive(
     if !text[cue.range.end..first.start].trim().is_empty() {
         return None;
     }
-    for (k, w) in ws.iter().enumerate().take(8) {
+    for (k, w) in ws.iter().enumerate().take(14) {
         if k > 0 && !text[ws[k - 1].end..w.start].trim().is_empty() {
             return None;
         }

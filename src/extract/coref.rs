@@ -219,6 +219,28 @@ pub fn strip_nickname(name: &str) -> String {
     }
 }
 
+/// Days and months: capitalised, but never (part of) a name ("Ecuador Tuesday", "March").
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Police organisation nouns: "the force" stands for "West Yorkshire Police".
 const POLICE: &[&str] = &["police", "force", "constabulary"];
 
@@ -262,6 +284,9 @@ impl Inventory {
                         break;
                     }
                     let w = &text[ws[e].clone()];
+                    if CALENDAR.contains(&w) {
+                        break;
+                    }
                     if is_cap(w) {
                         e += 1;
                     } else if matches!(w, "of" | "and" | "for" | "&")
@@ -452,7 +477,10 @@ impl Inventory {
         let n_tokens = e - start;
         let first_word = &text[ws[start].clone()];
         if n_tokens == 1
-            && (first_word == "I" || first_word.starts_with("I'") || first_word.starts_with("I’"))
+            && (first_word == "I"
+                || first_word.starts_with("I'")
+                || first_word.starts_with("I’")
+                || CALENDAR.contains(&first_word))
         {
             return true; // the pronoun "I" is no name
         }

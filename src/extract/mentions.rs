@@ -321,10 +321,14 @@ fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         return false;
     }
     let last = lower(&text[ws[ws.len() - 1].clone()]);
+    // "Mrs Kettering's neighbour": a possessive name (capitalised words) opens it too.
+    let possessive_name = ws.iter().take(3).position(|w| {
+        let t = &text[w.clone()];
+        t.ends_with("'s") || t.ends_with("’s")
+    });
     let starts_det = DETERMINERS.contains(&f.as_str())
         || POSSESSIVES.contains(&f.as_str())
-        || f.ends_with("'s")
-        || f.ends_with("’s");
+        || possessive_name.is_some_and(|p| ws[..=p].iter().all(|w| is_cap(&text[w.clone()])));
     starts_det
         && (lx.person_noun(&last).is_some()
             || lx.is_org_noun(&last)
@@ -414,7 +418,14 @@ pub fn subject_before(
         let l = lower(&text[last.clone()]);
         let tail_ok = text[last.end..r.end].trim().is_empty();
         // Any "-ly" adverb between the subject and the cue ("Kennedy bluntly admitted").
-        let ly = l.len() > 4 && l.ends_with("ly") && n > 1;
+        let ly = l.len() > 4
+            && l.ends_with("ly")
+            && n > 1
+            && !is_cap(&text[last.clone()])
+            && !matches!(
+                l.as_str(),
+                "family" | "ally" | "assembly" | "supply" | "rally" | "monopoly" | "anomaly"
+            );
         if tail_ok && (ADVERB_TAIL.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str()) || ly) {
             // "on Tuesday", "last week"
             let mut cut = last.start;
@@ -578,6 +589,9 @@ fn strip_leading_connectives(text: &str, r: Range<usize>) -> Range<usize> {
     }
 }
 
+/// Collective nouns for people that follow a name ("the Brennan family"): a group.
+const COLLECTIVE: &[&str] = &["family", "families", "household", "clan"];
+
 /// The subject noun phrase at the start of `r` (a sentence or clause): determiner, words up
 /// to the end of the first capitalised run or the first verb-like word.
 pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usize>> {
@@ -608,6 +622,11 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
         let cap = is_cap(t) || lx.honorific(t).is_some();
         if i > 0 && (verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str()))
         {
+            break;
+        }
+        // "The Brennan family said": a collective noun after the name belongs to it.
+        if seen_cap && !cap && COLLECTIVE.contains(&t) && i + 1 == ws.len() {
+            end = Some(w.end);
             break;
         }
         if seen_cap && !cap && !matches!(t, "of" | "and" | "for") {
@@ -709,7 +728,16 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     }
     let main = main.start..ws[ws.len() - 1].end;
     if ws.len() == 1 {
-        let l = lower(&text[ws[0].clone()]);
+        let mut l = lower(&text[ws[0].clone()]);
+        // The possessive of a nominal frame ("her promise that") stands for its pronoun.
+        if let Some(p) = match l.as_str() {
+            "his" => Some("he"),
+            "her" => Some("she"),
+            "their" => Some("they"),
+            _ => None,
+        } {
+            l = p.to_string();
+        }
         if SUBJECT_PRONOUNS.contains(&l.as_str()) {
             m.kind = MentionKind::Pronoun;
             m.gender = match l.as_str() {
@@ -829,6 +857,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                     }
                 }
             }
+        } else if COLLECTIVE.contains(&head_clean.as_str()) {
+            DescClass::Group
         } else if lx.is_org_noun(&head_clean) || lx.is_org_head(&head_clean) || possessive_name {
             DescClass::Org
         } else if head_clean.ends_with('s') {

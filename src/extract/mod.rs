@@ -648,6 +648,112 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             who: Who::Previous,
         });
     }
+
+    // 5. A quoted sentence that ends its paragraph after narration about a person, with no
+    // frame of its own: the person speaks it ("Marguerite insists the book is not
+    // autobiographical. “People will look for Desmond in it.”", "Asked whether she will
+    // write a fourth, she shrugs. “Ask me in nine years.”", a live blog's "Whitcombe
+    // again: “We’ll learn from this.”").
+    for (si, span) in doc.spans.iter().enumerate() {
+        if used_span[si] {
+            continue;
+        }
+        let para = doc.paras[doc.para_of(span.outer.start)].clone();
+        if span.outer.start <= para.start
+            || span.outer.start < doc.body_start
+            || is_consumed(&consumed, span.outer.start)
+            || !text[span.outer.end.min(para.end)..para.end]
+                .trim()
+                .is_empty()
+            || span.pieces.len() != 1
+        {
+            continue;
+        }
+        let content = trim_content_direct(text, span.pieces[0].clone());
+        let ctext = &text[content.clone()];
+        // An utterance: three words or more, a capital first, its own final punctuation.
+        if words(text, content.clone()).len() < 3
+            || !ctext.starts_with(char::is_uppercase)
+            || !ctext.ends_with(['.', '!', '?'])
+        {
+            continue;
+        }
+        // The narration before it: a sentence, or a verbless frame ending in a colon.
+        let before = trim(text, para.start..span.outer.start, &[]);
+        let frame = &text[before.clone()];
+        let colon = frame.ends_with(':');
+        if !(colon || frame.ends_with(['.', '!', '?'])) {
+            continue;
+        }
+        let sent = doc.sents[doc.sentence_of(before.end.saturating_sub(1))]
+            .range
+            .clone();
+        let sent = before.start.max(sent.start)..before.end;
+        if cues::inside(&doc.quoted, sent.start)
+            || text[sent.clone()].starts_with(['"', '“', '‘', '\'', '«', '„'])
+        {
+            continue; // a quote's own frame: the quote before speaks on ("direct/context")
+        }
+        if colon
+            && words(text, sent.clone()).iter().any(|w| {
+                let l = text[w.clone()].to_lowercase();
+                lx.cue(&l).is_some() || mentions::AUXILIARIES.contains(&l.as_str())
+            })
+        {
+            continue; // a colon frame with a verb is the pre-posed rule's
+        }
+        // Its subject: at the sentence start, else after its last comma ("Asked ..., she").
+        let mut found = None;
+        let mut starts = vec![sent.start];
+        if let Some(c) = last_top_comma(text, sent.clone()) {
+            starts.push(c + 1);
+        }
+        for st in starts {
+            let r = mentions::skip_timestamp(text, trim(text, st..sent.end, &[]));
+            let ws = words(text, r);
+            let Some(first) = ws.first() else { continue };
+            let fl = text[first.clone()].to_lowercase();
+            if fl == "he" || fl == "she" {
+                found = Some(first.clone());
+                break;
+            }
+            // A name: the capitalised run that opens the clause, of a person.
+            let run = ws
+                .iter()
+                .take_while(|w| text[(*w).clone()].starts_with(char::is_uppercase))
+                .count();
+            if run == 0 || run > 4 {
+                continue;
+            }
+            let np = first.start..ws[run - 1].end;
+            let m = analyse(text, np.clone(), false, lx);
+            let person = m.kind == MentionKind::Name
+                && m.name.as_ref().is_some_and(|nr| {
+                    let canon = doc
+                        .inv
+                        .canonical(&text[nr.clone()], Gender::Unknown, nr.start);
+                    !doc.inv.is_org(&canon)
+                        && (doc.inv.is_person(&canon) || canon.split_whitespace().count() >= 2)
+                });
+            if person {
+                found = Some(np);
+                break;
+            }
+        }
+        let Some(np) = found else { continue };
+        used_span[si] = true;
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces: vec![content],
+            qrule: "direct/context",
+            cue: None,
+            cue_range: None,
+            who: Who::Mention {
+                range: np,
+                appos: None,
+            },
+        });
+    }
     raws
 }
 
@@ -868,9 +974,34 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
         let content = trim_content(text, region_start..comma);
         (np, content)
     };
-    let ws = words(text, np.clone());
+    let mut np = np;
+    let mut ws = words(text, np.clone());
     if ws.is_empty() || ws.len() > 10 {
         return None;
+    }
+    // "according to a statement from the Greenhill Residents Association": a document
+    // from a named source is that source speaking.
+    if let Some(k) = ws.iter().position(|w| {
+        matches!(
+            text[w.clone()].to_lowercase().as_str(),
+            "from" | "by" | "issued"
+        )
+    }) {
+        let doc_before = ws[..k]
+            .iter()
+            .any(|w| lx.is_document(&text[w.clone()].to_lowercase()));
+        let mut src = k + 1;
+        if ws.get(src).is_some_and(|w| &text[w.clone()] == "by") {
+            src += 1; // "issued by"
+        }
+        let named = ws[src..].iter().any(|w| {
+            let t = &text[w.clone()];
+            t.starts_with(char::is_uppercase)
+        });
+        if doc_before && named && src < ws.len() {
+            np = ws[src].start..np.end;
+            ws = words(text, np.clone());
+        }
     }
     let head = text[ws[ws.len() - 1].clone()].to_lowercase();
     if ws
@@ -1220,6 +1351,8 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
         .filter(|n| {
             n.tokens >= 2
                 && !n.org
+                // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
+                && n.name.chars().any(char::is_lowercase)
                 && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
                     // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
                     || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
@@ -1353,6 +1486,32 @@ fn resolve_mention(
             .trim()
             .is_empty();
     let m = analyse(text, range.clone(), initial, lx);
+    // "said Mrs Kettering's neighbour, Doreen Platt": a description followed by a name in
+    // apposition is that name.
+    if m.kind == MentionKind::Description {
+        if let Some(a) = &appos {
+            let aw = words(text, a.clone());
+            let name_like = (2..=4).contains(&aw.len())
+                && aw.iter().all(|w| {
+                    let t = &text[w.clone()];
+                    t.starts_with(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit())
+                })
+                && text[a.clone()]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || " .-'’".contains(c));
+            if name_like {
+                let mut r = resolve_mention(doc, a.clone(), None, pos, raw, resolved, entities)?;
+                if r.role.is_none() && m.desc_class == Some(DescClass::Functionary) {
+                    r.role = m.desc.clone();
+                }
+                if r.gender == Gender::Unknown {
+                    r.gender = m.gender;
+                }
+                r.mention = Some(range.start..a.end);
+                return Some(r);
+            }
+        }
+    }
     let mut role = m.role.clone();
     let mut gender = m.gender;
     if let Some(a) = &appos {
@@ -1413,6 +1572,8 @@ fn resolve_mention(
                     .map_or(0, |m| m.end);
                 let subject = doc.inv.names.iter().rev().find(|n| {
                     n.subject
+                        // not an all-capitals headline run
+                        && n.name.chars().any(char::is_lowercase)
                         && !cues::inside(&doc.quoted, n.range.start)
                         && n.range.start >= after
                         && n.range.end <= range.start
@@ -1469,6 +1630,7 @@ fn resolve_mention(
                             .iter()
                             .rev()
                             .filter(before)
+                            .filter(|n| n.name.chars().any(char::is_lowercase))
                             .find(|n| n.person && !n.org && compatible(n))
                             .or_else(|| {
                                 doc.inv
@@ -1476,10 +1638,19 @@ fn resolve_mention(
                                     .iter()
                                     .rev()
                                     .filter(before)
+                                    // not a dateline ("NEW YORK, March 3 -")
+                                    .filter(|n| n.name.chars().any(char::is_lowercase))
                                     .find(|n| !n.org && compatible(n))
                             })
                     } else {
-                        doc.inv.names.iter().rev().filter(before).find(|n| n.org)
+                        doc.inv
+                            .names
+                            .iter()
+                            .rev()
+                            .filter(before)
+                            // not an all-capitals headline run
+                            .filter(|n| n.tokens < 3 || n.name.chars().any(char::is_lowercase))
+                            .find(|n| n.org)
                     }?;
                     Resolved {
                         speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
@@ -1591,7 +1762,13 @@ fn resolve_mention(
                 DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
-                DescClass::Person if head.ends_with("-year-old") => {
+                DescClass::Person
+                    if head.ends_with("-year-old")
+                        || desc
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.ends_with("-year-old")) =>
+                {
                     let n = doc
                         .inv
                         .names

@@ -604,7 +604,7 @@ fn roles_from_capitalised_appositions_subordinate_clauses_and_not_participles() 
 
 #[test]
 fn organisations_named_in_full_after_descriptions_and_short_forms() {
-    let t = "Mining firm Kolvak to cut jobs\n\nKolvak Mining will close two pits, the company said on Monday.\n\nThe miners' union, United Pitworkers, condemned the plan. \"Workers should not pay for this,\" the union said.\n\nThe Northern Wetlands Trust said the pits had harmed the river. The Trust called on the regulator to act.\n\nAtlantic Rela Electric said it supported the plan.\n\nAbout Kolvak Mining\n";
+    let t = "Mining firm Kolvak to cut jobs\n\nKolvak Mining will close two of its pits, the company said on Monday.\n\nThe miners' union, United Pitworkers, condemned the plan. \"Workers should not pay for this,\" the union said.\n\nThe Northern Wetlands Trust said the pits had harmed the river. The Trust called on the regulator to act.\n\nAtlantic Rela Electric said it supported the plan.\n\nAbout Kolvak Mining\n";
     let qs = run(t);
     let q = find(&qs, "Kolvak Mining will");
     assert_eq!(speaker(q), "Kolvak Mining");
@@ -625,4 +625,82 @@ fn the_governor_is_the_name_after_gov_and_a_title_of_an_organisation_is_no_name(
         find(&qs, "We are thrilled").role.as_deref(),
         Some("Chief Executive Officer of Sunvale Robotics")
     );
+}
+
+#[test]
+fn quote_closing_a_paragraph_of_narration_is_spoken_by_its_subject() {
+    let t = "Profile\n\nMarta Quill is pruning roses when I arrive.\n\nMarta insists the memoir is not about her. “People will look for me in it. I am not there.”\n\nAsked about a sequel, she laughs. “Ask me in ten years.”\n\n09:12 Quill again: “No more interviews today.”\n\nThe novel, “The Long Shore”, is out in May. Critics are keen.\n";
+    let qs = run(t);
+    for p in ["People will look", "Ask me in ten", "No more interviews"] {
+        let q = find(&qs, p);
+        assert_eq!(speaker(q), "Marta Quill", "{p}");
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(q.cue, None);
+    }
+    // A title of a work is not an utterance.
+    assert!(qs.iter().all(|q| !q.text.contains("Long Shore")), "{qs:#?}");
+}
+
+#[test]
+fn urge_object_may_be_long() {
+    let t = "Appeal\n\nDCI Ann Roe urged anyone with doorbell or dashcam footage from the area around Mill Lane to come forward.\n";
+    let qs = run(t);
+    let q = find(&qs, "anyone with");
+    assert_eq!(
+        q.text,
+        "anyone with doorbell or dashcam footage from the area around Mill Lane to come forward"
+    );
+    assert_eq!(speaker(q), "Ann Roe");
+    assert_eq!(q.cue_type, Some(CueType::Demand));
+}
+
+#[test]
+fn family_statements_age_descriptions_and_named_appositions() {
+    let t = "Tributes\n\nNora Quinlan, who has died aged 90, was a nurse. In a statement, the Quinlan family said: “Mum cared for everyone she met.”\n\nTV chef Marco Bell has hit back at critics. The 46-year-old star of cookery show Fry Up told the Post: “People pay for quality.”\n\n“It's a scandal, that's what it is,” said Mrs Quinlan's neighbour, Edna Shaw.\n";
+    let qs = run(t);
+    let q = find(&qs, "Mum cared");
+    assert_eq!(speaker(q), "Quinlan family");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+    assert_eq!(speaker(find(&qs, "People pay")), "Marco Bell");
+    assert_eq!(speaker(find(&qs, "It's a scandal")), "Edna Shaw");
+}
+
+#[test]
+fn possessive_pronoun_nominal_frame_is_the_pronoun_speaker() {
+    let t = "Waiting lists\n\nThe health secretary, Priya Raman, visited Leeds on Monday. But her promise that every trust will have a plan by April is not a plan for patients.\n\nTreasury minister Karl Obi spoke next. His claim that the budget was balanced was disputed.\n";
+    let qs = run(t);
+    let q = find(&qs, "every trust");
+    assert_eq!(q.text, "every trust will have a plan by April");
+    assert_eq!(speaker(q), "Priya Raman");
+    assert_eq!(q.cue_type, Some(CueType::Promise));
+    let q = find(&qs, "the budget");
+    assert_eq!(q.text, "the budget was balanced");
+    assert_eq!(speaker(q), "Karl Obi");
+}
+
+#[test]
+fn regression_days_months_and_headline_capitals_are_not_names() {
+    // "he" is not "March" (a month used mid-sentence) nor the all-capitals headline.
+    let t = "MINISTER SEES SLOWER GROWTH\n\nSales rose in March, the ministry said.\n\nMarch was a strong month. Finance Minister Ravi Kumar spoke in Delhi on Tuesday. He said growth would slow.\n\nOfficials in Quito said Ecuador Tuesday would repay its debt.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "growth would")), "Ravi Kumar");
+    assert!(
+        qs.iter().all(|q| speaker(q) != "Ecuador Tuesday"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn according_to_a_document_from_a_named_source_is_that_source() {
+    let t = "Plan\n\nThe plan is dead, according to a statement from the Greenhill Residents Association.\n\nAccording to a report by the International Monetary Fund, growth will slow next year.\n\nThe mayor was re-elected with 61% of the votes, according to official results.\n";
+    let qs = run(t);
+    let q = find(&qs, "The plan is dead");
+    assert_eq!(speaker(q), "Greenhill Residents Association");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        speaker(find(&qs, "growth will slow")),
+        "International Monetary Fund"
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("re-elected")), "{qs:#?}");
 }
