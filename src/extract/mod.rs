@@ -54,7 +54,7 @@ pub mod mentions;
 pub mod quote_marks;
 pub mod stance;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
@@ -1289,11 +1289,14 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
 
     let map = OffsetMap::new(text);
     let mut out = Vec::with_capacity(raws.len());
+    // One quote per span (its id): a quote framed both before and after (`X said: "...,"
+    // she told reporters`) is found by two rules; the first, in text order, is kept.
+    let mut spans_seen: HashSet<(usize, usize)> = HashSet::with_capacity(raws.len());
     for (raw, res) in raws.iter().zip(resolved) {
         let Some(res) = res else { continue };
         let first = &raw.pieces[0];
         let last = &raw.pieces[raw.pieces.len() - 1];
-        if first.is_empty() {
+        if first.is_empty() || !spans_seen.insert((first.start, last.end)) {
             continue;
         }
         let content: String = raw
