@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{ClauseTaking, Lexicon};
-use crate::text::words;
+use crate::text::{lowercase, words, Lower, Words};
 
 use super::cues::{object_end, Cue};
 use super::mentions::{
@@ -126,8 +126,8 @@ pub struct Clause {
     pub cue_end: usize,
 }
 
-fn lower_at(text: &str, r: &Range<usize>) -> String {
-    text[r.clone()].to_lowercase()
+fn lower_at<'t>(text: &'t str, r: &Range<usize>) -> Lower<'t> {
+    lowercase(&text[r.clone()])
 }
 
 /// The reported clause after `cue`, inside `sentence_end`; `quoted` are the quote spans
@@ -230,9 +230,9 @@ pub fn clause_after(
         && (entry.clause == ClauseTaking::That || nominal_object(text, start, sentence_end))
     {
         // Nominal frame: "denied claims from the president of Belarus that ..."
-        let ws = words(text, start..sentence_end);
+        let ws: Vec<Range<usize>> = Words::new(text, start..sentence_end).take(12).collect();
         let mut found = None;
-        for (k, w) in ws.iter().enumerate().take(12) {
+        for (k, w) in ws.iter().enumerate() {
             if k > 0 && !text[ws[k - 1].end..w.start].trim().is_empty() {
                 break;
             }
@@ -261,7 +261,7 @@ pub fn clause_after(
         end = end.min(main_verb_after_clause(text, start, end, quoted));
     }
     let range = trim_content(text, start..end);
-    let ws = words(text, range.clone());
+    let ws: Vec<Range<usize>> = Words::new(text, range.clone()).take(2).collect();
     if ws.len() < 2 && !starts_with_quote(text, &range) {
         return None;
     }
@@ -337,7 +337,7 @@ fn main_verb_after_clause(text: &str, start: usize, end: usize, quoted: &[Range<
     };
     let mut seen_verb = false;
     let mut complement = false;
-    let mut prev = String::new();
+    let mut prev = Lower::default();
     for w in &ws {
         let l = lower_at(text, w);
         if super::cues::inside(quoted, w.start) {
@@ -350,7 +350,11 @@ fn main_verb_after_clause(text: &str, start: usize, end: usize, quoted: &[Range<
             seen_verb = verbish;
         } else if !complement {
             // "is shrinking rests on": a finite verb right after the participle.
-            if prev.ends_with("ing") && finite(&l) && !AUXILIARIES.contains(&l.as_str()) {
+            // "was balanced was disputed": a finite verb right after a participle.
+            let participle = prev.ends_with("ing")
+                || (prev.ends_with("ed") && prev.len() > 4)
+                || IRREGULAR_PAST.contains(&prev.as_str());
+            if participle && finite(&l) && !matches!(l.as_str(), "been" | "being" | "be") {
                 return w.start;
             }
             complement = !verbish && !l.ends_with("ing");
@@ -376,12 +380,16 @@ fn object_infinitive(
     quoted: &[Range<usize>],
     lx: &Lexicon,
 ) -> Option<Clause> {
-    let ws = words(text, cue.range.end..sentence_end);
+    // The object and "to" within the first LOOK words; whether one more follows.
+    const LOOK: usize = 14;
+    let ws: Vec<Range<usize>> = Words::new(text, cue.range.end..sentence_end)
+        .take(LOOK + 1)
+        .collect();
     let first = ws.first()?;
     if !text[cue.range.end..first.start].trim().is_empty() {
         return None;
     }
-    for (k, w) in ws.iter().enumerate().take(14) {
+    for (k, w) in ws.iter().enumerate().take(LOOK) {
         if k > 0 && !text[ws[k - 1].end..w.start].trim().is_empty() {
             return None;
         }
@@ -441,8 +449,8 @@ const FRAME_NOUNS: &[&str] = &[
 
 /// Whether the words after a bare-clause verb open a nominal frame ("claims from ... that").
 fn nominal_object(text: &str, start: usize, sentence_end: usize) -> bool {
-    let ws = words(text, start..sentence_end);
-    for w in ws.iter().take(4) {
+    for w in Words::new(text, start..sentence_end).take(4) {
+        let w = &w;
         let l = lower_at(text, w);
         if FRAME_NOUNS.contains(&l.as_str()) {
             return true;
@@ -472,7 +480,7 @@ pub fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
 /// Whether a clause without "that" has a finite verb: a subject pronoun first, an auxiliary
 /// or modal, a past tense (-ed or irregular), or a verb in -s after a singular noun.
 pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
-    let ws = words(text, r.clone());
+    let ws: Vec<Range<usize>> = Words::new(text, r.clone()).take(25).collect();
     let Some(f) = ws.first() else { return false };
     let fl = lower_at(text, f);
     if SUBJECT_PRONOUNS.contains(&fl.as_str()) && ws.len() > 1 {
@@ -554,7 +562,7 @@ fn boundary(
             let numeral = l.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || NUMBERS.contains(&l.as_str());
             if numeral {
-                let rest: Vec<String> = ws[k..].iter().map(|x| lower_at(text, x)).collect();
+                let rest: Vec<Lower> = ws[k..].iter().map(|x| lower_at(text, x)).collect();
                 let has_verb = rest.iter().any(|x| {
                     AUXILIARIES.contains(&x.as_str()) || IRREGULAR_PAST.contains(&x.as_str())
                 });

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::Gender;
-use crate::text::{words, Sentence};
+use crate::text::{lowercase, words, Sentence};
 
 /// One occurrence of a proper name.
 #[derive(Debug, Clone)]
@@ -36,8 +36,15 @@ pub struct Inventory {
     pub names: Vec<NameOcc>,
     /// Acronym -> organisation name ("RDF" -> "Rail Drivers’ Federation").
     pub aliases: HashMap<String, String>,
+    /// Nickname -> person name (`Patrick “Paddy” Doyle`: "Paddy" -> "Patrick Doyle").
+    pub nicknames: HashMap<String, String>,
     /// Memo of [`super::mentions::capitalised_mid_sentence`] per word (one scan each).
     mid_sentence: HashMap<String, bool>,
+    /// Indices into `names` (ascending) per `name` and per `last`, so questions about one
+    /// name look at its occurrences only: scanning every name per quote made an article
+    /// with thousands of names quadratic (cubic through `gender_of` in `canonical`).
+    by_name: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -219,6 +226,28 @@ pub fn strip_nickname(name: &str) -> String {
     }
 }
 
+/// Days and months: capitalised, but never (part of) a name ("Ecuador Tuesday", "March").
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Police organisation nouns: "the force" stands for "West Yorkshire Police".
 const POLICE: &[&str] = &["police", "force", "constabulary"];
 
@@ -262,6 +291,9 @@ impl Inventory {
                         break;
                     }
                     let w = &text[ws[e].clone()];
+                    if CALENDAR.contains(&w) {
+                        break;
+                    }
                     if is_cap(w) {
                         e += 1;
                     } else if matches!(w, "of" | "and" | "for" | "&")
@@ -272,9 +304,11 @@ impl Inventory {
                         && !lx
                             .person_noun(&text[ws[e - 1].clone()].to_lowercase())
                             .is_some_and(|p| p.class == PersonClass::Role)
+                        // "Prof Oskar Halden of Kalmar University": a person, then a place.
+                        && !(k..e).any(|z| lx.honorific(&text[ws[z].clone()]).is_some())
                         && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
                             || (e + 2..=ws.len().min(e + 5))
-                                .any(|z| lx.is_org_head(&text[ws[z - 1].clone()].to_lowercase())))
+                                .any(|z| lx.is_org_head(&lowercase(&text[ws[z - 1].clone()]))))
                     {
                         e += 2;
                     } else {
@@ -324,7 +358,44 @@ impl Inventory {
                 inv.names.sort_by_key(|n| n.range.start);
             }
         }
+        // Names are disjoint runs in text order: [`Inventory::before`] relies on it.
+        debug_assert!(inv
+            .names
+            .windows(2)
+            .all(|w| w[0].range.end <= w[1].range.start));
+        for (i, n) in inv.names.iter().enumerate() {
+            inv.by_name.entry(n.name.clone()).or_default().push(i);
+            inv.by_last.entry(n.last.clone()).or_default().push(i);
+        }
         inv
+    }
+
+    /// The occurrences of `name` (in text order).
+    fn occurrences(&self, name: &str) -> impl Iterator<Item = &NameOcc> {
+        self.by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+    }
+
+    /// The names whose last word is `last` (in text order).
+    fn with_last(&self, last: &str) -> impl Iterator<Item = &NameOcc> {
+        self.by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+    }
+
+    /// Whether the article uses `w` as a name or as the last word of one.
+    pub fn uses_word(&self, w: &str) -> bool {
+        self.by_last.contains_key(w) || self.by_name.contains_key(w)
+    }
+
+    /// The names that end at or before byte `pos`, in text order.
+    pub fn before(&self, pos: usize) -> &[NameOcc] {
+        &self.names[..self.names.partition_point(|n| n.range.end <= pos)]
     }
 
     fn capitalised_mid_sentence(&mut self, text: &str, w: &str) -> bool {
@@ -355,7 +426,7 @@ impl Inventory {
         if initial && e - k >= 2 {
             let f = &text[ws[k].clone()];
             let connective = matches!(
-                f.to_lowercase().as_str(),
+                lowercase(f).as_str(),
                 "but"
                     | "and"
                     | "so"
@@ -371,7 +442,7 @@ impl Inventory {
             );
             let common = e - k >= 3
                 && lx.honorific(f).is_none()
-                && !(k..e).any(|z| lx.is_org_head(&text[ws[z].clone()].to_lowercase()))
+                && !(k..e).any(|z| lx.is_org_head(&lowercase(&text[ws[z].clone()])))
                 && !self.capitalised_mid_sentence(text, f);
             // "About Halvern Robotics", "In Minsk": a preposition opens no name.
             let preposition = {
@@ -411,7 +482,7 @@ impl Inventory {
                 start += 1;
                 continue;
             }
-            let l = t.to_lowercase();
+            let l = lowercase(t);
             // A sentence-initial common noun ("Developer Ashcombe Homes").
             let sentence_noun = start == k
                 && initial
@@ -452,7 +523,10 @@ impl Inventory {
         let n_tokens = e - start;
         let first_word = &text[ws[start].clone()];
         if n_tokens == 1
-            && (first_word == "I" || first_word.starts_with("I'") || first_word.starts_with("I’"))
+            && (first_word == "I"
+                || first_word.starts_with("I'")
+                || first_word.starts_with("I’")
+                || CALENDAR.contains(&first_word))
         {
             return true; // the pronoun "I" is no name
         }
@@ -466,7 +540,7 @@ impl Inventory {
             .next()
             .filter(|b| text[b.end..ws[k].start].trim().is_empty())
         {
-            let bl = text[b.clone()].to_lowercase();
+            let bl = lowercase(&text[b.clone()]);
             let bl = bl.trim_end_matches(',');
             if let Some(p) = lx.person_noun(bl) {
                 person = true;
@@ -503,7 +577,7 @@ impl Inventory {
                     Some(text[ws[k + (start - k - r.len())].start..ws[start - 1].end].to_string());
             }
         } else if k > 0 && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
-            let bl = text[ws[k - 1].clone()].to_lowercase();
+            let bl = lowercase(&text[ws[k - 1].clone()]);
             if lx
                 .person_noun(&bl)
                 .is_some_and(|p| p.class == PersonClass::Role)
@@ -548,8 +622,7 @@ impl Inventory {
         }
         let first_tok = &text[ws[start].clone()];
         let last_tok = strip_possessive(&text[ws[e - 1].clone()]);
-        if (start..e)
-            .any(|z| lx.is_org_head(&strip_possessive(&text[ws[z].clone()]).to_lowercase()))
+        if (start..e).any(|z| lx.is_org_head(&lowercase(strip_possessive(&text[ws[z].clone()]))))
             && !person
         {
             org = true;
@@ -581,9 +654,9 @@ impl Inventory {
         }
         // "Island Ferries will cut its timetable": "its" soon after the name, no "his"/"her".
         if !person {
-            let next: Vec<String> = ws[e..ws.len().min(e + 8)]
+            let next: Vec<crate::text::Lower> = ws[e..ws.len().min(e + 8)]
                 .iter()
-                .map(|w| text[w.clone()].to_lowercase())
+                .map(|w| lowercase(&text[w.clone()]))
                 .collect();
             if let Some(p) = next.iter().position(|w| w == "its") {
                 if !next[..p]
@@ -605,11 +678,21 @@ impl Inventory {
         let possessive = e < ws.len() && {
             let nx = &text[ws[e].clone()];
             !is_cap(nx)
-                && !super::mentions::AUXILIARIES.contains(&nx.to_lowercase().as_str())
-                && lx.cue(&nx.to_lowercase()).is_none()
+                && !super::mentions::AUXILIARIES.contains(&lowercase(nx).as_str())
+                && lx.cue(&lowercase(nx)).is_none()
         };
         let full_nick = &text[ws[start].start..ws[e - 1].end];
         let full_owned = strip_nickname(full_nick);
+        if full_owned.len() < full_nick.len() {
+            for w in &ws[start..e] {
+                let t = &text[w.clone()];
+                let quoted = text[..w.start].ends_with(['“', '"', '‘'])
+                    && text[w.end..].starts_with(['”', '"', '’']);
+                if quoted {
+                    self.nicknames.insert(t.to_string(), full_owned.clone());
+                }
+            }
+        }
         let full = full_owned.as_str();
         let name = if possessive {
             strip_possessive(full)
@@ -643,7 +726,7 @@ impl Inventory {
             role: if org { None } else { role },
             subject: (k <= 5
                 && ws[..k].iter().all(|w| {
-                    let l = text[w.clone()].to_lowercase();
+                    let l = lowercase(&text[w.clone()]);
                     !super::mentions::AUXILIARIES.contains(&l.as_str())
                         && !l.ends_with("ed")
                         && lx.cue(&l).is_none()
@@ -657,48 +740,60 @@ impl Inventory {
 
     /// The first title stated with `name` anywhere in the article.
     pub fn role_of(&self, name: &str) -> Option<String> {
-        self.names
-            .iter()
-            .filter(|n| n.name == name)
-            .find_map(|n| n.role.clone())
+        self.occurrences(name).find_map(|n| n.role.clone())
     }
 
     /// Whether any occurrence of `name` carries organisation evidence.
     pub fn is_org(&self, name: &str) -> bool {
-        self.names.iter().any(|n| n.name == name && n.org)
-            || self.aliases.values().any(|v| v == name)
+        self.occurrences(name).any(|n| n.org) || self.aliases.values().any(|v| v == name)
     }
 
     /// Whether any occurrence of `name` carries person evidence.
     pub fn is_person(&self, name: &str) -> bool {
-        self.names.iter().any(|n| n.name == name && n.person)
-            || self.names.iter().any(|n| {
-                n.person
-                    && n.tokens == 1
-                    && n.tokens < name.split_whitespace().count()
-                    && name.ends_with(&n.name)
-            })
+        self.occurrences(name).any(|n| n.person)
+            // A one-word person name that `name` ends with: look up each suffix of `name`.
+            || (1 < name.split_whitespace().count()
+                && (0..=name.len())
+                    .filter(|&i| name.is_char_boundary(i))
+                    .any(|i| {
+                        self.occurrences(&name[i..])
+                            .any(|n| n.person && n.tokens == 1)
+                    }))
     }
 
     /// Gender evidence of `name` from honorifics and gendered nouns next to its occurrences.
     pub fn gender_of(&self, name: &str) -> Gender {
         let last = name.split_whitespace().last().unwrap_or(name);
-        let mut g = Gender::Unknown;
-        for n in &self.names {
-            let same =
-                n.name == name || (n.tokens == 1 && n.last == last && self.unique_surname(last));
-            if same && n.gender != Gender::Unknown {
-                g = n.gender;
-            }
-        }
-        g
+        // The last occurrence in text order, of the name or (when the surname is unique)
+        // of the surname alone, that states a gender.
+        let named = self
+            .by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .rev()
+            .find(|&&i| self.names[i].gender != Gender::Unknown);
+        let surname = if self.unique_surname(last) {
+            self.by_last
+                .get(last)
+                .into_iter()
+                .flatten()
+                .rev()
+                .find(|&&i| self.names[i].tokens == 1 && self.names[i].gender != Gender::Unknown)
+        } else {
+            None
+        };
+        named
+            .into_iter()
+            .chain(surname)
+            .max()
+            .map_or(Gender::Unknown, |&i| self.names[i].gender)
     }
 
     fn unique_surname(&self, last: &str) -> bool {
         let mut full: Vec<&str> = self
-            .names
-            .iter()
-            .filter(|n| n.tokens >= 2 && n.last == last)
+            .with_last(last)
+            .filter(|n| n.tokens >= 2)
             .map(|n| n.name.as_str())
             .collect();
         full.sort();
@@ -712,14 +807,17 @@ impl Inventory {
     pub fn canonical(&self, name: &str, gender: Gender, pos: usize) -> String {
         let stripped = strip_nickname(name);
         let name = stripped.as_str();
+        if let Some(full) = self.nicknames.get(name) {
+            return full.clone();
+        }
         let last = name.split_whitespace().last().unwrap_or(name);
         let ntok = name.split_whitespace().count();
         if let Some(full) = self.aliases.get(name) {
             return full.clone();
         }
         let mut best: Option<(&NameOcc, (u8, usize))> = None;
-        for n in &self.names {
-            if n.last != last || n.tokens <= ntok {
+        for n in self.with_last(last) {
+            if n.tokens <= ntok {
                 continue;
             }
             if n.org && ntok == 1 && !n.person {
@@ -797,7 +895,7 @@ impl Inventory {
 
     /// The organisation the article is most about: the non-person name used most often
     /// (ties: the first used). The fallback for "the company" when nothing else matches.
-    fn main_organisation(&self) -> Option<&str> {
+    pub fn main_organisation(&self) -> Option<&str> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (i, n) in self.names.iter().enumerate() {
             if self.names.iter().any(|m| m.name == n.name && m.person) {

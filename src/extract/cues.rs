@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::lexicon::{ClauseTaking, CueEntry, Lexicon};
 use crate::model::{CueType, Stance};
+use crate::text::lowercase;
 
 use super::mentions::{DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS};
 
@@ -142,6 +143,10 @@ pub fn find_cues(text: &str, quoted: &[Range<usize>], lx: &Lexicon) -> Vec<Cue> 
                             _ => continue, // "to say": an infinitive, not a report
                         }
                     }
+                    // "her promise that ...": a nominal frame after a possessive pronoun.
+                    w if matches!(w, "his" | "her" | "their")
+                        && text[e..].starts_with(" that ")
+                        && lx.cues()[entry].form == lx.cues()[entry].lemma => {}
                     w if DETERMINERS.contains(&w) || POSSESSIVES.contains(&w) => continue,
                     w if PREPOSITIONS.contains(&w) && !matches!(w, "also") => continue,
                     "and" | "or" if form.ends_with('s') && !form.ends_with("ss") => {
@@ -191,7 +196,10 @@ pub fn object_end(text: &str, cue: &Cue, limit: usize, lx: &Lexicon) -> Option<u
     if cue.entry(lx).clause != ClauseTaking::Object {
         return None;
     }
-    let ws = crate::text::words(text, cue.range.end..limit);
+    // The loop below looks at no more than seven words.
+    let ws: Vec<Range<usize>> = crate::text::Words::new(text, cue.range.end..limit)
+        .take(7)
+        .collect();
     let gap = |a: usize, b: usize| text[a..b].trim().is_empty();
     let mut end = None;
     let mut prev_end = cue.range.end;
@@ -200,7 +208,7 @@ pub fn object_end(text: &str, cue: &Cue, limit: usize, lx: &Lexicon) -> Option<u
             break;
         }
         let t = &text[w.clone()];
-        let l = t.to_lowercase();
+        let l = lowercase(t);
         if i == 0 && OBJECT_PRONOUNS.contains(&l.as_str()) {
             return Some(w.end);
         }

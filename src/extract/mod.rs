@@ -54,12 +54,14 @@ pub mod mentions;
 pub mod quote_marks;
 pub mod stance;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
-use crate::text::{paragraphs, sentences, words, OffsetMap, Sentence};
+use crate::text::{
+    lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, Words,
+};
 
 use clauses::{clause_after, trim_content, Clause};
 use coref::Inventory;
@@ -148,6 +150,11 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
         .into_iter()
         .filter(|c| c.range.start >= body_start)
         .collect();
+    // The span and cue searches below rely on text order (spans also disjoint).
+    debug_assert!(spans.windows(2).all(|w| w[0].outer.end <= w[1].outer.start));
+    debug_assert!(cues
+        .windows(2)
+        .all(|w| w[0].range.start <= w[1].range.start));
     let inv = Inventory::build(text, &sents, lexicon);
     let doc = Doc {
         text,
@@ -228,15 +235,106 @@ fn frame_end(text: &str, from: usize, limit: usize) -> usize {
     limit
 }
 
+/// The text that found quotes have explained, as pushed by [`find_quotes`]: whether a
+/// position is inside any of the ranges, and the last range end before a position.
+/// Logarithmic per question, where a list scanned per quote mark and per cue made an
+/// article with 100,000 quote marks quadratic.
+#[derive(Debug, Default)]
+struct Consumed {
+    /// The union of the (non-empty) ranges: start -> end, disjoint, not touching.
+    union: BTreeMap<usize, usize>,
+    /// The end of every range pushed.
+    ends: BTreeSet<usize>,
+}
+
+impl Consumed {
+    fn push(&mut self, r: Range<usize>) {
+        self.ends.insert(r.end);
+        if r.start >= r.end {
+            return;
+        }
+        let (mut start, mut end) = (r.start, r.end);
+        // Merge with every stored range that overlaps or touches `start..end`.
+        if let Some((&s, &e)) = self.union.range(..=start).next_back() {
+            if e >= start {
+                start = s;
+                end = end.max(e);
+            }
+        }
+        let absorbed: Vec<usize> = self.union.range(start..=end).map(|(&s, _)| s).collect();
+        for s in absorbed {
+            if let Some(e) = self.union.remove(&s) {
+                end = end.max(e);
+            }
+        }
+        self.union.insert(start, end);
+    }
+
+    /// Whether `p` lies inside a pushed range.
+    fn contains(&self, p: usize) -> bool {
+        self.union
+            .range(..=p)
+            .next_back()
+            .is_some_and(|(_, &e)| p < e)
+    }
+
+    /// The largest end of a pushed range with `lo < end <= hi`.
+    fn last_end_in(&self, lo: usize, hi: usize) -> Option<usize> {
+        if lo >= hi {
+            return None;
+        }
+        self.ends.range(lo + 1..=hi).next_back().copied()
+    }
+}
+
+#[cfg(test)]
+mod consumed_tests {
+    use super::Consumed;
+    use std::ops::Range;
+
+    /// `Consumed` answers exactly what a scan of the pushed ranges answers.
+    #[test]
+    fn consumed_agrees_with_a_scan_of_the_ranges() {
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % m) as usize
+        };
+        for _ in 0..200 {
+            let mut c = Consumed::default();
+            let mut list: Vec<Range<usize>> = Vec::new();
+            for _ in 0..12 {
+                let s = next(60);
+                let r = s..s + next(12).saturating_sub(2);
+                c.push(r.clone());
+                list.push(r);
+                for p in 0..80 {
+                    let want = list.iter().any(|r| r.start <= p && p < r.end);
+                    assert_eq!(c.contains(p), want, "{list:?} at {p}");
+                }
+                for lo in 0..75 {
+                    let hi = lo + next(20);
+                    let want = list
+                        .iter()
+                        .filter(|r| r.end <= hi && r.end > lo)
+                        .map(|r| r.end)
+                        .max();
+                    assert_eq!(c.last_end_in(lo, hi), want, "{list:?} in {lo}..={hi}");
+                }
+            }
+        }
+    }
+}
+
 fn find_quotes(doc: &Doc) -> Vec<Raw> {
     let text = doc.text;
     let lx = doc.lx;
     let mut raws: Vec<Raw> = Vec::new();
     let mut used_span = vec![false; doc.spans.len()];
     let mut used_cue = vec![false; doc.cues.len()];
-    let mut consumed: Vec<Range<usize>> = Vec::new();
-    let is_consumed =
-        |consumed: &Vec<Range<usize>>, p: usize| consumed.iter().any(|r| r.start <= p && p < r.end);
+    let mut consumed = Consumed::default();
 
     // 1. Social posts.
     for (pi, p) in doc.paras.iter().enumerate() {
@@ -278,7 +376,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         consumed.push(prev.start..p.end);
     }
     for (i, s) in doc.spans.iter().enumerate() {
-        if is_consumed(&consumed, s.outer.start) || s.outer.start < doc.body_start {
+        if consumed.contains(s.outer.start) || s.outer.start < doc.body_start {
             used_span[i] = true;
         }
     }
@@ -314,7 +412,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let cue = &doc.cues[ci];
-        if words(text, fstart..cue.range.start).len() > 8 {
+        if word_count_upto(text, fstart..cue.range.start, 9) > 8 {
             continue;
         }
         let cue_end = object_end(text, cue, fend, lx).unwrap_or(cue.range.end);
@@ -364,10 +462,9 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             let frame_from =
                 n.outer.end.min(para.end) + nafter.chars().next().map_or(0, char::len_utf8);
             if (ntext.ends_with(',') || nafter.starts_with(','))
-                && doc.cues.iter().any(|c| {
-                    c.range.start >= n.outer.end
-                        && c.range.start < frame_end(text, frame_from, para.end)
-                })
+                && doc.cues[doc.cues.partition_point(|c| c.range.start < n.outer.end)..]
+                    .first()
+                    .is_some_and(|c| c.range.start < frame_end(text, frame_from, para.end))
             {
                 break;
             }
@@ -397,7 +494,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let cue = doc.cues[ci].clone();
-        if is_consumed(&consumed, cue.range.start) {
+        if consumed.contains(cue.range.start) {
             continue;
         }
         let si = doc.sentence_of(cue.range.start);
@@ -407,10 +504,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let sent = floor_char(text, full.start.max(cue.range.start.saturating_sub(WINDOW)))
             ..floor_char(text, full.end.min(cue.range.end + WINDOW)).max(cue.range.end);
         let region_start = consumed
-            .iter()
-            .filter(|r| r.end <= cue.range.start && r.end > sent.start)
-            .map(|r| r.end)
-            .max()
+            .last_end_in(sent.start, cue.range.start)
             .unwrap_or(sent.start);
         let entry = cue.entry(lx);
         let form = &entry.form;
@@ -483,11 +577,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             .unwrap_or(cue.range.end)
             .min(sent.end.max(cue.range.end));
         let tail = &text[cue_end.min(sent.end)..sent.end];
-        let tail_words = words(text, cue_end..sent.end);
+        let tail_words: Vec<Range<usize>> = Words::new(text, cue_end..sent.end).take(1).collect();
         // The tail after the cue: adverbials ("on Sunday", "last month") or, after a comma,
         // an adjunct (", blaming a slump in prices").
         let tail_before_comma = tail.split(',').next().unwrap_or("");
-        let tail_first = tail_words.first().map(|w| text[w.clone()].to_lowercase());
+        let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
             || (tail_before_comma.split_whitespace().count() <= 6
@@ -511,7 +605,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
                 let content = skip_dateline(text, trim_content(text, region_start..comma));
-                let nsubj = words(text, subj_region.clone()).len();
+                let nsubj = word_count_upto(text, subj_region.clone(), 9);
                 let who = if text[subj_region.clone()].trim().is_empty() {
                     subject_after(text, cue_end..sent.end, lx)
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
@@ -524,12 +618,15 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                     None
                 };
                 if let Some(who) = who {
-                    let is_quote_only = doc
+                    // Spans are disjoint and in text order: of those starting at or before
+                    // the content, the last reaches furthest.
+                    let is_quote_only = doc.spans[..doc
                         .spans
-                        .iter()
-                        .any(|s| s.outer.start <= content.start && s.outer.end >= content.end);
+                        .partition_point(|s| s.outer.start <= content.start)]
+                        .last()
+                        .is_some_and(|s| s.outer.end >= content.end);
                     // The frame ", X said." is evidence enough of reported speech.
-                    if words(text, content.clone()).len() >= 4 && !is_quote_only {
+                    if word_count_upto(text, content.clone(), 4) >= 4 && !is_quote_only {
                         let (kind, pieces, qrule) =
                             classify_content(doc, content.clone(), "postposed", false, false);
                         used_cue[ci] = true;
@@ -609,11 +706,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let span = &doc.spans[si];
         let pi = doc.para_of(span.outer.start);
         let para = doc.paras[pi].clone();
-        if span.outer.start != para.start || is_consumed(&consumed, span.outer.start) {
+        if span.outer.start != para.start || consumed.contains(span.outer.start) {
             continue;
         }
         let ctext = &text[span.content()];
-        if words(text, span.content()).len() < 4 {
+        if word_count_upto(text, span.content(), 4) < 4 {
             continue;
         }
         let _ = ctext;
@@ -661,7 +758,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let para = doc.paras[doc.para_of(span.outer.start)].clone();
         if span.outer.start <= para.start
             || span.outer.start < doc.body_start
-            || is_consumed(&consumed, span.outer.start)
+            || consumed.contains(span.outer.start)
             || !text[span.outer.end.min(para.end)..para.end]
                 .trim()
                 .is_empty()
@@ -765,7 +862,7 @@ fn push_clause(
     cue: &Cue,
     who: Who,
     used_span: &mut [bool],
-    consumed: &mut Vec<Range<usize>>,
+    consumed: &mut Consumed,
     raws: &mut Vec<Raw>,
 ) {
     let rule = if cl.that { "that-clause" } else { "clause" };
@@ -788,8 +885,13 @@ fn push_clause(
 }
 
 fn mark_spans(doc: &Doc, used: &mut [bool], r: &Range<usize>) {
-    for (i, s) in doc.spans.iter().enumerate() {
-        if s.outer.start < r.end && s.outer.end > r.start {
+    // Spans are disjoint and in text order: those overlapping `r` are consecutive.
+    let first = doc.spans.partition_point(|s| s.outer.end <= r.start);
+    for (i, s) in doc.spans.iter().enumerate().skip(first) {
+        if s.outer.start >= r.end {
+            break;
+        }
+        if s.outer.end > r.start {
             used[i] = true;
         }
     }
@@ -827,22 +929,32 @@ fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range
         .split(|c: char| !c.is_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    if !matches!(
-        first,
-        "When"
-            | "As"
-            | "After"
-            | "Before"
-            | "While"
-            | "Because"
-            | "Although"
-            | "If"
-            | "Since"
-            | "Though"
-            | "Once"
-            | "Until"
-            | "Unless"
-    ) || after >= sent.end
+    // "Dana Whitfield, who said she was innocent, was released": a relative clause too.
+    let relative = after <= sent.end
+        && text[sent.start..after].contains(", ")
+        && text[sent.start..after]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .nth(1)
+            .is_some_and(|w| matches!(w, "who" | "which"));
+    if !(relative
+        || matches!(
+            first,
+            "When"
+                | "As"
+                | "After"
+                | "Before"
+                | "While"
+                | "Because"
+                | "Although"
+                | "If"
+                | "Since"
+                | "Though"
+                | "Once"
+                | "Until"
+                | "Unless"
+        ))
+        || after >= sent.end
     {
         return sent.end;
     }
@@ -886,7 +998,11 @@ fn classify_content(
 ) -> (QuoteKind, Vec<Range<usize>>, &'static str) {
     let text = doc.text;
     // A quote that opens the content and runs past it (a multi-sentence direct quote).
-    if let Some(s) = doc.spans.iter().find(|s| s.outer.start == content.start) {
+    let from = doc.spans.partition_point(|s| s.outer.start < content.start);
+    if let Some(s) = doc.spans[from..]
+        .first()
+        .filter(|s| s.outer.start == content.start)
+    {
         let rest_end = content.end.max(s.outer.end);
         let after = text[s.outer.end.min(rest_end)..rest_end]
             .trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
@@ -899,7 +1015,8 @@ fn classify_content(
             // Consecutive quotes right after a colon frame belong to it.
             if colon {
                 let mut last = s.outer.end;
-                for n in doc.spans.iter().filter(|n| n.outer.start >= s.outer.end) {
+                let after = doc.spans.partition_point(|n| n.outer.start < s.outer.end);
+                for n in &doc.spans[after..] {
                     if !text[last..n.outer.start].trim().is_empty()
                         || doc.para_of(n.outer.start) != doc.para_of(s.outer.start)
                     {
@@ -923,16 +1040,18 @@ fn classify_content(
     }
     // A quote cut by the sentence end: extend the content to its closing mark.
     let mut end = content.end;
-    for s in &doc.spans {
-        if s.outer.start >= content.start && s.outer.start < end && s.outer.end > end {
+    for s in &doc.spans[from..] {
+        if s.outer.start >= end {
+            break; // text order: no later span starts before `end`
+        }
+        if s.outer.end > end {
             end = s.outer.end;
         }
     }
     let content = content.start..end;
-    let mixed = doc
-        .spans
-        .iter()
-        .any(|s| s.outer.start >= content.start && s.outer.start < content.end);
+    let mixed = doc.spans[from..]
+        .first()
+        .is_some_and(|s| s.outer.start < content.end);
     let kind = if mixed {
         QuoteKind::Mixed
     } else {
@@ -974,19 +1093,42 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
         let content = trim_content(text, region_start..comma);
         (np, content)
     };
-    let ws = words(text, np.clone());
+    let mut np = np;
+    let mut ws = words(text, np.clone());
     if ws.is_empty() || ws.len() > 10 {
         return None;
     }
-    let head = text[ws[ws.len() - 1].clone()].to_lowercase();
+    // "according to a statement from the Greenhill Residents Association": a document
+    // from a named source is that source speaking.
+    if let Some(k) = ws
+        .iter()
+        .position(|w| matches!(&*lowercase(&text[w.clone()]), "from" | "by" | "issued"))
+    {
+        let doc_before = ws[..k]
+            .iter()
+            .any(|w| lx.is_document(&lowercase(&text[w.clone()])));
+        let mut src = k + 1;
+        if ws.get(src).is_some_and(|w| &text[w.clone()] == "by") {
+            src += 1; // "issued by"
+        }
+        let named = ws[src..].iter().any(|w| {
+            let t = &text[w.clone()];
+            t.starts_with(char::is_uppercase)
+        });
+        if doc_before && named && src < ws.len() {
+            np = ws[src].start..np.end;
+            ws = words(text, np.clone());
+        }
+    }
+    let head = lowercase(&text[ws[ws.len() - 1].clone()]);
     if ws
         .iter()
-        .any(|w| lx.is_document(&text[w.clone()].to_lowercase()))
+        .any(|w| lx.is_document(&lowercase(&text[w.clone()])))
         || lx.is_document(&head)
     {
         return None;
     }
-    if words(text, content.clone()).len() < 3 {
+    if word_count_upto(text, content.clone(), 3) < 3 {
         return None;
     }
     let (kind, pieces, qrule) = classify_content(doc, content, "according-to", false, false);
@@ -1247,6 +1389,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     out
 }
 
+/// Whether a description holds a prepositional phrase ("spokesman for the port").
+fn desc_has_preposition(desc: &str) -> bool {
+    desc.split_whitespace()
+        .any(|w| matches!(w, "of" | "for" | "at" | "from" | "in" | "with"))
+}
+
 /// Confidence: the reliability of the speaker rule times that of the quote rule
 /// (docs/extraction.md "Confidence").
 fn confidence(qrule: &str, srule: &str) -> f32 {
@@ -1273,10 +1421,9 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 
 /// "said he/she ...", "said his/her ...": the clause's first word refers to the speaker.
 fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
-    let ws = words(text, content);
-    match ws
-        .first()
-        .map(|w| text[w.clone()].to_lowercase())
+    match Words::new(text, content)
+        .next()
+        .map(|w| lowercase(&text[w]))
         .as_deref()
     {
         Some("he" | "his") => Gender::Male,
@@ -1323,6 +1470,8 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
         .filter(|n| {
             n.tokens >= 2
                 && !n.org
+                // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
+                && n.name.chars().any(char::is_lowercase)
                 && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
                     // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
                     || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
@@ -1360,7 +1509,7 @@ fn ends_with_lowercase(hay: &str, needle: &str) -> bool {
 fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     let ws = words(text, appos.clone());
     let first = ws.first()?;
-    let fl = text[first.clone()].to_lowercase();
+    let fl = lowercase(&text[first.clone()]);
     if matches!(fl.as_str(), "who" | "which" | "whose" | "aged")
         || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
@@ -1372,7 +1521,7 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     }
     let mut e = appos.end;
     for w in &ws {
-        let l = text[w.clone()].to_lowercase();
+        let l = lowercase(&text[w.clone()]);
         if matches!(l.as_str(), "who" | "which" | "whose" | "that") && w.start > s {
             e = w.start;
             break;
@@ -1381,7 +1530,7 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     // A trailing place is not part of the role ("teacher from Port-Neuf", "chief economist at
     // Norvik Securities in Kestovar").
     for w in words(text, s..e) {
-        let l = text[w.clone()].to_lowercase();
+        let l = lowercase(&text[w.clone()]);
         if matches!(l.as_str(), "from" | "in") && w.start > s {
             let next_cap = text[w.end..].trim_start().starts_with(char::is_uppercase);
             if next_cap {
@@ -1421,16 +1570,16 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
 }
 
 fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
-    let ws = words(text, appos.clone());
+    let ws: Vec<Range<usize>> = Words::new(text, appos.clone()).take(3).collect();
     let first = ws
         .first()
-        .map(|w| text[w.clone()].to_lowercase())
+        .map(|w| lowercase(&text[w.clone()]))
         .unwrap_or_default();
     if matches!(first.as_str(), "who" | "whose" | "which") {
         return Gender::Unknown;
     }
     for w in ws.into_iter().take(3) {
-        if let Some(p) = lx.person_noun(&text[w].to_lowercase()) {
+        if let Some(p) = lx.person_noun(&lowercase(&text[w])) {
             if p.gender != Gender::Unknown {
                 return p.gender;
             }
@@ -1455,7 +1604,42 @@ fn resolve_mention(
         || text[doc.sents[si].range.start..range.start]
             .trim()
             .is_empty();
+    // "the ministry's statement that ...": the possessive of a nominal frame is not part of
+    // the mention.
+    let range = match &raw.cue {
+        Some(c) if clauses::noun_cue(text, c, lx) => {
+            let t = &text[range.clone()];
+            range.start..range.start + coref::strip_possessive(t).len()
+        }
+        _ => range,
+    };
     let m = analyse(text, range.clone(), initial, lx);
+    // "said Mrs Kettering's neighbour, Doreen Platt": a description followed by a name in
+    // apposition is that name.
+    if m.kind == MentionKind::Description {
+        if let Some(a) = &appos {
+            let aw = words(text, a.clone());
+            let name_like = (2..=4).contains(&aw.len())
+                && aw.iter().all(|w| {
+                    let t = &text[w.clone()];
+                    t.starts_with(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit())
+                })
+                && text[a.clone()]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || " .-'’".contains(c));
+            if name_like {
+                let mut r = resolve_mention(doc, a.clone(), None, pos, raw, resolved, entities)?;
+                if r.role.is_none() && m.desc_class == Some(DescClass::Functionary) {
+                    r.role = m.desc.clone();
+                }
+                if r.gender == Gender::Unknown {
+                    r.gender = m.gender;
+                }
+                r.mention = Some(range.start..a.end);
+                return Some(r);
+            }
+        }
+    }
     let mut role = m.role.clone();
     let mut gender = m.gender;
     if let Some(a) = &appos {
@@ -1476,7 +1660,7 @@ fn resolve_mention(
     // A sentence-initial single word that the article uses as a name ("Whitlow refused").
     let m = if m.kind == MentionKind::Description && initial && {
         let w = text[range.clone()].trim();
-        !w.contains(' ') && doc.inv.names.iter().any(|n| n.last == w || n.name == w)
+        !w.contains(' ') && (doc.inv.uses_word(w) || doc.inv.nicknames.contains_key(w))
     } {
         analyse(text, range.clone(), false, lx)
     } else {
@@ -1514,28 +1698,38 @@ fn resolve_mention(
                     .as_ref()
                     .and_then(|r| r.mention.as_ref())
                     .map_or(0, |m| m.end);
-                let subject = doc.inv.names.iter().rev().find(|n| {
-                    n.subject
-                        && !cues::inside(&doc.quoted, n.range.start)
-                        && n.range.start >= after
-                        && n.range.end <= range.start
-                        && !n.org
-                        && {
-                            let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
-                            n.person
-                                || n.tokens >= 2
-                                || canon.contains(' ')
-                                || doc.inv.is_person(&canon)
-                        }
-                        && {
-                            let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
-                            let g = entities
-                                .get(&(canon.clone(), SpeakerType::Person))
-                                .and_then(|e| e.gender)
-                                .unwrap_or_else(|| doc.inv.gender_of(&canon));
-                            gender == Gender::Unknown || g == Gender::Unknown || g == gender
-                        }
-                });
+                let subject = doc
+                    .inv
+                    .before(range.start)
+                    .iter()
+                    .rev()
+                    .take_while(|n| n.range.start >= after)
+                    .find(|n| {
+                        n.subject
+                            // not an all-capitals headline run
+                            && n.name.chars().any(char::is_lowercase)
+                            && !cues::inside(&doc.quoted, n.range.start)
+                            && n.range.start >= after
+                            && n.range.end <= range.start
+                            && !n.org
+                            && {
+                                let canon =
+                                    doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                                n.person
+                                    || n.tokens >= 2
+                                    || canon.contains(' ')
+                                    || doc.inv.is_person(&canon)
+                            }
+                            && {
+                                let canon =
+                                    doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                                let g = entities
+                                    .get(&(canon.clone(), SpeakerType::Person))
+                                    .and_then(|e| e.gender)
+                                    .unwrap_or_else(|| doc.inv.gender_of(&canon));
+                                gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                            }
+                    });
                 if let Some(n) = subject {
                     {
                         found = Some(Resolved {
@@ -1568,14 +1762,15 @@ fn resolve_mention(
                     };
                     let n = if want_person {
                         doc.inv
-                            .names
+                            .before(range.start)
                             .iter()
                             .rev()
                             .filter(before)
+                            .filter(|n| n.name.chars().any(char::is_lowercase))
                             .find(|n| n.person && !n.org && compatible(n))
                             .or_else(|| {
                                 doc.inv
-                                    .names
+                                    .before(range.start)
                                     .iter()
                                     .rev()
                                     .filter(before)
@@ -1584,7 +1779,14 @@ fn resolve_mention(
                                     .find(|n| !n.org && compatible(n))
                             })
                     } else {
-                        doc.inv.names.iter().rev().filter(before).find(|n| n.org)
+                        doc.inv
+                            .before(range.start)
+                            .iter()
+                            .rev()
+                            .filter(before)
+                            // not an all-capitals headline run
+                            .filter(|n| n.tokens < 3 || n.name.chars().any(char::is_lowercase))
+                            .find(|n| n.org)
                     }?;
                     Resolved {
                         speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
@@ -1622,12 +1824,11 @@ fn resolve_mention(
                 || doc.inv.is_person(&canon)
                 || gender != Gender::Unknown;
             let clause_it = raw.kind != QuoteKind::Direct
-                && words(text, raw.pieces[0].clone()).first().is_some_and(|w| {
-                    matches!(
-                        text[w.clone()].to_lowercase().as_str(),
-                        "it" | "its" | "we" | "our"
-                    )
-                });
+                && Words::new(text, raw.pieces[0].clone())
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(lowercase(&text[w]).as_str(), "it" | "its" | "we" | "our")
+                    });
             let org = !m.honorific
                 && (m.org_hint
                     || doc.inv.is_org(&canon)
@@ -1662,7 +1863,20 @@ fn resolve_mention(
             // A description with no head names nobody: no quote rather than a wrong speaker.
             let desc = m.desc.clone()?;
             let head = m.head.clone().unwrap_or_default();
-            match m.desc_class.unwrap_or(DescClass::Person) {
+            // "the competition regulator, which said": "which" is for things and bodies.
+            let which_follows = text[range.end..]
+                .trim_start_matches(',')
+                .trim_start()
+                .starts_with("which ");
+            // (only a plain description whose head also names a body: in "A spokesman
+            // for the port of Santos, which ..." the "which" is the port's)
+            let plain_body = lx.is_org_noun(&m.head.clone().unwrap_or_default())
+                && !desc_has_preposition(m.desc.as_deref().unwrap_or(""));
+            let class = match m.desc_class.unwrap_or(DescClass::Person) {
+                DescClass::Functionary if which_follows && plain_body => DescClass::Org,
+                c => c,
+            };
+            match class {
                 DescClass::Org => {
                     let sp = doc
                         .inv
@@ -1696,10 +1910,16 @@ fn resolve_mention(
                 DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
-                DescClass::Person if head.ends_with("-year-old") => {
+                DescClass::Person
+                    if head.ends_with("-year-old")
+                        || desc
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.ends_with("-year-old")) =>
+                {
                     let n = doc
                         .inv
-                        .names
+                        .before(range.start)
                         .iter()
                         .rev()
                         .find(|n| n.range.end <= range.start && n.tokens >= 2 && !n.org)?;
@@ -1756,9 +1976,10 @@ fn resolve_mention(
                     // "The director of the Ashgrove Museum has defended ..." then "Dr Helen
                     // Marchetti, who ..., said": a lead description named in the next lines.
                     let named_next = || {
-                        doc.inv
-                            .names
+                        let names = &doc.inv.names;
+                        names[names.partition_point(|n| n.range.start <= range.end)..]
                             .iter()
+                            .take_while(|n| n.range.start < range.end + 400)
                             .find(|n| {
                                 n.range.start > range.end
                                     && n.range.start < range.end + 400
@@ -1771,6 +1992,37 @@ fn resolve_mention(
                     // A titled name anywhere in the article ("Judge Susan Pryor", "The
                     // regional transport minister, Ines Baptista").
                     let titled = if def { titled_name(doc, &hl) } else { None };
+                    // "The regulator said" (a noun for a person or an organisation) with no
+                    // person of that title: the organisation the article is about.
+                    // (only a bare "the regulator": "the competition regulator" names its own)
+                    if def
+                        && titled.is_none()
+                        && lx.is_org_noun(&head)
+                        && desc.split_whitespace().count() == 1
+                    {
+                        let has_person = resolved.iter().flatten().any(|r| {
+                            r.stype == SpeakerType::Person
+                                && r.role
+                                    .as_ref()
+                                    .is_some_and(|ro| ro.to_lowercase().ends_with(&head))
+                        });
+                        if !has_person {
+                            if let Some(o) = doc
+                                .inv
+                                .organisation_for(&desc, &head, pos)
+                                .or_else(|| doc.inv.main_organisation().map(str::to_string))
+                            {
+                                return Some(Resolved {
+                                    speaker: Some(o),
+                                    mention: Some(range),
+                                    stype: SpeakerType::Organization,
+                                    rule: "speaker/description",
+                                    gender: Gender::Unknown,
+                                    role: None,
+                                });
+                            }
+                        }
+                    }
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person

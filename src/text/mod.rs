@@ -2,7 +2,8 @@
 //! offset map used by every later stage (the dataset speaks code points, Rust strings
 //! speak bytes).
 
-use std::ops::Range;
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
 
 /// Maps byte offsets of a string to code point offsets.
 ///
@@ -245,55 +246,209 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     if range.start >= range.end {
         return Vec::new();
     }
-    let s = &text[range.clone()];
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 6 + 1);
-    let mut cur: Option<usize> = None;
-    // The char at byte `i` and its length (ASCII fast path).
-    let char_at = |i: usize| -> Option<(char, usize)> {
-        let &x = b.get(i)?;
+    // A word and its space take five bytes or more in prose: no regrowth.
+    let mut out = Vec::with_capacity((range.end - range.start) / 4 + 2);
+    out.extend(Words::new(text, range));
+    out
+}
+
+/// The number of [`words`] in `text[range]`, counting no further than `limit` (the answer
+/// is then `limit`): "more than 8 words" needs only the first nine.
+pub fn word_count_upto(text: &str, range: Range<usize>, limit: usize) -> usize {
+    Words::new(text, range).take(limit).count()
+}
+
+/// A word lowercased, borrowed when it already is (ASCII with no capital: most words of a
+/// text), so comparing a word with a list costs no allocation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+/// `s.to_lowercase()`, without a copy when `s` is ASCII with no capital letter.
+#[inline]
+pub fn lowercase(s: &str) -> Lower<'_> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Lower(Cow::Borrowed(s))
+    } else {
+        Lower(Cow::Owned(s.to_lowercase()))
+    }
+}
+
+impl Lower<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+/// Byte classes of the word scanner (ASCII only; non-ASCII bytes are decoded).
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+/// `'`, `-`, `.`, `&`: inside a word when a letter or digit follows.
+const INNER: u8 = 2;
+const COMMA: u8 = 3;
+/// `@`, `#`: may start a word.
+const SIGIL: u8 = 4;
+const NON_ASCII: u8 = 5;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            NON_ASCII
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            match b {
+                b'\'' | b'-' | b'.' | b'&' => INNER,
+                b',' => COMMA,
+                b'@' | b'#' => SIGIL,
+                _ => OTHER,
+            }
+        };
+        i += 1;
+    }
+    t
+}
+static CLASS: [u8; 256] = byte_classes();
+
+/// The [`words`] of a range, one at a time: the same words in the same order, computed
+/// lazily, so a caller that needs the first few words of a long range (the first word of a
+/// clause, "at least four words") scans only as far as it looks.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    /// `text[range]`.
+    s: &'a str,
+    /// `range.start`.
+    base: usize,
+    /// The next byte to look at (slice-relative).
+    i: usize,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, range: Range<usize>) -> Self {
+        let (s, base) = if range.start >= range.end {
+            ("", range.start)
+        } else {
+            (&text[range.clone()], range.start)
+        };
+        Words { s, base, i: 0 }
+    }
+
+    /// The char at slice byte `i` and its length.
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<(char, usize)> {
+        let &x = self.s.as_bytes().get(i)?;
         if x < 0x80 {
             Some((x as char, 1))
         } else {
-            s[i..].chars().next().map(|c| (c, c.len_utf8()))
+            self.s[i..].chars().next().map(|c| (c, c.len_utf8()))
         }
-    };
-    let mut i = 0;
-    while let Some((c, len)) = char_at(i) {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        let word_char = alnum || {
-            let next = char_at(i + len).map(|(d, _)| d);
-            (matches!(c, '\'' | '’' | '-' | '.' | '&')
-                && cur.is_some()
-                && next.is_some_and(char::is_alphanumeric))
-                || (c == ','
-                    && cur.is_some()
-                    && i > 0
-                    && b[i - 1].is_ascii_digit()
-                    && next.is_some_and(|d| d.is_ascii_digit()))
-                || (matches!(c, '@' | '#') && cur.is_none())
-        };
-        if word_char {
-            if cur.is_none() {
-                cur = Some(i);
+    }
+
+    /// Whether the char at slice byte `i` is alphanumeric (`false` past the end).
+    #[inline]
+    fn alnum_at(&self, i: usize) -> bool {
+        match self.s.as_bytes().get(i) {
+            None => false,
+            Some(&x) if x < 0x80 => x.is_ascii_alphanumeric(),
+            Some(_) => self.s[i..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric),
+        }
+    }
+
+    /// Whether the char at slice byte `i` is an ASCII digit (`false` past the end).
+    #[inline]
+    fn digit_at(&self, i: usize) -> bool {
+        self.s.as_bytes().get(i).is_some_and(u8::is_ascii_digit)
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let b = self.s.as_bytes();
+        let n = b.len();
+        let mut i = self.i;
+        // Outside a word: only a letter, a digit, `@` or `#` starts one.
+        let st = loop {
+            let Some(&x) = b.get(i) else {
+                self.i = n;
+                return None;
+            };
+            match CLASS[x as usize] {
+                ALNUM | SIGIL => {
+                    i += 1;
+                    break i - 1;
+                }
+                NON_ASCII => {
+                    let (c, len) = self.char_at(i).expect("in bounds");
+                    i += len;
+                    if c.is_alphanumeric() {
+                        break i - len;
+                    }
+                }
+                _ => i += 1,
             }
-        } else if let Some(st) = cur.take() {
+        };
+        // Inside a word (`i > st`, so `b[i - 1]` is in the word).
+        loop {
+            let Some(&x) = b.get(i) else {
+                self.i = n;
+                return Some(self.base + st..self.base + n);
+            };
+            let (word_char, len, c) = match CLASS[x as usize] {
+                ALNUM => {
+                    i += 1;
+                    continue;
+                }
+                OTHER | SIGIL => (false, 1, x as char),
+                INNER => (self.alnum_at(i + 1), 1, x as char),
+                COMMA => (b[i - 1].is_ascii_digit() && self.digit_at(i + 1), 1, ','),
+                _ => {
+                    let (c, len) = self.char_at(i).expect("in bounds");
+                    let w = c.is_alphanumeric() || (c == '’' && self.alnum_at(i + len));
+                    (w, len, c)
+                }
+            };
+            if word_char {
+                i += len;
+                continue;
+            }
             let mut end = i;
-            if c == '.' && b[st].is_ascii_uppercase() && is_abbreviation_before(s, i) {
+            if c == '.' && b[st].is_ascii_uppercase() && is_abbreviation_before(self.s, i) {
                 end = i + 1;
             }
-            out.push(range.start + st..range.start + end);
+            self.i = i + len;
+            return Some(self.base + st..self.base + end);
         }
-        i += len;
     }
-    if let Some(st) = cur {
-        out.push(range.start + st..range.end);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -346,6 +501,85 @@ mod tests {
                 "@NATOpress"
             ]
         );
+    }
+
+    /// The scanner before it was made lazy, kept as the reference the iterator must match.
+    fn words_reference(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+        if range.start >= range.end {
+            return Vec::new();
+        }
+        let s = &text[range.clone()];
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut cur: Option<usize> = None;
+        let char_at = |i: usize| -> Option<(char, usize)> {
+            let &x = b.get(i)?;
+            if x < 0x80 {
+                Some((x as char, 1))
+            } else {
+                s[i..].chars().next().map(|c| (c, c.len_utf8()))
+            }
+        };
+        let mut i = 0;
+        while let Some((c, len)) = char_at(i) {
+            let alnum = c.is_alphanumeric();
+            let word_char = alnum || {
+                let next = char_at(i + len).map(|(d, _)| d);
+                (matches!(c, '\'' | '’' | '-' | '.' | '&')
+                    && cur.is_some()
+                    && next.is_some_and(char::is_alphanumeric))
+                    || (c == ','
+                        && cur.is_some()
+                        && i > 0
+                        && b[i - 1].is_ascii_digit()
+                        && next.is_some_and(|d| d.is_ascii_digit()))
+                    || (matches!(c, '@' | '#') && cur.is_none())
+            };
+            if word_char {
+                if cur.is_none() {
+                    cur = Some(i);
+                }
+            } else if let Some(st) = cur.take() {
+                let mut end = i;
+                if c == '.' && b[st].is_ascii_uppercase() && is_abbreviation_before(s, i) {
+                    end = i + 1;
+                }
+                out.push(range.start + st..range.start + end);
+            }
+            i += len;
+        }
+        if let Some(st) = cur {
+            out.push(range.start + st..range.end);
+        }
+        out
+    }
+
+    #[test]
+    fn lazy_words_agree_with_the_reference_scanner_on_every_subrange() {
+        let t = "Gov. Smith’s anti-war U.S. 4.5% 'drivers' union' said: it's @NATOpress. \
+                 Dr. Ané Ölund-Kraft, 1,200 km #tag R&D—“Yes,” J. Doe’s 3,4,5 end.’x ’ a’";
+        for from in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for to in (from..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let expected = words_reference(t, from..to);
+                assert_eq!(words(t, from..to), expected, "{from}..{to}");
+                for limit in 0..4 {
+                    assert_eq!(
+                        word_count_upto(t, from..to, limit),
+                        expected.len().min(limit),
+                        "{from}..{to} limit {limit}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_agrees_with_to_lowercase() {
+        for w in ["said", "Said", "U.S.", "ÉLAN", "élan", "it’s", "4.5", ""] {
+            assert_eq!(lowercase(w).as_str(), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(lowercase("said").0, Cow::Borrowed(_)));
+        assert!(matches!(lowercase("Said").0, Cow::Owned(_)));
     }
 
     #[test]
