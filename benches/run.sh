@@ -12,7 +12,9 @@
 # Environment: WHOSAID_BENCH_DATA (default bench-data, git-ignored), SEED (42),
 # MAIN_MB (500), SMALL_MB (100), BIG_MB (1000), WHOSAID_BENCH_REAL (the Reuters-21578
 # JSONL, default ../shared/corpus/reuters21578.jsonl; skipped when absent),
-# SKIP_DIVAN=1 to skip the divan benches.
+# SKIP_DIVAN=1 to skip the divan benches. With zstd installed it also builds
+# articles-100000.jsonl.zst and articles-1000000.jsonl.zst (issue 6: peak RSS of a
+# streamed 1M-article file against 100k; in those rows MB is the compressed size).
 # Results: printed, and written to $WHOSAID_BENCH_DATA/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -121,6 +123,30 @@ if [ -f "$REAL" ]; then
   for t in 1 2; do row reuters21578 jsonl "$REAL" "$t"; done
 else
   say "| reuters21578 | jsonl | $REAL not found: skipped | | | | | | | | | |"
+fi
+
+# Issue 6: a 1-million-article .jsonl.zst read streaming, beside one of 100,000 articles.
+# jsonl_zst N: N articles as one .jsonl.zst, cycling the Reuters-21578 articles (real
+# wire copy, ~1 KB each) with a cycle prefix on every id so that all ids are unique;
+# from the generated corpus when Reuters is absent. Reused when already built.
+jsonl_zst() {
+  local n=$1 out="$DATA/articles-$1.jsonl.zst" src=$REAL
+  [ -f "$out" ] && return
+  [ -f "$src" ] || src="$M/corpus.jsonl"
+  echo "== building $out from $src" >&2
+  local lines; lines=$(wc -l <"$src")
+  local cycles=$(( (n + lines - 1) / lines ))
+  for c in $(seq 0 $(( cycles - 1 ))); do
+    sed -E "s|^\{\"id\": ?\"|{\"id\": \"c$c/|" "$src"
+  done | head -n "$n" | zstd -q -T1 -o "$out"
+}
+if command -v zstd >/dev/null; then
+  for n in 100000 1000000; do
+    jsonl_zst "$n"
+    row "articles-$n" jsonl.zst "$DATA/articles-$n.jsonl.zst" 2
+  done
+else
+  say "| articles-1000000 | jsonl.zst | zstd not installed: skipped | | | | | | | | | |"
 fi
 
 say ""

@@ -1,5 +1,11 @@
-//! The extract run: inputs are read in order on one thread, extracted in bounded chunks
-//! on the rayon pool, and written in input order by one writer thread.
+//! The extract run: inputs are listed in order on one thread, read and extracted in
+//! bounded chunks on the rayon pool, and written in input order by one writer thread.
+//!
+//! A folder of one-article files is read by the workers, in parallel (opening and
+//! reading many small files is most of the cost of reading them); a JSONL stream is
+//! read by the reader thread, which sends its records. The manifest's hash over all
+//! inputs is computed from per-file digests taken while the files are read, combined
+//! in input order, so no file is read twice.
 //!
 //! Memory is bounded by the chunk size times the channel depths, never by the corpus.
 //! With `--shard K/N` only the articles whose id hashes to K go through; single-article
@@ -19,6 +25,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::config::{ExtractConfig, Formats, Shard};
+use crate::corpus::digest::{digest_file, FileDigest};
 use crate::corpus::{self, InputFile};
 use crate::dataset::layout::{self, Layout};
 use crate::dataset::{manifest, ArticleRow, DatasetError, DatasetWriter, OutputFile};
@@ -74,7 +81,7 @@ pub struct RunSummary {
     pub outputs: Vec<OutputFile>,
     pub files_discovered: Vec<InputFile>,
     pub lexicon_hash: String,
-    /// XXH3-128 over all input files (see [`manifest::inputs_hash`]).
+    /// XXH3-128 over all input files (see [`manifest::InputsHasher`]).
     pub inputs_hash: String,
     /// Worker threads used.
     pub threads: usize,
@@ -174,22 +181,81 @@ pub fn single_article_by_name(path: &Path) -> bool {
         .any(|ext| name.ends_with(ext))
 }
 
-/// Reads every file in order and sends chunks of records; stops early when `stop` is set.
+/// One unit of work in a chunk, in input order.
+enum Item {
+    /// A record the reader thread read (a line of a JSONL file).
+    Record(InputRecord),
+    /// The whole of a JSONL file has been sent: its digest, for the inputs hash.
+    Digest(usize, Option<u128>),
+    /// A one-article file (text, Markdown, HTML, JSON), read by a worker: the index in
+    /// the file list.
+    File(usize),
+    /// A file another shard owns: the worker only hashes it.
+    HashOnly(usize),
+}
+
+/// What a worker made of one [`Item`].
+#[derive(Default)]
+struct Done {
+    rows: Vec<(ArticleRow, Vec<Quote>)>,
+    input_bytes: u64,
+    /// The file's digest, when this item completes a file.
+    digest: Option<(usize, Option<u128>)>,
+}
+
+/// Whether the file is read by the reader thread (a JSONL stream: many records, read
+/// in order) rather than by a worker (one article per file).
+fn streamed(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    corpus::formats::Format::from_name(&name).0 == corpus::formats::Format::Jsonl
+}
+
+/// Sends the inputs in order, in chunks: JSONL files as their records (read here, one
+/// stream at a time), other files as indices for the workers to read in parallel (on
+/// a folder of small files, opening and reading them is most of the reading cost).
+/// Stops early when `stop` is set.
 fn read_chunks(
     files: Arc<Vec<InputFile>>,
     cfg: ExtractConfig,
     stop: Arc<AtomicBool>,
-    tx: std::sync::mpsc::SyncSender<Vec<InputRecord>>,
+    tx: std::sync::mpsc::SyncSender<Vec<Item>>,
 ) {
     let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
     let mut bytes = 0u64;
-    for f in files.iter() {
-        if let Some(shard) = cfg.shard {
-            if single_article_by_name(&f.path) && !shard.owns(&f.id) {
-                continue; // another shard's article: not even read
-            }
+    // Adds an item; sends the chunk when it is full. False: the run is over.
+    let mut push = |chunk: &mut Vec<Item>, item: Item, size: u64| -> bool {
+        bytes += size;
+        chunk.push(item);
+        if chunk.len() >= CHUNK_ARTICLES || bytes >= CHUNK_BYTES {
+            bytes = 0;
+            return tx.send(std::mem::take(chunk)).is_ok();
         }
-        for rec in corpus::read(f, &cfg.read) {
+        true
+    };
+    for (i, f) in files.iter().enumerate() {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        if !streamed(&f.path) || f.problem.is_some() {
+            let other_shards = cfg
+                .shard
+                .is_some_and(|shard| single_article_by_name(&f.path) && !shard.owns(&f.id));
+            // Another shard's article is not even read (only hashed).
+            let item = if other_shards {
+                Item::HashOnly(i)
+            } else {
+                Item::File(i)
+            };
+            if !push(&mut chunk, item, text_bytes_estimate(f)) {
+                return;
+            }
+            continue;
+        }
+        let digest = FileDigest::new(&f.path);
+        for rec in corpus::read_digested(f, &cfg.read, Some(&digest)) {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
@@ -198,19 +264,54 @@ fn read_chunks(
                     continue;
                 }
             }
-            bytes += rec.input_bytes.max(rec.article.text.len() as u64);
-            chunk.push(rec);
-            if chunk.len() >= CHUNK_ARTICLES || bytes >= CHUNK_BYTES {
-                if tx.send(std::mem::take(&mut chunk)).is_err() {
-                    return;
-                }
-                bytes = 0;
+            let size = rec.input_bytes.max(rec.article.text.len() as u64);
+            if !push(&mut chunk, Item::Record(rec), size) {
+                return;
             }
+        }
+        if !push(&mut chunk, Item::Digest(i, digest.finish()), 0) {
+            return;
         }
     }
     if !chunk.is_empty() {
         let _ = tx.send(chunk);
     }
+}
+
+/// What a one-article file weighs in a chunk before it is read: its size, times 4 when
+/// compressed (text compresses about 3 to 4 times), so that chunks of compressed files
+/// hold about as much text as chunks of plain ones.
+fn text_bytes_estimate(f: &InputFile) -> u64 {
+    let name = f.path.file_name().map(|n| n.to_string_lossy());
+    match name.map(|n| corpus::compression::Compression::from_name(&n)) {
+        Some(corpus::compression::Compression::None) | None => f.size,
+        Some(_) => f.size.saturating_mul(4),
+    }
+}
+
+/// A worker's part: reads the item's file when it is one, and extracts its records.
+fn work(item: Item, files: &[InputFile], cfg: &ExtractConfig, lexicon: &Lexicon) -> Done {
+    let mut done = Done::default();
+    let take = |done: &mut Done, rec: InputRecord| {
+        done.input_bytes += rec.input_bytes;
+        done.rows.push(process(rec, lexicon));
+    };
+    match item {
+        Item::Record(rec) => take(&mut done, rec),
+        Item::Digest(i, d) => done.digest = Some((i, d)),
+        Item::HashOnly(i) => done.digest = Some((i, digest_file(&files[i].path))),
+        Item::File(i) => {
+            let f = &files[i];
+            let digest = FileDigest::new(&f.path);
+            for rec in corpus::read_digested(f, &cfg.read, Some(&digest)) {
+                if cfg.shard.is_none_or(|shard| shard.owns(&rec.article.id)) {
+                    take(&mut done, rec);
+                }
+            }
+            done.digest = Some((i, digest.finish()));
+        }
+    }
+    done
 }
 
 type Extracted = Vec<(ArticleRow, Vec<Quote>)>;
@@ -290,7 +391,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     }
     let layout = layout(cfg);
     let lexicon = Lexicon::load(&cfg.lexicon_files)?;
-    // One list shared by the reader, the hasher and the manifest: a copy per thread
+    // One list shared by the reader, the workers and the manifest: a copy per thread
     // costs ~200 bytes per input file each (140 MB on a 228,000-file corpus).
     let files = Arc::new(skip_output_folder(
         corpus::discover(&cfg.inputs)?,
@@ -317,12 +418,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     };
     let threads = pool.current_num_threads();
 
-    let hasher = {
-        let files = Arc::clone(&files);
-        let stop = hooks.stop.clone();
-        std::thread::spawn(move || manifest::inputs_hash(&files, &stop))
-    };
-    let (rtx, rrx) = sync_channel::<Vec<InputRecord>>(2);
+    let (rtx, rrx) = sync_channel::<Vec<Item>>(2);
     let (wtx, wrx) = sync_channel::<Extracted>(2);
     let reader = {
         let files = Arc::clone(&files);
@@ -338,17 +434,25 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
         ..Default::default()
     };
     let mut strict_failure = None;
+    let mut inputs_hash = manifest::InputsHasher::default();
     for chunk in rrx {
         if hooks.stop.load(Ordering::Relaxed) {
             break;
         }
-        summary.input_bytes += chunk.iter().map(|r| r.input_bytes).sum::<u64>();
-        let extracted: Extracted = pool.install(|| {
+        let done: Vec<Done> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|r| process(r, &lexicon))
+                .map(|item| work(item, &files, cfg, &lexicon))
                 .collect()
         });
+        let mut extracted: Extracted = Vec::with_capacity(done.len());
+        for d in done {
+            summary.input_bytes += d.input_bytes;
+            if let Some((i, digest)) = d.digest {
+                inputs_hash.add(&files[i].id, digest);
+            }
+            extracted.extend(d.rows);
+        }
         for (row, _) in &extracted {
             summary.articles += 1;
             match row.status {
@@ -381,16 +485,16 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     }
     drop(wtx);
     if strict_failure.is_some() {
-        // Stops the reader and the input hasher; the run is abandoned.
+        // Stops the reader; the run is abandoned.
         hooks.stop.store(true, Ordering::SeqCst);
     }
     let (writer, written) = writer_thread.join().expect("writer thread");
     if written.is_err() {
-        // A fatal write error abandons the run: stop the input hasher early.
+        // A fatal write error abandons the run: stop the reader early.
         hooks.stop.store(true, Ordering::SeqCst);
     }
     let _ = reader.join();
-    summary.inputs_hash = hasher.join().expect("input hasher thread");
+    summary.inputs_hash = inputs_hash.finish();
     let quotes = match written {
         Ok(q) => q,
         Err(e) => {
@@ -408,7 +512,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     }
     summary.quotes = quotes;
     summary.lexicon_hash = lexicon.hash().to_string();
-    // The reader and hasher threads have been joined: this is the last reference.
+    // The reader thread has been joined: this is the last reference.
     summary.files_discovered = Arc::try_unwrap(files).unwrap_or_else(|shared| (*shared).clone());
     let pending = writer.close()?;
     summary.seconds = started.elapsed().as_secs_f64();
@@ -594,6 +698,84 @@ mod tests {
     fn extractor_result_is_kept_when_it_does_not_panic() {
         let (row, quotes) = process_with(record("x"), |_| Vec::new());
         assert_eq!((row.status, row.error, quotes.len()), (Status::Ok, None, 0));
+    }
+
+    /// A folder of every kind of input: one-article files (read by the workers), JSONL
+    /// (read by the reader thread), a compressed file and one over the size limit
+    /// (never read whole, but hashed whole).
+    fn mixed_inputs(dir: &Path) -> PathBuf {
+        let input = dir.join("in");
+        std::fs::create_dir_all(input.join("sub")).unwrap();
+        for i in 0..40 {
+            let text = format!("Title {i}\n\n\"We will see,\" said Maria Lopez, number {i}.\n");
+            std::fs::write(input.join(format!("sub/a{i:02}.txt")), text).unwrap();
+        }
+        let lines: String = (0..30)
+            .map(|i| format!("{{\"id\": \"j{i}\", \"text\": \"He said \\\"yes {i}\\\".\"}}\n"))
+            .collect();
+        std::fs::write(input.join("b.jsonl"), lines).unwrap();
+        let packed = zstd::encode_all(&b"Packed\n\n\"Fine,\" she said."[..], 3).unwrap();
+        std::fs::write(input.join("c.txt.zst"), packed).unwrap();
+        std::fs::write(input.join("d.txt"), "x".repeat(5000)).unwrap();
+        input
+    }
+
+    fn config(input: &Path, out: PathBuf) -> ExtractConfig {
+        let mut cfg = ExtractConfig::new(vec![input.to_path_buf()], out);
+        cfg.read.max_article_bytes = 4000;
+        cfg.threads = 2;
+        cfg
+    }
+
+    #[test]
+    fn inputs_hash_taken_while_reading_equals_the_hash_of_the_files_read_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = mixed_inputs(dir.path());
+        let files = corpus::discover(std::slice::from_ref(&input)).unwrap();
+        let apart = manifest::inputs_hash(&files, &AtomicBool::new(false));
+        let whole = run(&config(&input, dir.path().join("out")), RunHooks::default()).unwrap();
+        assert_eq!(whole.articles, 40 + 30 + 2);
+        assert_eq!(whole.errors, 1, "d.txt is over the limit");
+        assert_eq!(whole.inputs_hash, apart);
+        // Every shard reads only its own articles but hashes every input file.
+        let mut articles = 0;
+        for k in 0..3 {
+            let mut cfg = config(&input, dir.path().join(format!("out{k}")));
+            cfg.shard = Some(Shard { index: k, count: 3 });
+            let part = run(&cfg, RunHooks::default()).unwrap();
+            assert_eq!(part.inputs_hash, apart, "shard {k}");
+            articles += part.articles;
+        }
+        assert_eq!(articles, whole.articles);
+        // The hash follows the bytes.
+        std::fs::write(input.join("sub/a07.txt"), "changed").unwrap();
+        let changed = run(
+            &ExtractConfig {
+                overwrite: true,
+                ..config(&input, dir.path().join("out"))
+            },
+            RunHooks::default(),
+        )
+        .unwrap();
+        assert_ne!(changed.inputs_hash, apart);
+    }
+
+    #[test]
+    fn output_rows_keep_input_order_whatever_reads_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = mixed_inputs(dir.path());
+        let out = dir.path().join("out");
+        run(&config(&input, out.clone()), RunHooks::default()).unwrap();
+        let mut reader = csv::Reader::from_path(out.join("articles.csv")).unwrap();
+        let got: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap()[0].to_string())
+            .collect();
+        let mut expected: Vec<String> = (0..30).map(|i| format!("j{i}")).collect();
+        expected.push("c".into());
+        expected.push("d".into());
+        expected.extend((0..40).map(|i| format!("sub/a{i:02}")));
+        assert_eq!(got, expected);
     }
 
     #[test]

@@ -142,8 +142,38 @@ fn quiet_extractor_panics() {
     }));
 }
 
+/// Keeps peak memory flat over long runs: one glibc malloc arena per worker thread.
+///
+/// glibc gives each thread that allocates its own arena (up to 8 per core) and an arena
+/// keeps what is freed in it for reuse. Our threads hand buffers to one another
+/// (records from the reader to the workers, rows and Arrow batches to the writer and
+/// its file threads), so each of a dozen arenas grows to the high-water mark of what
+/// passed through it, and resident memory crept up over a long run: 143 MB at 100,000
+/// articles, 200 MB at 1,000,000 (Reuters text, `.jsonl.zst`). An explicit
+/// `MALLOC_ARENA_MAX` in the environment is left as the user set it.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn bound_malloc_arenas(threads: usize) {
+    if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
+        return;
+    }
+    let workers = match threads {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+        n => n,
+    };
+    let arenas = libc::c_int::try_from(workers.max(2)).unwrap_or(libc::c_int::MAX);
+    // SAFETY: mallopt only sets an allocator parameter; it is called before the run
+    // starts its threads.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, arenas);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn bound_malloc_arenas(_threads: usize) {}
+
 pub fn run(args: Args) -> u8 {
     let cfg = config(args);
+    bound_malloc_arenas(cfg.threads);
     quiet_extractor_panics();
     let stop = Arc::new(AtomicBool::new(false));
     {

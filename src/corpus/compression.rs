@@ -105,7 +105,18 @@ pub enum ReadFailure {
 
 /// Reads all of `reader` into memory, but never more than `limit + 1` bytes.
 pub fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadFailure> {
-    let mut buf = Vec::new();
+    read_limited_sized(reader, limit, None)
+}
+
+/// [`read_limited`] into a buffer sized for `size_hint` bytes (plus one, to see the end
+/// without growing it), when the size is known.
+pub fn read_limited_sized(
+    reader: impl Read,
+    limit: u64,
+    size_hint: Option<u64>,
+) -> Result<Vec<u8>, ReadFailure> {
+    let capacity = size_hint.map_or(0, |n| n.min(limit).saturating_add(1));
+    let mut buf = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
     let mut limited = reader.take(limit.saturating_add(1));
     match limited.read_to_end(&mut buf) {
         Ok(_) if buf.len() as u64 > limit => Err(ReadFailure::TooLarge { limit }),

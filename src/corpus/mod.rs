@@ -9,6 +9,7 @@
 //! and [`encoding`] turns bytes into text and says what it assumed.
 
 pub mod compression;
+pub mod digest;
 pub mod encoding;
 pub mod formats;
 pub mod html;
@@ -153,6 +154,16 @@ impl Origin {
 /// Reads one input file into its records (one, or one per line for JSONL), streaming.
 /// Always yields at least one record.
 pub fn read(file: &InputFile, cfg: &ReadConfig) -> Box<dyn Iterator<Item = InputRecord> + Send> {
+    read_digested(file, cfg, None)
+}
+
+/// [`read`], hashing the file's raw bytes into `digest` as they are read (see
+/// [`digest::FileDigest`]; call its `finish` once the records are consumed).
+pub fn read_digested(
+    file: &InputFile,
+    cfg: &ReadConfig,
+    digest: Option<&digest::FileDigest>,
+) -> Box<dyn Iterator<Item = InputRecord> + Send> {
     let origin = Origin {
         id: file.id.clone(),
         source_path: file.path.display().to_string(),
@@ -183,7 +194,13 @@ pub fn read(file: &InputFile, cfg: &ReadConfig) -> Box<dyn Iterator<Item = Input
             size,
         ));
     }
-    read_stream(origin, format, compression, f, cfg)
+    // The whole file is read in one go when its size is known (no growing buffer,
+    // no extra read calls).
+    let hint = (compression == Compression::None && format != Format::Jsonl).then_some(size);
+    match digest {
+        Some(d) => read_stream_sized(origin, format, compression, d.tap(f), cfg, hint),
+        None => read_stream_sized(origin, format, compression, f, cfg, hint),
+    }
 }
 
 /// Reads an input given as bytes, as if it were a file called `name` (the format and
@@ -219,6 +236,18 @@ pub fn read_stream<R: Read + Send + 'static>(
     raw: R,
     cfg: &ReadConfig,
 ) -> Box<dyn Iterator<Item = InputRecord> + Send> {
+    read_stream_sized(origin, format, compression, raw, cfg, None)
+}
+
+/// [`read_stream`] with the plain size when it is known in advance.
+fn read_stream_sized<R: Read + Send + 'static>(
+    origin: Origin,
+    format: Format,
+    compression: Compression,
+    raw: R,
+    cfg: &ReadConfig,
+    size_hint: Option<u64>,
+) -> Box<dyn Iterator<Item = InputRecord> + Send> {
     let (counting, consumed) = Counting::new(raw);
     let reader = match compression::decoder(counting, compression) {
         Ok(r) => r,
@@ -239,7 +268,7 @@ pub fn read_stream<R: Read + Send + 'static>(
             cfg,
         ));
     }
-    let bytes = match compression::read_limited(reader, cfg.max_article_bytes) {
+    let bytes = match compression::read_limited_sized(reader, cfg.max_article_bytes, size_hint) {
         Ok(b) => b,
         Err(failure) => {
             let limit = cfg.max_article_bytes;

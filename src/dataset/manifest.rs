@@ -9,7 +9,6 @@
 //! merge reads shard manifests back with serde and validates them field by field.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -65,7 +64,8 @@ pub struct Inputs {
     pub files: u64,
     /// Bytes of the input files found.
     pub bytes: u64,
-    /// XXH3-128 over every input file's id and bytes, in input order.
+    /// XXH3-128 over every input file's id and the XXH3-128 of its bytes, in input
+    /// order (see [`InputsHasher`]).
     pub content_hash: String,
 }
 
@@ -144,31 +144,47 @@ pub struct Manifest {
     pub timings: Timings,
 }
 
-/// XXH3-128 over every input file's id and bytes, in input order. Stops early (and
-/// returns a meaningless hash) when `stop` is set: the run is abandoned then anyway.
+/// The hash over all inputs recorded in the manifest: XXH3-128 over, for every input
+/// file in input order, its id, a 0 byte, the XXH3-128 of its bytes (16 bytes, little
+/// endian; `\0unreadable` when it cannot be opened) and a 0xff byte. The per-file
+/// digests are computed while the files are read (see [`crate::corpus::digest`]), so
+/// the hash costs no second pass over the corpus, and files read in parallel are
+/// combined in order.
+#[derive(Default)]
+pub struct InputsHasher {
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl InputsHasher {
+    /// Adds the next file in input order.
+    pub fn add(&mut self, id: &str, digest: Option<u128>) {
+        let h = &mut self.hasher;
+        h.update(id.as_bytes());
+        h.update(&[0]);
+        match digest {
+            Some(d) => h.update(&d.to_le_bytes()),
+            None => h.update(b"\0unreadable"),
+        }
+        h.update(&[0xff]);
+    }
+
+    /// 32 hex digits.
+    pub fn finish(&self) -> String {
+        format!("{:032x}", self.hasher.digest128())
+    }
+}
+
+/// The inputs hash computed on its own, reading every file (the pipeline computes the
+/// same value while it reads): for tests and tools.
 pub fn inputs_hash(files: &[InputFile], stop: &AtomicBool) -> String {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut buf = vec![0u8; 1 << 16];
+    let mut h = InputsHasher::default();
     for f in files {
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        h.update(f.id.as_bytes());
-        h.update(&[0]);
-        match std::fs::File::open(&f.path) {
-            Ok(mut file) => {
-                while let Ok(n) = file.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    h.update(&buf[..n]);
-                }
-            }
-            Err(_) => h.update(b"\0unreadable"),
-        }
-        h.update(&[0xff]);
+        h.add(&f.id, crate::corpus::digest::digest_file(&f.path));
     }
-    format!("{:032x}", h.digest128())
+    h.finish()
 }
 
 /// The options recorded for (and compared across) runs.

@@ -17,20 +17,29 @@ use super::{temp_path, ClosedFile, DatasetError, Result, Sink};
 
 /// Rows per row group: large enough for fast scans, small enough to stream.
 pub const ROW_GROUP_ROWS: usize = 64 * 1024;
-/// Encoded bytes per row group at most (Parquet's usual block size): keeps the writer's
-/// buffer bounded when rows are large (the articles table holds whole texts).
-pub const ROW_GROUP_BYTES: usize = 128 * 1024 * 1024;
+/// Encoded (compressed) bytes per row group at most. The writer holds a row group's
+/// compressed pages in memory until the group is complete, so this bounds its buffer
+/// when rows are large: the articles table holds whole texts, and 65,536 articles of
+/// real news text compress to about 80 MB. 32 MB still gives row groups of thousands
+/// of articles (scans stay fast) and keeps peak memory flat.
+pub const ROW_GROUP_BYTES: usize = 32 * 1024 * 1024;
 
-/// Columns whose values are mostly unique: dictionary encoding only costs time there.
+/// Columns whose values are mostly unique: dictionary encoding only costs time there
+/// (hashing every value) and falls back to plain encoding anyway.
 const HIGH_CARDINALITY: &[&str] = &[
     "quote_id",
     "text",
     "content_hash",
     "start",
     "end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
     "source_path",
     "title",
     "url",
+    "n_chars",
 ];
 
 /// Writer properties shared by every Parquet file we write.
@@ -43,8 +52,11 @@ pub fn writer_properties(schema: &SchemaRef) -> WriterProperties {
         .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
         .set_dictionary_enabled(true)
         .set_statistics_enabled(EnabledStatistics::Chunk);
+    // One row per article: its id is unique there (in `quotes` it repeats per quote).
+    let one_row_per_article = schema.as_ref() == super::schema::articles_schema().as_ref();
     for f in schema.fields() {
-        if HIGH_CARDINALITY.contains(&f.name().as_str()) {
+        let unique_id = one_row_per_article && f.name() == "article_id";
+        if unique_id || HIGH_CARDINALITY.contains(&f.name().as_str()) {
             b = b.set_column_dictionary_enabled(ColumnPath::from(f.name().as_str()), false);
         }
     }

@@ -350,7 +350,11 @@ fn main_verb_after_clause(text: &str, start: usize, end: usize, quoted: &[Range<
             seen_verb = verbish;
         } else if !complement {
             // "is shrinking rests on": a finite verb right after the participle.
-            if prev.ends_with("ing") && finite(&l) && !AUXILIARIES.contains(&l.as_str()) {
+            // "was balanced was disputed": a finite verb right after a participle.
+            let participle = prev.ends_with("ing")
+                || (prev.ends_with("ed") && prev.len() > 4)
+                || IRREGULAR_PAST.contains(&prev.as_str());
+            if participle && finite(&l) && !matches!(l.as_str(), "been" | "being" | "be") {
                 return w.start;
             }
             complement = !verbish && !l.ends_with("ing");

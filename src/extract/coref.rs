@@ -36,6 +36,8 @@ pub struct Inventory {
     pub names: Vec<NameOcc>,
     /// Acronym -> organisation name ("RDF" -> "Rail Drivers’ Federation").
     pub aliases: HashMap<String, String>,
+    /// Nickname -> person name (`Patrick “Paddy” Doyle`: "Paddy" -> "Patrick Doyle").
+    pub nicknames: HashMap<String, String>,
     /// Memo of [`super::mentions::capitalised_mid_sentence`] per word (one scan each).
     mid_sentence: HashMap<String, bool>,
     /// Indices into `names` (ascending) per `name` and per `last`, so questions about one
@@ -231,6 +233,28 @@ pub fn strip_nickname(name: &str) -> String {
     }
 }
 
+/// Days and months: capitalised, but never (part of) a name ("Ecuador Tuesday", "March").
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Police organisation nouns: "the force" stands for "West Yorkshire Police".
 const POLICE: &[&str] = &["police", "force", "constabulary"];
 
@@ -274,6 +298,9 @@ impl Inventory {
                         break;
                     }
                     let w = &text[ws[e].clone()];
+                    if CALENDAR.contains(&w) {
+                        break;
+                    }
                     if is_cap(w) {
                         e += 1;
                     } else if matches!(w, "of" | "and" | "for" | "&")
@@ -284,6 +311,8 @@ impl Inventory {
                         && !lx
                             .person_noun(&text[ws[e - 1].clone()].to_lowercase())
                             .is_some_and(|p| p.class == PersonClass::Role)
+                        // "Prof Oskar Halden of Kalmar University": a person, then a place.
+                        && !(k..e).any(|z| lx.honorific(&text[ws[z].clone()]).is_some())
                         && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
                             || (e + 2..=ws.len().min(e + 5))
                                 .any(|z| lx.is_org_head(&lowercase(&text[ws[z - 1].clone()]))))
@@ -527,7 +556,10 @@ impl Inventory {
         let n_tokens = e - start;
         let first_word = &text[ws[start].clone()];
         if n_tokens == 1
-            && (first_word == "I" || first_word.starts_with("I'") || first_word.starts_with("I’"))
+            && (first_word == "I"
+                || first_word.starts_with("I'")
+                || first_word.starts_with("I’")
+                || CALENDAR.contains(&first_word))
         {
             return true; // the pronoun "I" is no name
         }
@@ -684,6 +716,16 @@ impl Inventory {
         };
         let full_nick = &text[ws[start].start..ws[e - 1].end];
         let full_owned = strip_nickname(full_nick);
+        if full_owned.len() < full_nick.len() {
+            for w in &ws[start..e] {
+                let t = &text[w.clone()];
+                let quoted = text[..w.start].ends_with(['“', '"', '‘'])
+                    && text[w.end..].starts_with(['”', '"', '’']);
+                if quoted {
+                    self.nicknames.insert(t.to_string(), full_owned.clone());
+                }
+            }
+        }
         let full = full_owned.as_str();
         let name = if possessive {
             strip_possessive(full)
@@ -796,6 +838,9 @@ impl Inventory {
     pub fn canonical(&self, name: &str, gender: Gender, pos: usize) -> String {
         let stripped = strip_nickname(name);
         let name = stripped.as_str();
+        if let Some(full) = self.nicknames.get(name) {
+            return full.clone();
+        }
         let last = name.split_whitespace().last().unwrap_or(name);
         let ntok = name.split_whitespace().count();
         if let Some(full) = self.aliases.get(name) {
@@ -892,7 +937,7 @@ impl Inventory {
 
     /// The organisation the article is most about: the non-person name used most often
     /// (ties: the first used). The fallback for "the company" when nothing else matches.
-    fn main_organisation(&self) -> Option<&str> {
+    pub fn main_organisation(&self) -> Option<&str> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (i, n) in self.names.iter().enumerate() {
             if self.names.iter().any(|m| m.name == n.name && m.person) {

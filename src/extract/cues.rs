@@ -143,6 +143,10 @@ pub fn find_cues(text: &str, quoted: &[Range<usize>], lx: &Lexicon) -> Vec<Cue> 
                             _ => continue, // "to say": an infinitive, not a report
                         }
                     }
+                    // "her promise that ...": a nominal frame after a possessive pronoun.
+                    w if matches!(w, "his" | "her" | "their")
+                        && text[e..].starts_with(" that ")
+                        && lx.cues()[entry].form == lx.cues()[entry].lemma => {}
                     w if DETERMINERS.contains(&w) || POSSESSIVES.contains(&w) => continue,
                     w if PREPOSITIONS.contains(&w) && !matches!(w, "also") => continue,
                     "and" | "or" if form.ends_with('s') && !form.ends_with("ss") => {

@@ -321,10 +321,14 @@ fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         return false;
     }
     let last = lower(&text[ws[ws.len() - 1].clone()]);
+    // "Mrs Kettering's neighbour": a possessive name (capitalised words) opens it too.
+    let possessive_name = ws.iter().take(3).position(|w| {
+        let t = &text[w.clone()];
+        t.ends_with("'s") || t.ends_with("’s")
+    });
     let starts_det = DETERMINERS.contains(&f.as_str())
         || POSSESSIVES.contains(&f.as_str())
-        || f.ends_with("'s")
-        || f.ends_with("’s");
+        || possessive_name.is_some_and(|p| ws[..=p].iter().all(|w| is_cap(&text[w.clone()])));
     starts_det
         && (lx.person_noun(&last).is_some()
             || lx.is_org_noun(&last)
@@ -414,7 +418,14 @@ pub fn subject_before(
         let l = lower(&text[last.clone()]);
         let tail_ok = text[last.end..r.end].trim().is_empty();
         // Any "-ly" adverb between the subject and the cue ("Kennedy bluntly admitted").
-        let ly = l.len() > 4 && l.ends_with("ly") && n > 1;
+        let ly = l.len() > 4
+            && l.ends_with("ly")
+            && n > 1
+            && !is_cap(&text[last.clone()])
+            && !matches!(
+                l.as_str(),
+                "family" | "ally" | "assembly" | "supply" | "rally" | "monopoly" | "anomaly"
+            );
         if tail_ok && (ADVERB_TAIL.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str()) || ly) {
             // "on Tuesday", "last week"
             let mut cut = last.start;
@@ -544,8 +555,87 @@ pub fn subject_before(
         }
     }
     // "Mr Lukashenko rejected ... and said": the coordinated verb shares the sentence subject.
-    if ws.last().is_some_and(|w| lower(&text[w.clone()]) == "and") {
+    if ws
+        .last()
+        .is_some_and(|w| matches!(lower(&text[w.clone()]).as_str(), "and" | "but"))
+    {
+        // The subject before the sentence's first verb ("The bill's author, Assemblywoman
+        // Grace Liu, called the signing "a historic day" and said").
+        let all = words(text, chunks[0].start..subj.end);
+        if let Some(v) = all.iter().skip(1).find(|w| {
+            let t = &text[(*w).clone()];
+            verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
+        }) {
+            let region = chunks[0].start..v.start;
+            let region_words = words(text, region.clone());
+            if !region_words.is_empty()
+                && !region_words.last().is_some_and(|w| {
+                    matches!(
+                        lower(&text[w.clone()]).as_str(),
+                        "and" | "but" | "which" | "who"
+                    )
+                })
+            {
+                if let Some(found) = subject_before(text, region, lx) {
+                    return Some(found);
+                }
+            }
+        }
         return leading_np(text, subj, lx).map(|r| (r, None));
+    }
+    // "the competition regulator, which said": the relative pronoun's antecedent.
+    // (only for statement verbs: "who asked not to be named" reports nothing)
+    let next_word = text[r.end..]
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let statement_verb = matches!(
+        next_word,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "warned"
+            | "warns"
+            | "insisted"
+            | "insists"
+            | "claimed"
+            | "claims"
+            | "admitted"
+            | "admits"
+            | "denied"
+            | "denies"
+            | "announced"
+            | "confirmed"
+            | "argued"
+            | "argues"
+            | "reported"
+            | "stated"
+            | "wrote"
+    );
+    if ws.len() == 1 && matches!(first.as_str(), "which" | "who") && idx >= 1 && statement_verb {
+        // The noun phrase that ends the chunk before: back to a determiner, a preposition
+        // or a verb.
+        let pw = words(text, chunks[idx - 1].clone());
+        let mut s = None;
+        for w in pw.iter().rev().take(8) {
+            let t = &text[w.clone()];
+            let l = lower(t);
+            if PREPOSITIONS.contains(&l.as_str())
+                || matches!(l.as_str(), "of" | "by" | "to" | "that")
+                || verbish(t, lx)
+            {
+                break;
+            }
+            s = Some(w.start);
+            if DETERMINERS.contains(&l.as_str()) || POSSESSIVES.contains(&l.as_str()) {
+                break;
+            }
+        }
+        let e = pw.last()?.end;
+        return s.map(|s| (s..e, None));
     }
     None
 }
@@ -578,6 +668,9 @@ fn strip_leading_connectives(text: &str, r: Range<usize>) -> Range<usize> {
     }
 }
 
+/// Collective nouns for people that follow a name ("the Brennan family"): a group.
+const COLLECTIVE: &[&str] = &["family", "families", "household", "clan"];
+
 /// The subject noun phrase at the start of `r` (a sentence or clause): determiner, words up
 /// to the end of the first capitalised run or the first verb-like word.
 pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usize>> {
@@ -608,6 +701,11 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
         let cap = is_cap(t) || lx.honorific(t).is_some();
         if i > 0 && (verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str()))
         {
+            break;
+        }
+        // "The Brennan family said": a collective noun after the name belongs to it.
+        if seen_cap && !cap && COLLECTIVE.contains(&t) && i + 1 == ws.len() {
+            end = Some(w.end);
             break;
         }
         if seen_cap && !cap && !matches!(t, "of" | "and" | "for") {
@@ -709,7 +807,16 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     }
     let main = main.start..ws[ws.len() - 1].end;
     if ws.len() == 1 {
-        let l = lower(&text[ws[0].clone()]);
+        let mut l = lower(&text[ws[0].clone()]).to_string();
+        // The possessive of a nominal frame ("her promise that") stands for its pronoun.
+        if let Some(p) = match l.as_str() {
+            "his" => Some("he"),
+            "her" => Some("she"),
+            "their" => Some("they"),
+            _ => None,
+        } {
+            l = p.to_string();
+        }
         if SUBJECT_PRONOUNS.contains(&l.as_str()) {
             m.kind = MentionKind::Pronoun;
             m.gender = match l.as_str() {
@@ -717,7 +824,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 "she" => Gender::Female,
                 _ => Gender::Unknown,
             };
-            m.pronoun = Some(l.into_string());
+            m.pronoun = Some(l);
             return m;
         }
     }
@@ -758,7 +865,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             if !is_cap(t) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
-                let possessive = text[w.end..].starts_with(['\'', '’'])
+                // (the mention's own end is no possessive: "the ministry" of "the
+                // ministry's statement that")
+                let possessive = (w.end < range.end && text[w.end..].starts_with(['\'', '’']))
                     || l.ends_with("'s")
                     || l.ends_with("’s");
                 if possessive {
@@ -829,6 +938,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                     }
                 }
             }
+        } else if COLLECTIVE.contains(&head_clean.as_str()) {
+            DescClass::Group
         } else if lx.is_org_noun(&head_clean) || lx.is_org_head(&head_clean) || possessive_name {
             DescClass::Org
         } else if head_clean.ends_with('s') {
@@ -915,6 +1026,19 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         && !capitalised_mid_sentence(text, &text[ws[i].clone()])
     {
         title_end = Some(i);
+        name_start = i + 1;
+    }
+    // "Resident Amira, 34": a sentence-initial person noun before a one-word name is no
+    // part of it (and no role: a resident, a witness).
+    if sentence_initial
+        && title_end.is_none()
+        && name_start == i
+        && run_end - i == 2
+        && !m.honorific
+        && lx
+            .person_noun(&lower(&text[ws[i].clone()]))
+            .is_some_and(|p| p.class != PersonClass::Role)
+    {
         name_start = i + 1;
     }
     // "Secretary of State George Shultz": "of State" belongs to the title.

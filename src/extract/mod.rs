@@ -54,7 +54,7 @@ pub mod mentions;
 pub mod quote_marks;
 pub mod stance;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
@@ -138,7 +138,12 @@ impl Doc<'_> {
             (0..inv.names.len())
                 .filter(|&i| {
                     let n = &inv.names[i];
-                    n.subject && !cues::inside(&self.quoted, n.range.start) && !n.org && {
+                    n.subject
+                        // not an all-capitals headline run
+                        && n.name.chars().any(char::is_lowercase)
+                        && !cues::inside(&self.quoted, n.range.start)
+                        && !n.org
+                        && {
                         let canon = inv.canonical(&n.name, Gender::Unknown, n.range.start);
                         n.person || n.tokens >= 2 || canon.contains(' ') || inv.is_person(&canon)
                     }
@@ -952,22 +957,32 @@ fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range
         .split(|c: char| !c.is_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    if !matches!(
-        first,
-        "When"
-            | "As"
-            | "After"
-            | "Before"
-            | "While"
-            | "Because"
-            | "Although"
-            | "If"
-            | "Since"
-            | "Though"
-            | "Once"
-            | "Until"
-            | "Unless"
-    ) || after >= sent.end
+    // "Dana Whitfield, who said she was innocent, was released": a relative clause too.
+    let relative = after <= sent.end
+        && text[sent.start..after].contains(", ")
+        && text[sent.start..after]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .nth(1)
+            .is_some_and(|w| matches!(w, "who" | "which"));
+    if !(relative
+        || matches!(
+            first,
+            "When"
+                | "As"
+                | "After"
+                | "Before"
+                | "While"
+                | "Because"
+                | "Although"
+                | "If"
+                | "Since"
+                | "Though"
+                | "Once"
+                | "Until"
+                | "Unless"
+        ))
+        || after >= sent.end
     {
         return sent.end;
     }
@@ -1106,9 +1121,32 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
         let content = trim_content(text, region_start..comma);
         (np, content)
     };
-    let ws: Vec<Range<usize>> = Words::new(text, np.clone()).take(11).collect();
+    let mut np = np;
+    let mut ws = words(text, np.clone());
     if ws.is_empty() || ws.len() > 10 {
         return None;
+    }
+    // "according to a statement from the Greenhill Residents Association": a document
+    // from a named source is that source speaking.
+    if let Some(k) = ws
+        .iter()
+        .position(|w| matches!(&*lowercase(&text[w.clone()]), "from" | "by" | "issued"))
+    {
+        let doc_before = ws[..k]
+            .iter()
+            .any(|w| lx.is_document(&lowercase(&text[w.clone()])));
+        let mut src = k + 1;
+        if ws.get(src).is_some_and(|w| &text[w.clone()] == "by") {
+            src += 1; // "issued by"
+        }
+        let named = ws[src..].iter().any(|w| {
+            let t = &text[w.clone()];
+            t.starts_with(char::is_uppercase)
+        });
+        if doc_before && named && src < ws.len() {
+            np = ws[src].start..np.end;
+            ws = words(text, np.clone());
+        }
     }
     let head = lowercase(&text[ws[ws.len() - 1].clone()]);
     if ws
@@ -1279,11 +1317,14 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
 
     let map = OffsetMap::new(text);
     let mut out = Vec::with_capacity(raws.len());
+    // One quote per span (its id): a quote framed both before and after (`X said: "...,"
+    // she told reporters`) is found by two rules; the first, in text order, is kept.
+    let mut spans_seen: HashSet<(usize, usize)> = HashSet::with_capacity(raws.len());
     for (raw, res) in raws.iter().zip(resolved) {
         let Some(res) = res else { continue };
         let first = &raw.pieces[0];
         let last = &raw.pieces[raw.pieces.len() - 1];
-        if first.is_empty() {
+        if first.is_empty() || !spans_seen.insert((first.start, last.end)) {
             continue;
         }
         let content: String = raw
@@ -1379,6 +1420,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     out
 }
 
+/// Whether a description holds a prepositional phrase ("spokesman for the port").
+fn desc_has_preposition(desc: &str) -> bool {
+    desc.split_whitespace()
+        .any(|w| matches!(w, "of" | "for" | "at" | "from" | "in" | "with"))
+}
+
 /// Confidence: the reliability of the speaker rule times that of the quote rule
 /// (docs/extraction.md "Confidence").
 fn confidence(qrule: &str, srule: &str) -> f32 {
@@ -1454,6 +1501,8 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
         .filter(|n| {
             n.tokens >= 2
                 && !n.org
+                // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
+                && n.name.chars().any(char::is_lowercase)
                 && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
                     // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
                     || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
@@ -1586,7 +1635,42 @@ fn resolve_mention(
         || text[doc.sents[si].range.start..range.start]
             .trim()
             .is_empty();
+    // "the ministry's statement that ...": the possessive of a nominal frame is not part of
+    // the mention.
+    let range = match &raw.cue {
+        Some(c) if clauses::noun_cue(text, c, lx) => {
+            let t = &text[range.clone()];
+            range.start..range.start + coref::strip_possessive(t).len()
+        }
+        _ => range,
+    };
     let m = analyse(text, range.clone(), initial, lx);
+    // "said Mrs Kettering's neighbour, Doreen Platt": a description followed by a name in
+    // apposition is that name.
+    if m.kind == MentionKind::Description {
+        if let Some(a) = &appos {
+            let aw = words(text, a.clone());
+            let name_like = (2..=4).contains(&aw.len())
+                && aw.iter().all(|w| {
+                    let t = &text[w.clone()];
+                    t.starts_with(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit())
+                })
+                && text[a.clone()]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || " .-'’".contains(c));
+            if name_like {
+                let mut r = resolve_mention(doc, a.clone(), None, pos, raw, resolved, entities)?;
+                if r.role.is_none() && m.desc_class == Some(DescClass::Functionary) {
+                    r.role = m.desc.clone();
+                }
+                if r.gender == Gender::Unknown {
+                    r.gender = m.gender;
+                }
+                r.mention = Some(range.start..a.end);
+                return Some(r);
+            }
+        }
+    }
     let mut role = m.role.clone();
     let mut gender = m.gender;
     if let Some(a) = &appos {
@@ -1607,7 +1691,7 @@ fn resolve_mention(
     // A sentence-initial single word that the article uses as a name ("Whitlow refused").
     let m = if m.kind == MentionKind::Description && initial && {
         let w = text[range.clone()].trim();
-        !w.contains(' ') && doc.inv.uses_word(w)
+        !w.contains(' ') && (doc.inv.uses_word(w) || doc.inv.nicknames.contains_key(w))
     } {
         analyse(text, range.clone(), false, lx)
     } else {
@@ -1699,6 +1783,7 @@ fn resolve_mention(
                             .iter()
                             .rev()
                             .filter(before)
+                            .filter(|n| n.name.chars().any(char::is_lowercase))
                             .find(|n| n.person && !n.org && compatible(n))
                             .or_else(|| {
                                 doc.inv
@@ -1716,6 +1801,8 @@ fn resolve_mention(
                             .iter()
                             .rev()
                             .filter(before)
+                            // not an all-capitals headline run
+                            .filter(|n| n.tokens < 3 || n.name.chars().any(char::is_lowercase))
                             .find(|n| n.org)
                     }?;
                     Resolved {
@@ -1793,7 +1880,20 @@ fn resolve_mention(
             // A description with no head names nobody: no quote rather than a wrong speaker.
             let desc = m.desc.clone()?;
             let head = m.head.clone().unwrap_or_default();
-            match m.desc_class.unwrap_or(DescClass::Person) {
+            // "the competition regulator, which said": "which" is for things and bodies.
+            let which_follows = text[range.end..]
+                .trim_start_matches(',')
+                .trim_start()
+                .starts_with("which ");
+            // (only a plain description whose head also names a body: in "A spokesman
+            // for the port of Santos, which ..." the "which" is the port's)
+            let plain_body = lx.is_org_noun(&m.head.clone().unwrap_or_default())
+                && !desc_has_preposition(m.desc.as_deref().unwrap_or(""));
+            let class = match m.desc_class.unwrap_or(DescClass::Person) {
+                DescClass::Functionary if which_follows && plain_body => DescClass::Org,
+                c => c,
+            };
+            match class {
                 DescClass::Org => {
                     let sp = doc
                         .inv
@@ -1827,7 +1927,13 @@ fn resolve_mention(
                 DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
-                DescClass::Person if head.ends_with("-year-old") => {
+                DescClass::Person
+                    if head.ends_with("-year-old")
+                        || desc
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.ends_with("-year-old")) =>
+                {
                     let n = doc
                         .inv
                         .before(range.start)
@@ -1903,6 +2009,37 @@ fn resolve_mention(
                     // A titled name anywhere in the article ("Judge Susan Pryor", "The
                     // regional transport minister, Ines Baptista").
                     let titled = if def { titled_name(doc, &hl) } else { None };
+                    // "The regulator said" (a noun for a person or an organisation) with no
+                    // person of that title: the organisation the article is about.
+                    // (only a bare "the regulator": "the competition regulator" names its own)
+                    if def
+                        && titled.is_none()
+                        && lx.is_org_noun(&head)
+                        && desc.split_whitespace().count() == 1
+                    {
+                        let has_person = resolved.iter().flatten().any(|r| {
+                            r.stype == SpeakerType::Person
+                                && r.role
+                                    .as_ref()
+                                    .is_some_and(|ro| ro.to_lowercase().ends_with(&head))
+                        });
+                        if !has_person {
+                            if let Some(o) = doc
+                                .inv
+                                .organisation_for(&desc, &head, pos)
+                                .or_else(|| doc.inv.main_organisation().map(str::to_string))
+                            {
+                                return Some(Resolved {
+                                    speaker: Some(o),
+                                    mention: Some(range),
+                                    stype: SpeakerType::Organization,
+                                    rule: "speaker/description",
+                                    gender: Gender::Unknown,
+                                    role: None,
+                                });
+                            }
+                        }
+                    }
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person

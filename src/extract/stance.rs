@@ -14,8 +14,8 @@ use crate::text::Words;
 /// supportive head to opposing and an opposing head to neutral.
 pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> Option<Stance> {
     let mut negated = false;
-    for (k, w) in Words::new(text, content).take(7).enumerate() {
-        let w = &w;
+    let ws: Vec<Range<usize>> = Words::new(text, content).take(8).collect();
+    for (k, w) in ws.iter().take(7).enumerate() {
         let l = text[w.clone()].to_lowercase().replace('’', "'");
         if matches!(l.as_str(), "not" | "never" | "no") || l.ends_with("n't") {
             negated = true;
@@ -24,6 +24,39 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
         if let Some(s) = lx.stance_word(&l) {
             if k == 0 {
                 return None; // a noun-like first word: "Support for ..."
+            }
+            // "has agreed to be bought", "agreed to acquire": a control verb before an
+            // infinitive states no position on anything.
+            let next = ws.get(k + 1).map(|n| text[n.clone()].to_lowercase());
+            if next.as_deref() == Some("to") && l.starts_with("agree") {
+                return None;
+            }
+            // "was likely to fall back": "back" as a particle after a verb is no stance.
+            if matches!(l.as_str(), "back" | "backs") {
+                let prev = text[ws[k - 1].clone()].to_lowercase();
+                let subject_or_aux = matches!(
+                    prev.as_str(),
+                    "to" | "not"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "can"
+                        | "did"
+                        | "do"
+                        | "does"
+                        | "i"
+                        | "we"
+                        | "they"
+                        | "you"
+                ) || prev.ends_with("ly")
+                    || prev.ends_with("n't");
+                if !subject_or_aux {
+                    return None;
+                }
             }
             return Some(match (s, negated) {
                 (Stance::Supportive, true) => Stance::Opposing,
@@ -68,5 +101,13 @@ mod tests {
         );
         assert_eq!(st("the union rejected the offer"), Some(Stance::Opposing));
         assert_eq!(st("the session had been deeply frustrating"), None);
+        // Regressions: a control verb and a particle are no stance heads.
+        assert_eq!(st("it has agreed to acquire Stellwater for £120m"), None);
+        assert_eq!(st("inflation was likely to fall back by the autumn"), None);
+        assert_eq!(st("they would back the plan"), Some(Stance::Supportive));
+        assert_eq!(
+            st("she agreed the plan was sound"),
+            Some(Stance::Supportive)
+        );
     }
 }

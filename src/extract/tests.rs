@@ -373,6 +373,19 @@ fn regression_description_before_a_name_after_a_curly_quote_mark() {
     assert_eq!(qs[0].text, "Look, Anna Bell is here. We’ll manage.");
 }
 
+/// Regression (found by the `extract` fuzz target): a quote framed both before and after
+/// (`X said: "...," she told reporters`) was found by the post-posed and the pre-posed
+/// rule and reported twice, with one quote_id for two quotes.
+#[test]
+fn a_quote_framed_before_and_after_is_reported_once() {
+    let t = "Ann Cole runs the firm. Ben Hart said: \"She never raised her voice. She was right,\" she told reporters.";
+    let qs = run(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "She never raised her voice. She was right");
+    assert_eq!((qs[0].start, qs[0].end, qs[0].quote_index), (40, 81, 0));
+    assert_eq!(speaker(&qs[0]), "Ben Hart");
+}
+
 mod never_panics {
     use super::run;
     use proptest::prelude::*;
@@ -525,6 +538,9 @@ fn first_name_alone_and_nickname_resolve_to_the_full_name() {
     assert_eq!(speaker(find(&qs, "the bread")), "Orla Fennelly");
     assert_eq!(speaker(find(&qs, "the team was")), "Thomas Baird");
     assert_eq!(speaker(find(&qs, "We are fit")), "Thomas Baird");
+    // The nickname alone is the same person.
+    let qs = run("Club\n\nClub manager Thomas “Tommy” Baird spoke on Friday.\n\nTommy said the squad was fit.\n");
+    assert_eq!(speaker(find(&qs, "the squad")), "Thomas Baird");
 }
 
 #[test]
@@ -591,7 +607,7 @@ fn roles_from_capitalised_appositions_subordinate_clauses_and_not_participles() 
 
 #[test]
 fn organisations_named_in_full_after_descriptions_and_short_forms() {
-    let t = "Mining firm Kolvak to cut jobs\n\nKolvak Mining will close two pits, the company said on Monday.\n\nThe miners' union, United Pitworkers, condemned the plan. \"Workers should not pay for this,\" the union said.\n\nThe Northern Wetlands Trust said the pits had harmed the river. The Trust called on the regulator to act.\n\nAtlantic Rela Electric said it supported the plan.\n\nAbout Kolvak Mining\n";
+    let t = "Mining firm Kolvak to cut jobs\n\nKolvak Mining will close two of its pits, the company said on Monday.\n\nThe miners' union, United Pitworkers, condemned the plan. \"Workers should not pay for this,\" the union said.\n\nThe Northern Wetlands Trust said the pits had harmed the river. The Trust called on the regulator to act.\n\nAtlantic Rela Electric said it supported the plan.\n\nAbout Kolvak Mining\n";
     let qs = run(t);
     let q = find(&qs, "Kolvak Mining will");
     assert_eq!(speaker(q), "Kolvak Mining");
@@ -639,4 +655,107 @@ fn urge_object_may_be_long() {
     );
     assert_eq!(speaker(q), "Ann Roe");
     assert_eq!(q.cue_type, Some(CueType::Demand));
+}
+
+#[test]
+fn family_statements_age_descriptions_and_named_appositions() {
+    let t = "Tributes\n\nNora Quinlan, who has died aged 90, was a nurse. In a statement, the Quinlan family said: “Mum cared for everyone she met.”\n\nTV chef Marco Bell has hit back at critics. The 46-year-old star of cookery show Fry Up told the Post: “People pay for quality.”\n\n“It's a scandal, that's what it is,” said Mrs Quinlan's neighbour, Edna Shaw.\n";
+    let qs = run(t);
+    let q = find(&qs, "Mum cared");
+    assert_eq!(speaker(q), "Quinlan family");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+    assert_eq!(speaker(find(&qs, "People pay")), "Marco Bell");
+    assert_eq!(speaker(find(&qs, "It's a scandal")), "Edna Shaw");
+}
+
+#[test]
+fn possessive_pronoun_nominal_frame_is_the_pronoun_speaker() {
+    let t = "Waiting lists\n\nThe health secretary, Priya Raman, visited Leeds on Monday. But her promise that every trust will have a plan by April is not a plan for patients.\n\nTreasury minister Karl Obi spoke next. His claim that the budget was balanced was disputed.\n";
+    let qs = run(t);
+    let q = find(&qs, "every trust");
+    assert_eq!(q.text, "every trust will have a plan by April");
+    assert_eq!(speaker(q), "Priya Raman");
+    assert_eq!(q.cue_type, Some(CueType::Promise));
+    let q = find(&qs, "the budget");
+    assert_eq!(q.text, "the budget was balanced");
+    assert_eq!(speaker(q), "Karl Obi");
+}
+
+#[test]
+fn regression_days_months_and_headline_capitals_are_not_names() {
+    // "he" is not "March" (a month used mid-sentence) nor the all-capitals headline.
+    let t = "MINISTER SEES SLOWER GROWTH\n\nSales rose in March, the ministry said.\n\nMarch was a strong month. Finance Minister Ravi Kumar spoke in Delhi on Tuesday. He said growth would slow.\n\nOfficials in Quito said Ecuador Tuesday would repay its debt.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "growth would")), "Ravi Kumar");
+    assert!(
+        qs.iter().all(|q| speaker(q) != "Ecuador Tuesday"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn according_to_a_document_from_a_named_source_is_that_source() {
+    let t = "Plan\n\nThe plan is dead, according to a statement from the Greenhill Residents Association.\n\nAccording to a report by the International Monetary Fund, growth will slow next year.\n\nThe mayor was re-elected with 61% of the votes, according to official results.\n";
+    let qs = run(t);
+    let q = find(&qs, "The plan is dead");
+    assert_eq!(speaker(q), "Greenhill Residents Association");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        speaker(find(&qs, "growth will slow")),
+        "International Monetary Fund"
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("re-elected")), "{qs:#?}");
+}
+
+#[test]
+fn nominal_frames_with_statement_admission_denial_nouns() {
+    let t = "Border\n\nThe Taldera defence ministry's statement that the border was calm was contradicted by residents.\n\nMinister Carl Osei spoke on Monday. His admission that mistakes had been made came too late.\n\nOsei questioned whether the figures were accurate.\n\nPolice questioned two men on Friday.\n";
+    let qs = run(t);
+    let q = find(&qs, "the border was calm");
+    assert_eq!(q.text, "the border was calm");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "mistakes had");
+    assert_eq!(q.text, "mistakes had been made");
+    assert_eq!(speaker(q), "Carl Osei");
+    assert_eq!(q.cue_type, Some(CueType::Admission));
+    assert_eq!(
+        find(&qs, "whether the figures").cue_type,
+        Some(CueType::Question)
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("two men")), "{qs:#?}");
+}
+
+#[test]
+fn regulator_and_resident_descriptions() {
+    let t = "Fine\n\nThe Data Protection Authority has fined an app maker £4m.\n\nThe regulator said the firm had tracked pupils without consent.\n\n“Data is not a commodity,” said Deputy Commissioner Ruth Lane.\n\nA fire broke out at the mill, Wessex Fire and Rescue Service said.\n\nResident Amira, 34, said she had been woken by the noise.\n\nThe ambulance service said two people had been treated.\n";
+    let qs = run(t);
+    let q = find(&qs, "the firm had tracked");
+    assert_eq!(speaker(q), "Data Protection Authority");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        find(&qs, "Data is not").role.as_deref(),
+        Some("Deputy Commissioner")
+    );
+    assert_eq!(speaker(find(&qs, "she had been woken")), "Amira");
+}
+
+#[test]
+fn coordinated_and_relative_frames_share_the_right_subject() {
+    let t = "Deal\n\nThe Bakers' Union welcomed the pledge but said it would hold the company to it.\n\nThe deal needs approval from the competition regulator, which said it would decide by June.\n\nOne neighbour, who asked not to be named, said the hall was the last public space.\n\nDana Fox, who said she was innocent, was released on bail.\n\nThe bill's author, Assemblywoman Grace Liu, called the signing \"a historic day\" and said she would push for more.\n\nThe lead researcher, Prof Oskar Holm of Kalmar University, said the link held. Prof Holm conceded that the study could not prove cause and effect.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "it would hold")), "Bakers' Union");
+    let q = find(&qs, "it would decide");
+    assert_eq!(speaker(q), "competition regulator");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(speaker(find(&qs, "the hall was")), "neighbour");
+    let q = find(&qs, "she was innocent");
+    assert_eq!(q.text, "she was innocent");
+    assert_eq!(speaker(q), "Dana Fox");
+    assert_eq!(speaker(find(&qs, "she would push")), "Grace Liu");
+    assert_eq!(speaker(find(&qs, "the study could not")), "Oskar Holm");
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("not to be named")),
+        "{qs:#?}"
+    );
 }
