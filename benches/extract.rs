@@ -4,7 +4,7 @@
 //!   sources `seeds/` and `tests/fixtures/gold/`), the figure the 100 MB/s target is about;
 //! - `real_wire_copy`: the Reuters-21578 JSONL (`WHOSAID_BENCH_REAL`, default
 //!   `../shared/corpus/reuters21578.jsonl`), when present;
-//! - pathological inputs at two sizes, a quarter and the full size, so the report shows
+//! - pathological inputs at three sizes (a quarter, half and the full size), so the report shows
 //!   whether time stays linear: an article with one quote mark per 100 bytes (10 MB and
 //!   100,000 marks at full size) and one enormous line (5 MB at full size).
 //!
@@ -86,14 +86,14 @@ fn real_wire_copy(b: Bencher) {
 }
 
 /// Article size in bytes; one quote mark per 100 bytes.
-#[divan::bench(args = [2_500_000, 10_000_000], sample_count = 5, sample_size = 1)]
+#[divan::bench(args = [2_500_000, 5_000_000, 10_000_000], sample_count = 5, sample_size = 1)]
 fn dense_quote_marks(b: Bencher, bytes: usize) {
     let a = article("dense", generate::dense_quote_marks(bytes, bytes / 100));
     bench_articles(b, std::slice::from_ref(&a));
 }
 
 /// Line length in bytes.
-#[divan::bench(args = [1_250_000, 5_000_000], sample_count = 5, sample_size = 1)]
+#[divan::bench(args = [1_250_000, 2_500_000, 5_000_000], sample_count = 5, sample_size = 1)]
 fn one_long_line(b: Bencher, bytes: usize) {
     let a = article("line", generate::one_long_line(bytes));
     bench_articles(b, std::slice::from_ref(&a));
