@@ -373,6 +373,19 @@ fn regression_description_before_a_name_after_a_curly_quote_mark() {
     assert_eq!(qs[0].text, "Look, Anna Bell is here. We’ll manage.");
 }
 
+/// Regression (found by the `extract` fuzz target): a quote framed both before and after
+/// (`X said: "...," she told reporters`) was found by the post-posed and the pre-posed
+/// rule and reported twice, with one quote_id for two quotes.
+#[test]
+fn a_quote_framed_before_and_after_is_reported_once() {
+    let t = "Ann Cole runs the firm. Ben Hart said: \"She never raised her voice. She was right,\" she told reporters.";
+    let qs = run(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "She never raised her voice. She was right");
+    assert_eq!((qs[0].start, qs[0].end, qs[0].quote_index), (40, 81, 0));
+    assert_eq!(speaker(&qs[0]), "Ben Hart");
+}
+
 mod never_panics {
     use super::run;
     use proptest::prelude::*;
