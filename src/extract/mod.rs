@@ -415,9 +415,18 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         if word_count_upto(text, fstart..cue.range.start, 9) > 8 {
             continue;
         }
-        let cue_end = object_end(text, cue, fend, lx).unwrap_or(cue.range.end);
+        let mut cue_end = object_end(text, cue, fend, lx).unwrap_or(cue.range.end);
         let who = if text[fstart..cue.range.start].trim().is_empty() {
-            match subject_after(text, cue_end..fend.max(cue_end), lx) {
+            // An inverted object verb names its subject, not its object: in
+            // `"Is it over?" asked Ruth Hammond.` the name after "asked" is the asker.
+            let found = subject_after(text, cue_end..fend.max(cue_end), lx).or_else(|| {
+                let r = subject_after(text, cue.range.end..fend.max(cue.range.end), lx);
+                if r.is_some() {
+                    cue_end = cue.range.end;
+                }
+                r
+            });
+            match found {
                 Some((r, appos)) => Who::Mention { range: r, appos },
                 None => continue,
             }

@@ -759,3 +759,16 @@ fn coordinated_and_relative_frames_share_the_right_subject() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn inverted_asked_takes_the_name_after_it_as_the_asker() {
+    let t = "Budget row\n\n\"Is anyone surprised?\" asked Lt. Gov. Ruth Hammond, a critic of the plan.\n\n\"Will it pass,\" asked Tom Reyes.\n";
+    let qs = run(t);
+    let q = find(&qs, "Is anyone surprised?");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Ruth Hammond");
+    assert_eq!(q.cue.as_deref(), Some("asked"));
+    assert_eq!(q.cue_type, Some(CueType::Question));
+    let q = find(&qs, "Will it pass");
+    assert_eq!(speaker(q), "Tom Reyes");
+}
