@@ -515,6 +515,26 @@ impl Inventory {
                 start += 1;
                 continue;
             }
+            // A title after a named body before a two-word name ("University of California
+            // President James Whitaker", "Senate Agriculture Committee Chairman Patrick
+            // Leahy"): the name follows the title.
+            if !org_named_run
+                && (start + 1..e.saturating_sub(2)).any(|z| {
+                    let tz = &text[ws[z].clone()];
+                    is_cap(tz)
+                        && lx
+                            .person_noun(&lowercase(tz))
+                            .is_some_and(|p| p.class == PersonClass::Role)
+                        && ws[z + 1..e].iter().all(|w| is_cap(&text[w.clone()]))
+                        && ws[start..z].iter().any(|w| {
+                            let t = &text[w.clone()];
+                            t == "of" || lx.is_org_head(&lowercase(t))
+                        })
+                })
+            {
+                start += 1;
+                continue;
+            }
             break;
         }
         if start >= e {

@@ -772,3 +772,35 @@ fn inverted_asked_takes_the_name_after_it_as_the_asker() {
     let q = find(&qs, "Will it pass");
     assert_eq!(speaker(q), "Tom Reyes");
 }
+
+#[test]
+fn party_state_tag_after_a_name_is_no_speaker() {
+    let t = "Rail bill\n\nSen. Doug Harlan, R-Texas, said the bill would bury railroads in paperwork.\n";
+    let qs = run(t);
+    let q = find(&qs, "the bill would");
+    assert_eq!(speaker(q), "Doug Harlan");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(q.role.as_deref(), Some("senator"));
+    // With the dot of a state abbreviation, and no honorific: the tag is no role.
+    let qs = run("Trade\n\nDan Rostenkowski spoke on Tuesday. Rostenkowski, D-Ill., said trade legislation would pass.\n");
+    let q = find(&qs, "trade legislation");
+    assert_eq!(speaker(q), "Dan Rostenkowski");
+    assert_eq!(q.role, None);
+}
+
+#[test]
+fn organisation_title_before_a_name_is_a_role_not_the_speaker() {
+    let t = "Budget signed\n\nUniversity of California President James Whitaker said the increase was welcome.\n";
+    let qs = run(t);
+    let q = find(&qs, "the increase was welcome");
+    assert_eq!(speaker(q), "James Whitaker");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(
+        q.role.as_deref(),
+        Some("University of California President")
+    );
+    // An anonymous source near a titled name stays the source.
+    let qs = run("Crisis\n\nSources close to Deputy Prime Minister Arnaldo Forlani said Craxi would resign.\n");
+    let q = find(&qs, "Craxi would resign");
+    assert_ne!(speaker(q), "Arnaldo Forlani");
+}
