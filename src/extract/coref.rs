@@ -45,6 +45,8 @@ pub struct Inventory {
     /// with thousands of names quadratic (cubic through `gender_of` in `canonical`).
     by_name: HashMap<String, Vec<usize>>,
     by_last: HashMap<String, Vec<usize>>,
+    /// Per the text before the first space of a name that has one.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -366,6 +368,9 @@ impl Inventory {
         for (i, n) in inv.names.iter().enumerate() {
             inv.by_name.entry(n.name.clone()).or_default().push(i);
             inv.by_last.entry(n.last.clone()).or_default().push(i);
+            if let Some((first, _)) = n.name.split_once(' ') {
+                inv.by_first.entry(first.to_string()).or_default().push(i);
+            }
         }
         inv
     }
@@ -386,6 +391,20 @@ impl Inventory {
             .into_iter()
             .flatten()
             .map(|&i| &self.names[i])
+    }
+
+    /// A superset, in text order, of the names that start with `name` followed by a space:
+    /// those indexed under it (every name when `name` holds a space itself).
+    fn maybe_starting_with(&self, name: &str) -> Vec<&NameOcc> {
+        if name.contains(' ') {
+            return self.names.iter().collect();
+        }
+        self.by_first
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+            .collect()
     }
 
     /// Whether the article uses `w` as a name or as the last word of one.
@@ -874,8 +893,8 @@ impl Inventory {
                 // person of the article whose full name starts with it.
                 if ntok == 1 {
                     let mut full = self
-                        .names
-                        .iter()
+                        .maybe_starting_with(name)
+                        .into_iter()
                         .filter(|n| {
                             n.tokens >= 2
                                 && (n.person || (!n.org && n.tokens <= 3))
@@ -895,8 +914,8 @@ impl Inventory {
                 if ntok == 1 {
                     let prefix = format!("{name} ");
                     if let Some(n) = self
-                        .names
-                        .iter()
+                        .maybe_starting_with(name)
+                        .into_iter()
                         .find(|n| n.name.starts_with(&prefix) && !n.person && n.org)
                     {
                         return n.name.clone();

@@ -122,9 +122,36 @@ struct Doc<'a> {
     cues: Vec<Cue>,
     inv: Inventory,
     body_start: usize,
+    /// Indices of the names that may be the salient subject a pronoun refers to (see
+    /// [`Doc::subject_names`]), computed on first use.
+    subject_names: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl Doc<'_> {
+    /// The names (indices into `inv.names`, text order) that can be the subject a he/she
+    /// refers to whatever the pronoun: a sentence subject outside quote marks, not an
+    /// organisation, and a person by evidence or by a full name. Computed once per article,
+    /// where testing every earlier name per pronoun made long articles quadratic.
+    fn subject_names(&self) -> &[usize] {
+        self.subject_names.get_or_init(|| {
+            let inv = &self.inv;
+            (0..inv.names.len())
+                .filter(|&i| {
+                    let n = &inv.names[i];
+                    n.subject
+                        // not an all-capitals headline run
+                        && n.name.chars().any(char::is_lowercase)
+                        && !cues::inside(&self.quoted, n.range.start)
+                        && !n.org
+                        && {
+                        let canon = inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                        n.person || n.tokens >= 2 || canon.contains(' ') || inv.is_person(&canon)
+                    }
+                })
+                .collect()
+        })
+    }
+
     fn sentence_of(&self, pos: usize) -> usize {
         let i = self.sents.partition_point(|s| s.range.end <= pos);
         i.min(self.sents.len().saturating_sub(1))
@@ -166,6 +193,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
         cues,
         inv,
         body_start,
+        subject_names: std::cell::OnceCell::new(),
     };
     let raws = find_quotes(&doc);
     build_quotes(article, &doc, raws)
@@ -1710,37 +1738,23 @@ fn resolve_mention(
                     .as_ref()
                     .and_then(|r| r.mention.as_ref())
                     .map_or(0, |m| m.end);
-                let subject = doc
-                    .inv
-                    .before(range.start)
+                let names = &doc.inv.names;
+                let eligible = doc.subject_names();
+                let subject = eligible
+                    [..eligible.partition_point(|&i| names[i].range.end <= range.start)]
                     .iter()
                     .rev()
+                    .map(|&i| &names[i])
                     .take_while(|n| n.range.start >= after)
                     .find(|n| {
-                        n.subject
-                            // not an all-capitals headline run
-                            && n.name.chars().any(char::is_lowercase)
-                            && !cues::inside(&doc.quoted, n.range.start)
-                            && n.range.start >= after
-                            && n.range.end <= range.start
-                            && !n.org
-                            && {
-                                let canon =
-                                    doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
-                                n.person
-                                    || n.tokens >= 2
-                                    || canon.contains(' ')
-                                    || doc.inv.is_person(&canon)
-                            }
-                            && {
-                                let canon =
-                                    doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
-                                let g = entities
-                                    .get(&(canon.clone(), SpeakerType::Person))
-                                    .and_then(|e| e.gender)
-                                    .unwrap_or_else(|| doc.inv.gender_of(&canon));
-                                gender == Gender::Unknown || g == Gender::Unknown || g == gender
-                            }
+                        n.range.start >= after && n.range.end <= range.start && {
+                            let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+                            let g = entities
+                                .get(&(canon.clone(), SpeakerType::Person))
+                                .and_then(|e| e.gender)
+                                .unwrap_or_else(|| doc.inv.gender_of(&canon));
+                            gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                        }
                     });
                 if let Some(n) = subject {
                     {
