@@ -204,14 +204,14 @@ const BUSINESS: &[&str] = &[
 
 /// A name without a nickname in quote marks: `Patrick “Paddy” Doyle` -> `Patrick Doyle`.
 pub fn strip_nickname(name: &str) -> String {
-    if !name.contains(['“', '"', '‘']) {
+    if !name.contains(['“', '"', '‘', '\'']) {
         return name.to_string();
     }
     let mut out = String::with_capacity(name.len());
     let mut depth = false;
     for w in name.split(' ') {
-        let opens = w.starts_with(['“', '"', '‘']);
-        let closes = w.ends_with(['”', '"', '’']);
+        let opens = w.starts_with(['“', '"', '‘', '\'']);
+        let closes = w.ends_with(['”', '"', '’', '\'']);
         if opens || depth {
             depth = !closes;
             continue;
@@ -278,11 +278,14 @@ impl Inventory {
                     let gap = &text[ws[e - 1].end..ws[e].start];
                     // A nickname in quote marks between first name and surname: `Patrick
                     // “Paddy” Doyle` is one name (the nickname is dropped from it).
-                    if matches!(gap, " “" | " \"" | " ‘")
+                    if matches!(gap, " “" | " \"" | " ‘" | " '")
                         && e + 1 < ws.len()
                         && is_cap(&text[ws[e].clone()])
                         && is_cap(&text[ws[e + 1].clone()])
-                        && matches!(&text[ws[e].end..ws[e + 1].start], "” " | "\" " | "’ ")
+                        && matches!(
+                            &text[ws[e].end..ws[e + 1].start],
+                            "” " | "\" " | "’ " | "' "
+                        )
                     {
                         e += 2;
                         continue;
@@ -459,7 +462,11 @@ impl Inventory {
                     | "also"
                     | "or"
             );
+            // (`Anthony 'Tiger' Mensah`: a first name before a nickname is no common noun.)
+            let nickname = (k + 1..e)
+                .any(|z| text[ws[z - 1].end..ws[z].start].ends_with(['“', '"', '‘', '\'']));
             let common = e - k >= 3
+                && !nickname
                 && lx.honorific(f).is_none()
                 && !(k..e).any(|z| lx.is_org_head(&lowercase(&text[ws[z].clone()])))
                 && !self.capitalised_mid_sentence(text, f);

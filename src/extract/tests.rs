@@ -804,3 +804,12 @@ fn organisation_title_before_a_name_is_a_role_not_the_speaker() {
     let q = find(&qs, "Craxi would resign");
     assert_ne!(speaker(q), "Arnaldo Forlani");
 }
+
+#[test]
+fn sentence_initial_name_with_single_quoted_nickname_keeps_its_first_name() {
+    let t = "Boxer\n\nAnthony 'Tiger' Mensah was 19 when he won his first title.\n\n“The doctors said I'd never box again,” Anthony says.\n";
+    let qs = run(t);
+    let q = find(&qs, "The doctors said");
+    assert_eq!(speaker(q), "Anthony Mensah");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
