@@ -758,7 +758,12 @@ impl Inventory {
             before.ends_with(", ")
                 && before.matches(',').count() == 1
                 && !before.contains(['"', '“', '‘', '«', '„'])
-                && description_before(text, ws[k].start, lx).is_some()
+                && (description_before(text, ws[k].start, lx).is_some()
+                    // "His mother, Grace Mensah, remembers ...": a kin or person noun too.
+                    || before[..before.len() - 2]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| lx.person_noun(&lowercase(w)).is_some()))
         };
         self.names.push(NameOcc {
             range: ws[start].start..ws[e - 1].end,

@@ -1021,7 +1021,14 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 m.gender = h.gender;
             }
             if let Some(r) = &h.role {
-                m.role = Some(r.clone());
+                // "Lt. Gov. Ruth Hammond": consecutive role abbreviations make one title
+                // ("lieutenant governor").
+                let joined = (title_end == Some(j.wrapping_sub(1)) && j > i)
+                    .then(|| lx.honorific(&text[ws[j - 1].clone()]))
+                    .flatten()
+                    .and_then(|p| p.role.clone())
+                    .map(|p| format!("{p} {r}"));
+                m.role = Some(joined.unwrap_or_else(|| r.clone()));
             }
             title_end = Some(j);
             name_start = j + 1;

@@ -769,6 +769,7 @@ fn inverted_asked_takes_the_name_after_it_as_the_asker() {
     assert_eq!(speaker(q), "Ruth Hammond");
     assert_eq!(q.cue.as_deref(), Some("asked"));
     assert_eq!(q.cue_type, Some(CueType::Question));
+    assert_eq!(q.role.as_deref(), Some("lieutenant governor"));
     let q = find(&qs, "Will it pass");
     assert_eq!(speaker(q), "Tom Reyes");
 }
@@ -812,4 +813,13 @@ fn sentence_initial_name_with_single_quoted_nickname_keeps_its_first_name() {
     let q = find(&qs, "The doctors said");
     assert_eq!(speaker(q), "Anthony Mensah");
     assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
+
+#[test]
+fn name_after_a_kin_description_is_the_subject_for_a_later_pronoun() {
+    let t = "Boxer\n\nAnthony Mensah was 19 when he won.\n\nHis mother, Grace Mensah, remembers the day he stood up again. “He held the bar,” she recalls.\n";
+    let qs = run(t);
+    let q = find(&qs, "He held the bar");
+    assert_eq!(speaker(q), "Grace Mensah");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
 }
