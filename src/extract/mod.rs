@@ -1524,11 +1524,20 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
                     // cantonal environment minister, Élodie Favre", "the sheriff" for
                     // "Bristow County Sheriff Dale Hutchins".
                     || n.role.as_deref().is_some_and(|r| {
-                        ends_with_lowercase(r, noun)
+                        (ends_with_lowercase(r, noun)
                             && r[..r.len() - noun.len().min(r.len())]
                                 .chars()
                                 .next_back()
-                                .is_none_or(|c| c == ' ' || c == '-')
+                                .is_none_or(|c| c == ' ' || c == '-'))
+                            // "the head of the agency" for "head of the International
+                            // Atomic Energy Agency": same title, a body with the same head.
+                            || noun.split_once(" of the ").is_some_and(|(t, body)| {
+                                let rl = r.to_lowercase();
+                                rl.strip_prefix(t).is_some_and(|rest| {
+                                    rest.starts_with(" of ")
+                                        && rl.rsplit(' ').next() == body.rsplit(' ').next()
+                                })
+                            })
                     }))
         })
         .map(|n| n.name.as_str())

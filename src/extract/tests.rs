@@ -823,3 +823,20 @@ fn name_after_a_kin_description_is_the_subject_for_a_later_pronoun() {
     assert_eq!(speaker(q), "Grace Mensah");
     assert_eq!(q.speaker_gender, Some(Gender::Female));
 }
+
+#[test]
+fn head_of_the_body_description_resolves_to_the_name_with_that_title() {
+    let t = "Talks\n\nRafael Moreno, the head of the International Atomic Energy Agency, told reporters the inspectors were blocked.\n\n\"Every hour counts,\" the head of the agency said.\n\nThe secretary-general of the United Nations, Antonio Ferreira, said talks would go on.\n";
+    let qs = run(t);
+    let q = find(&qs, "Every hour counts");
+    assert_eq!(speaker(q), "Rafael Moreno");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("head of the International Atomic Energy Agency")
+    );
+    let q = find(&qs, "talks would go on");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("secretary-general of the United Nations")
+    );
+}
