@@ -209,14 +209,14 @@ const BUSINESS: &[&str] = &[
 
 /// A name without a nickname in quote marks: `Patrick “Paddy” Doyle` -> `Patrick Doyle`.
 pub fn strip_nickname(name: &str) -> String {
-    if !name.contains(['“', '"', '‘']) {
+    if !name.contains(['“', '"', '‘', '\'']) {
         return name.to_string();
     }
     let mut out = String::with_capacity(name.len());
     let mut depth = false;
     for w in name.split(' ') {
-        let opens = w.starts_with(['“', '"', '‘']);
-        let closes = w.ends_with(['”', '"', '’']);
+        let opens = w.starts_with(['“', '"', '‘', '\'']);
+        let closes = w.ends_with(['”', '"', '’', '\'']);
         if opens || depth {
             depth = !closes;
             continue;
@@ -283,11 +283,14 @@ impl Inventory {
                     let gap = &text[ws[e - 1].end..ws[e].start];
                     // A nickname in quote marks between first name and surname: `Patrick
                     // “Paddy” Doyle` is one name (the nickname is dropped from it).
-                    if matches!(gap, " “" | " \"" | " ‘")
+                    if matches!(gap, " “" | " \"" | " ‘" | " '")
                         && e + 1 < ws.len()
                         && is_cap(&text[ws[e].clone()])
                         && is_cap(&text[ws[e + 1].clone()])
-                        && matches!(&text[ws[e].end..ws[e + 1].start], "” " | "\" " | "’ ")
+                        && matches!(
+                            &text[ws[e].end..ws[e + 1].start],
+                            "” " | "\" " | "’ " | "' "
+                        )
                     {
                         e += 2;
                         continue;
@@ -473,7 +476,11 @@ impl Inventory {
                     | "also"
                     | "or"
             );
+            // (`Anthony 'Tiger' Mensah`: a first name before a nickname is no common noun.)
+            let nickname = (k + 1..e)
+                .any(|z| text[ws[z - 1].end..ws[z].start].ends_with(['“', '"', '‘', '\'']));
             let common = e - k >= 3
+                && !nickname
                 && lx.honorific(f).is_none()
                 && !(k..e).any(|z| lx.is_org_head(&lowercase(&text[ws[z].clone()])))
                 && !self.capitalised_mid_sentence(text, f);
@@ -544,6 +551,26 @@ impl Inventory {
                         .is_some_and(|p| p.class == PersonClass::Role)
                 })
                 && (start + 2..e).count() >= 1
+            {
+                start += 1;
+                continue;
+            }
+            // A title after a named body before a two-word name ("University of California
+            // President James Whitaker", "Senate Agriculture Committee Chairman Patrick
+            // Leahy"): the name follows the title.
+            if !org_named_run
+                && (start + 1..e.saturating_sub(2)).any(|z| {
+                    let tz = &text[ws[z].clone()];
+                    is_cap(tz)
+                        && lx
+                            .person_noun(&lowercase(tz))
+                            .is_some_and(|p| p.class == PersonClass::Role)
+                        && ws[z + 1..e].iter().all(|w| is_cap(&text[w.clone()]))
+                        && ws[start..z].iter().any(|w| {
+                            let t = &text[w.clone()];
+                            t == "of" || lx.is_org_head(&lowercase(t))
+                        })
+                })
             {
                 start += 1;
                 continue;
@@ -745,7 +772,12 @@ impl Inventory {
             before.ends_with(", ")
                 && before.matches(',').count() == 1
                 && !before.contains(['"', '“', '‘', '«', '„'])
-                && description_before(text, ws[k].start, lx).is_some()
+                && (description_before(text, ws[k].start, lx).is_some()
+                    // "His mother, Grace Mensah, remembers ...": a kin or person noun too.
+                    || before[..before.len() - 2]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| lx.person_noun(&lowercase(w)).is_some()))
         };
         self.names.push(NameOcc {
             range: ws[start].start..ws[e - 1].end,

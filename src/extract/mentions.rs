@@ -288,6 +288,9 @@ pub fn comma_chunks(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 /// A role-like apposition chunk: starts lowercase, with a determiner + lowercase noun, or a
 /// relative pronoun; not a name.
 fn is_apposition(text: &str, r: &Range<usize>) -> bool {
+    if is_party_tag(text[r.clone()].trim()) {
+        return true; // a US party-state tag: "Sen. Doug Harlan, R-Texas,"
+    }
     let ws = words(text, r.clone());
     let Some(first) = ws.first() else {
         return false;
@@ -304,6 +307,19 @@ fn is_apposition(text: &str, r: &Range<usize>) -> bool {
         return !is_cap(&text[ws[1].clone()]);
     }
     !is_cap(f)
+}
+
+/// A US party-state tag after a name ("D-Ohio", "R-Texas", "I-Vt."): party letter, hyphen,
+/// a capitalised state name or abbreviation. Never a name of its own.
+fn is_party_tag(s: &str) -> bool {
+    let mut cs = s.chars();
+    matches!(cs.next(), Some('D' | 'R' | 'I'))
+        && cs.next() == Some('-')
+        && cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && s.len() <= 16
+        && s[3..]
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '.' || c == ' ')
 }
 
 /// A chunk that is a description ready to precede a name ("Its economic spokesman", "A
@@ -468,6 +484,10 @@ pub fn subject_before(
     if trailing_comma && chunks.len() >= 2 {
         // "NAME, APPOSITION," or "DESCRIPTION, NAME,"
         while idx > 0 && is_apposition(text, &chunks[idx]) {
+            if is_party_tag(text[chunks[idx].clone()].trim()) {
+                idx -= 1; // skipped, and no role
+                continue;
+            }
             if appos.is_none()
                 || text[appos.clone().unwrap()]
                     .chars()
@@ -893,7 +913,33 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         h
     };
     let trailing_cap = run_end > i && run_end == ws.len();
+    // "University of California President James Whitaker": a sentence-initial organisation
+    // word with a PP is no description head when the run is capitalised (or of/for/and)
+    // throughout, names a body, and ends in a capitalised title and a two-word name (not
+    // "Sources close to Deputy Prime Minister Arnaldo Forlani").
+    let title_then_name = |h: usize| {
+        h == i
+            && initial_cap
+            && trailing_cap
+            && (h + 1..run_end.saturating_sub(2)).any(|j| {
+                let t = &text[ws[j].clone()];
+                is_cap(t)
+                    && lx
+                        .person_noun(&lower(t))
+                        .is_some_and(|p| p.class == PersonClass::Role)
+                    && ws[j + 1..run_end].iter().all(|w| is_cap(&text[w.clone()]))
+                    && ws[h + 1..j].iter().all(|w| {
+                        let t = &text[w.clone()];
+                        is_cap(t) || matches!(t, "of" | "for" | "and")
+                    })
+                    && ws[h..j].iter().any(|w| {
+                        let t = &text[w.clone()];
+                        t == "of" || lx.is_org_head(&lower(t))
+                    })
+            })
+    };
     let description = match head_idx {
+        Some(h) if title_then_name(h) => false,
         Some(h) => {
             // A lowercase head after the capitalised run, or a description with a PP.
             !trailing_cap
@@ -975,7 +1021,14 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 m.gender = h.gender;
             }
             if let Some(r) = &h.role {
-                m.role = Some(r.clone());
+                // "Lt. Gov. Ruth Hammond": consecutive role abbreviations make one title
+                // ("lieutenant governor").
+                let joined = (title_end == Some(j.wrapping_sub(1)) && j > i)
+                    .then(|| lx.honorific(&text[ws[j - 1].clone()]))
+                    .flatten()
+                    .and_then(|p| p.role.clone())
+                    .map(|p| format!("{p} {r}"));
+                m.role = Some(joined.unwrap_or_else(|| r.clone()));
             }
             title_end = Some(j);
             name_start = j + 1;

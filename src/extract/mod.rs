@@ -443,9 +443,18 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         if word_count_upto(text, fstart..cue.range.start, 9) > 8 {
             continue;
         }
-        let cue_end = object_end(text, cue, fend, lx).unwrap_or(cue.range.end);
+        let mut cue_end = object_end(text, cue, fend, lx).unwrap_or(cue.range.end);
         let who = if text[fstart..cue.range.start].trim().is_empty() {
-            match subject_after(text, cue_end..fend.max(cue_end), lx) {
+            // An inverted object verb names its subject, not its object: in
+            // `"Is it over?" asked Ruth Hammond.` the name after "asked" is the asker.
+            let found = subject_after(text, cue_end..fend.max(cue_end), lx).or_else(|| {
+                let r = subject_after(text, cue.range.end..fend.max(cue.range.end), lx);
+                if r.is_some() {
+                    cue_end = cue.range.end;
+                }
+                r
+            });
+            match found {
                 Some((r, appos)) => Who::Mention { range: r, appos },
                 None => continue,
             }
@@ -1515,11 +1524,20 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
                     // cantonal environment minister, Élodie Favre", "the sheriff" for
                     // "Bristow County Sheriff Dale Hutchins".
                     || n.role.as_deref().is_some_and(|r| {
-                        ends_with_lowercase(r, noun)
+                        (ends_with_lowercase(r, noun)
                             && r[..r.len() - noun.len().min(r.len())]
                                 .chars()
                                 .next_back()
-                                .is_none_or(|c| c == ' ' || c == '-')
+                                .is_none_or(|c| c == ' ' || c == '-'))
+                            // "the head of the agency" for "head of the International
+                            // Atomic Energy Agency": same title, a body with the same head.
+                            || noun.split_once(" of the ").is_some_and(|(t, body)| {
+                                let rl = r.to_lowercase();
+                                rl.strip_prefix(t).is_some_and(|rest| {
+                                    rest.starts_with(" of ")
+                                        && rl.rsplit(' ').next() == body.rsplit(' ').next()
+                                })
+                            })
                     }))
         })
         .map(|n| n.name.as_str())

@@ -759,3 +759,84 @@ fn coordinated_and_relative_frames_share_the_right_subject() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn inverted_asked_takes_the_name_after_it_as_the_asker() {
+    let t = "Budget row\n\n\"Is anyone surprised?\" asked Lt. Gov. Ruth Hammond, a critic of the plan.\n\n\"Will it pass,\" asked Tom Reyes.\n";
+    let qs = run(t);
+    let q = find(&qs, "Is anyone surprised?");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Ruth Hammond");
+    assert_eq!(q.cue.as_deref(), Some("asked"));
+    assert_eq!(q.cue_type, Some(CueType::Question));
+    assert_eq!(q.role.as_deref(), Some("lieutenant governor"));
+    let q = find(&qs, "Will it pass");
+    assert_eq!(speaker(q), "Tom Reyes");
+}
+
+#[test]
+fn party_state_tag_after_a_name_is_no_speaker() {
+    let t = "Rail bill\n\nSen. Doug Harlan, R-Texas, said the bill would bury railroads in paperwork.\n";
+    let qs = run(t);
+    let q = find(&qs, "the bill would");
+    assert_eq!(speaker(q), "Doug Harlan");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(q.role.as_deref(), Some("senator"));
+    // With the dot of a state abbreviation, and no honorific: the tag is no role.
+    let qs = run("Trade\n\nDan Rostenkowski spoke on Tuesday. Rostenkowski, D-Ill., said trade legislation would pass.\n");
+    let q = find(&qs, "trade legislation");
+    assert_eq!(speaker(q), "Dan Rostenkowski");
+    assert_eq!(q.role, None);
+}
+
+#[test]
+fn organisation_title_before_a_name_is_a_role_not_the_speaker() {
+    let t = "Budget signed\n\nUniversity of California President James Whitaker said the increase was welcome.\n";
+    let qs = run(t);
+    let q = find(&qs, "the increase was welcome");
+    assert_eq!(speaker(q), "James Whitaker");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(
+        q.role.as_deref(),
+        Some("University of California President")
+    );
+    // An anonymous source near a titled name stays the source.
+    let qs = run("Crisis\n\nSources close to Deputy Prime Minister Arnaldo Forlani said Craxi would resign.\n");
+    let q = find(&qs, "Craxi would resign");
+    assert_ne!(speaker(q), "Arnaldo Forlani");
+}
+
+#[test]
+fn sentence_initial_name_with_single_quoted_nickname_keeps_its_first_name() {
+    let t = "Boxer\n\nAnthony 'Tiger' Mensah was 19 when he won his first title.\n\n“The doctors said I'd never box again,” Anthony says.\n";
+    let qs = run(t);
+    let q = find(&qs, "The doctors said");
+    assert_eq!(speaker(q), "Anthony Mensah");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
+
+#[test]
+fn name_after_a_kin_description_is_the_subject_for_a_later_pronoun() {
+    let t = "Boxer\n\nAnthony Mensah was 19 when he won.\n\nHis mother, Grace Mensah, remembers the day he stood up again. “He held the bar,” she recalls.\n";
+    let qs = run(t);
+    let q = find(&qs, "He held the bar");
+    assert_eq!(speaker(q), "Grace Mensah");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+}
+
+#[test]
+fn head_of_the_body_description_resolves_to_the_name_with_that_title() {
+    let t = "Talks\n\nRafael Moreno, the head of the International Atomic Energy Agency, told reporters the inspectors were blocked.\n\n\"Every hour counts,\" the head of the agency said.\n\nThe secretary-general of the United Nations, Antonio Ferreira, said talks would go on.\n";
+    let qs = run(t);
+    let q = find(&qs, "Every hour counts");
+    assert_eq!(speaker(q), "Rafael Moreno");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("head of the International Atomic Energy Agency")
+    );
+    let q = find(&qs, "talks would go on");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("secretary-general of the United Nations")
+    );
+}
