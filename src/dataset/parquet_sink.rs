@@ -153,36 +153,18 @@ mod tests {
     use super::*;
     use crate::dataset::batches::quotes_batch;
     use crate::dataset::schema::quotes_schema;
-    use crate::model::{quote_id, Quote, QuoteKind};
+    use crate::model::Quote;
     use parquet::file::reader::{FileReader, SerializedFileReader};
 
     fn quote(i: u32) -> Quote {
         let article_id = format!("a{}", i / 10);
         Quote {
-            quote_id: quote_id(&article_id, i, i + 5),
-            article_id,
             quote_index: i % 10,
-            kind: QuoteKind::Direct,
-            text: format!("words number {i}"),
-            start: i,
-            end: i + 5,
             speaker: (i % 3 == 0).then(|| "Maria Lopez".to_string()),
-            speaker_mention: None,
-            speaker_start: None,
-            speaker_end: None,
-            speaker_type: None,
-            speaker_gender: None,
-            role: None,
             cue: Some("said".to_string()),
-            cue_start: None,
-            cue_end: None,
             cue_lemma: Some("say".to_string()),
-            cue_type: None,
-            stance: None,
-            paragraph: 0,
-            sentence: 0,
-            confidence: 0.5,
             rule: "direct/postposed".to_string(),
+            ..Quote::for_test(&article_id, &format!("words number {i}"), i, i + 5)
         }
     }
 

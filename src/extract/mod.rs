@@ -1795,33 +1795,22 @@ fn resolve_mention(
                         ));
                         gender == Gender::Unknown || g == Gender::Unknown || g == gender
                     };
+                    // The nearest earlier name that `pick` accepts, skipping all-capitals
+                    // runs (datelines "NEW YORK, March 3 -", headlines).
+                    let nearest = |pick: &dyn Fn(&coref::NameOcc) -> bool| {
+                        doc.inv
+                            .before(range.start)
+                            .iter()
+                            .rev()
+                            .filter(before)
+                            .find(|n| pick(n))
+                    };
+                    let mixed_case = |n: &coref::NameOcc| n.name.chars().any(char::is_lowercase);
                     let n = if want_person {
-                        doc.inv
-                            .before(range.start)
-                            .iter()
-                            .rev()
-                            .filter(before)
-                            .filter(|n| n.name.chars().any(char::is_lowercase))
-                            .find(|n| n.person && !n.org && compatible(n))
-                            .or_else(|| {
-                                doc.inv
-                                    .before(range.start)
-                                    .iter()
-                                    .rev()
-                                    .filter(before)
-                                    // not a dateline ("NEW YORK, March 3 -")
-                                    .filter(|n| n.name.chars().any(char::is_lowercase))
-                                    .find(|n| !n.org && compatible(n))
-                            })
+                        nearest(&|n| mixed_case(n) && n.person && !n.org && compatible(&n))
+                            .or_else(|| nearest(&|n| mixed_case(n) && !n.org && compatible(&n)))
                     } else {
-                        doc.inv
-                            .before(range.start)
-                            .iter()
-                            .rev()
-                            .filter(before)
-                            // not an all-capitals headline run
-                            .filter(|n| n.tokens < 3 || n.name.chars().any(char::is_lowercase))
-                            .find(|n| n.org)
+                        nearest(&|n| (n.tokens < 3 || mixed_case(n)) && n.org)
                     }?;
                     Resolved {
                         speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
