@@ -565,8 +565,6 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             let Some(cl) = clause_after(text, &cue, sent.end, &doc.quoted, lx) else {
                 continue;
             };
-            let (kind, pieces, qrule) =
-                classify_content(doc, cl.range.clone(), "participle", cl.that, cl.colon);
             let earlier = raws
                 .iter()
                 .enumerate()
@@ -589,16 +587,16 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 },
             };
             used_cue[ci] = true;
-            consumed.push(cue.range.start..cl.range.end);
-            mark_spans(doc, &mut used_span, &cl.range);
-            raws.push(Raw {
-                kind,
-                pieces,
-                qrule,
-                cue: Some(cue.clone()),
-                cue_range: Some(cue.range.start..cl.cue_end),
+            push_clause(
+                doc,
+                &cl,
+                &cue,
+                "participle",
                 who,
-            });
+                &mut used_span,
+                &mut consumed,
+                &mut raws,
+            );
             continue;
         }
 
@@ -706,6 +704,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                     doc,
                     &cl,
                     &cue,
+                    clause_rule(&cl),
                     who,
                     &mut used_span,
                     &mut consumed,
@@ -728,6 +727,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             doc,
             &cl,
             &cue,
+            clause_rule(&cl),
             who,
             &mut used_span,
             &mut consumed,
@@ -891,18 +891,27 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
     raws
 }
 
-/// Records a reported clause found after a pre-posed cue: classifies its content, marks
+/// The quote rule of a reported clause after a pre-posed cue.
+fn clause_rule(cl: &Clause) -> &'static str {
+    if cl.that {
+        "that-clause"
+    } else {
+        "clause"
+    }
+}
+
+/// Records a reported clause found after a cue: classifies its content, marks
 /// the clause and the quote spans inside it as used, and adds the quote spoken by `who`.
 fn push_clause(
     doc: &Doc,
     cl: &Clause,
     cue: &Cue,
+    rule: &'static str,
     who: Who,
     used_span: &mut [bool],
     consumed: &mut Consumed,
     raws: &mut Vec<Raw>,
 ) {
-    let rule = if cl.that { "that-clause" } else { "clause" };
     let (kind, pieces, qrule) = classify_content(doc, cl.range.clone(), rule, cl.that, cl.colon);
     let end = pieces
         .last()
