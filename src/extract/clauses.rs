@@ -394,7 +394,12 @@ fn object_infinitive(
             return None;
         }
         let l = lower_at(text, w);
-        if l == "that" || WH.contains(&l.as_str()) || AUXILIARIES.contains(&l.as_str()) {
+        if l == "that"
+            || WH.contains(&l.as_str())
+            || AUXILIARIES.contains(&l.as_str())
+            // "asked not to be identified": no object, a negated infinitive of the subject
+            || (k == 0 && l == "not")
+        {
             return None;
         }
         if l == "to" {
@@ -485,6 +490,11 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     let fl = lower_at(text, f);
     if SUBJECT_PRONOUNS.contains(&fl.as_str()) && ws.len() > 1 {
         return true;
+    }
+    // A to-infinitive is no reported clause ("asked not to be identified, said ...",
+    // "promised to resign" is an action here, not a quotation).
+    if fl == "to" || (fl == "not" && ws.get(1).is_some_and(|w| lower_at(text, w) == "to")) {
+        return false;
     }
     for (k, w) in ws.iter().enumerate().take(25) {
         let l = lower_at(text, w).replace('’', "'");

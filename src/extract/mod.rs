@@ -1627,6 +1627,47 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     Some(role)
 }
 
+/// Whether the words right after a description say its source is anonymous ("who asked
+/// not to be named", "speaking on condition of anonymity because he was not authorised",
+/// "who did not want to be named"): `Some(gender)` then, the gender from a he/she inside
+/// that relative or participle chunk (the source's own pronoun), else `Unknown`.
+fn anonymity_after(text: &str, from: usize, sent_end: usize) -> Option<Gender> {
+    const MARKERS: &[&str] = &[
+        "to be named",
+        "anonymity",
+        "anonymously",
+        "to be identified",
+        "not be identified",
+        "not authorised",
+        "not authorized",
+    ];
+    let end = floor_char(text, sent_end.min(from + 240)).max(from);
+    let tail = text[from..end].trim_start_matches([',', ' ']);
+    let chunk_end = tail.find([',', ';', '.']).unwrap_or(tail.len());
+    let chunk = tail[..chunk_end].to_lowercase();
+    let opener = chunk.split_whitespace().next().unwrap_or("");
+    if !matches!(
+        opener,
+        "who" | "speaking" | "briefing" | "talking" | "requesting" | "declining"
+    ) || !MARKERS.iter().any(|m| chunk.contains(m))
+    {
+        return None;
+    }
+    // Only a subject he/she after "because"/"condition" is the source's own ("because he
+    // was not authorised", "on condition he not be identified"); in "who works for one of
+    // his party's contenders" the "his" is someone else's.
+    let gender = chunk
+        .split(|c: char| !c.is_alphabetic())
+        .skip_while(|w| !matches!(*w, "because" | "condition" | "as" | "since"))
+        .find_map(|w| match w {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        })
+        .unwrap_or(Gender::Unknown);
+    Some(gender)
+}
+
 fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
     let ws: Vec<Range<usize>> = Words::new(text, appos.clone()).take(3).collect();
     let first = ws
@@ -1732,10 +1773,15 @@ fn resolve_mention(
             let mut found: Option<Resolved> = None;
             for r in resolved.iter().rev().flatten() {
                 let ok = if want_person {
-                    r.stype == SpeakerType::Person && {
+                    (r.stype == SpeakerType::Person && {
                         let g = ent_gender(r);
                         gender == Gender::Unknown || g == Gender::Unknown || g == gender
-                    }
+                    })
+                        // An anonymous source whose own he/she is known ("who asked not to
+                        // be named because she had signed ..."; then "she said").
+                        || (r.stype == SpeakerType::Unknown
+                            && gender != Gender::Unknown
+                            && ent_gender(r) == gender)
                 } else if want_org {
                     r.stype == SpeakerType::Organization
                 } else {
@@ -1896,6 +1942,14 @@ fn resolve_mention(
             // A description with no head names nobody: no quote rather than a wrong speaker.
             let desc = m.desc.clone()?;
             let head = m.head.clone().unwrap_or_default();
+            // "A senior naval officer, speaking on condition of anonymity because he was not
+            // authorised to talk, said": the source's own he/she in that chunk is gender
+            // evidence. (The source stays a `person`: only a description whose head is a
+            // source noun, "a source close to the talks", is `unknown`.)
+            let gender = match anonymity_after(text, range.end, doc.sents[si].range.end) {
+                Some(g) if gender == Gender::Unknown => g,
+                _ => gender,
+            };
             // "the competition regulator, which said": "which" is for things and bodies.
             let which_follows = text[range.end..]
                 .trim_start_matches(',')

@@ -840,3 +840,19 @@ fn head_of_the_body_description_resolves_to_the_name_with_that_title() {
         Some("secretary-general of the United Nations")
     );
 }
+
+#[test]
+fn anonymous_functionary_is_a_person_with_role_and_gender_from_its_anonymity_clause() {
+    let t = "Warships\n\nA senior naval officer, speaking on condition of anonymity because he was not authorised to talk to the media, said the tanker was part of a shadow fleet.\n\nOne former finance manager, who asked not to be named because she had signed an agreement, said the board had been warned.\n\n\"Everyone in that room knew,\" she said.\n";
+    let qs = run(t);
+    let q = find(&qs, "the tanker was");
+    assert_eq!(speaker(q), "senior naval officer");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(q.role.as_deref(), Some("senior naval officer"));
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+    let q = find(&qs, "the board had been warned");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    let q = find(&qs, "Everyone in that room knew");
+    assert_eq!(speaker(q), "former finance manager");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+}
