@@ -457,6 +457,14 @@ impl Inventory {
         let mut org = false;
         let mut gender = Gender::Unknown;
         let mut start = k;
+        // "Rebecca Shaw KC": a post-nominal closes the run but is not part of the name (the
+        // text after the run is still read after it: `e_full`).
+        let e_full = e;
+        let mut e = e;
+        while e - k >= 3 && super::mentions::POSTNOMINALS.contains(&&text[ws[e - 1].clone()]) {
+            e -= 1;
+            person = true;
+        }
         // "But Rosa Delgado", "Pensioner Iris Cole": a sentence-initial connective or common
         // noun before a two-word name.
         if initial && e - k >= 2 {
@@ -674,7 +682,7 @@ impl Inventory {
         // An apposition after the name ("Dr Samir Haddad, a geologist at ...,") or a
         // description before it ("The director of the Ashgrove Museum, Dr Helen Marchetti").
         if role.is_none() && !org {
-            role = apposition_role(text, ws[e - 1].end, lx)
+            role = apposition_role(text, ws[e_full - 1].end, lx)
                 .or_else(|| description_before(text, ws[k].start, lx));
             if role.is_some() {
                 person = true;
@@ -691,7 +699,7 @@ impl Inventory {
             org = true;
         }
         // After the run: "(RDF)" alias, ", 66," age, ", who" person, ", which" org.
-        let after = &text[ws[e - 1].end..];
+        let after = &text[ws[e_full - 1].end..];
         let after_t = after.trim_start();
         if let Some(rest) = after_t.strip_prefix('(') {
             if let Some(close) = rest.find(')') {
@@ -714,7 +722,7 @@ impl Inventory {
         }
         // "Island Ferries will cut its timetable": "its" soon after the name, no "his"/"her".
         if !person {
-            let next: Vec<crate::text::Lower> = ws[e..ws.len().min(e + 8)]
+            let next: Vec<crate::text::Lower> = ws[e_full..ws.len().min(e_full + 8)]
                 .iter()
                 .map(|w| lowercase(&text[w.clone()]))
                 .collect();
@@ -728,15 +736,18 @@ impl Inventory {
             }
         }
         // "the Northern Lines network": a name used as a modifier is an organisation or place.
-        if k > 0 && text[ws[k - 1].clone()].eq_ignore_ascii_case("the") && e < ws.len() {
-            let nx = &text[ws[e].clone()];
-            if !is_cap(nx) && text[ws[e - 1].end..ws[e].start].trim().is_empty() && !person {
+        if k > 0 && text[ws[k - 1].clone()].eq_ignore_ascii_case("the") && e_full < ws.len() {
+            let nx = &text[ws[e_full].clone()];
+            if !is_cap(nx)
+                && text[ws[e_full - 1].end..ws[e_full].start].trim().is_empty()
+                && !person
+            {
                 org = true;
             }
         }
         // "Alexander Lukashenko's victory" is a possessive; "Harwell’s is" is the name.
-        let possessive = e < ws.len() && {
-            let nx = &text[ws[e].clone()];
+        let possessive = e_full < ws.len() && {
+            let nx = &text[ws[e_full].clone()];
             !is_cap(nx)
                 && !super::mentions::AUXILIARIES.contains(&lowercase(nx).as_str())
                 && lx.cue(&lowercase(nx)).is_none()

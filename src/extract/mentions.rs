@@ -177,6 +177,12 @@ const SUBORDINATORS: &[&str] = &[
     "unlike",
 ];
 
+/// Post-nominal letters after a person's name ("Rebecca Shaw KC", "Graham Foyle MP",
+/// "Dame Ann Lee DBE"): person evidence, never part of the name.
+pub const POSTNOMINALS: &[&str] = &[
+    "KC", "QC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "PhD",
+];
+
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// What a mention is.
@@ -1148,7 +1154,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             m.role = Some(role);
         }
     }
-    let mut nm = ws[name_start].start..ws[run_end - 1].end;
+    // "Rebecca Shaw KC", "Graham Foyle MP": a post-nominal is not part of the name.
+    let mut name_end = run_end;
+    while name_end - name_start >= 3 && POSTNOMINALS.contains(&&text[ws[name_end - 1].clone()]) {
+        name_end -= 1;
+        m.honorific = true;
+    }
+    let mut nm = ws[name_start].start..ws[name_end - 1].end;
     // "The Rail Drivers’ Federation (RDF)": the bracketed acronym is not part of the name.
     if let Some(p) = text[nm.clone()].find(" (") {
         nm.end = nm.start + p;

@@ -856,3 +856,25 @@ fn anonymous_functionary_is_a_person_with_role_and_gender_from_its_anonymity_cla
     assert_eq!(speaker(q), "former finance manager");
     assert_eq!(q.speaker_gender, Some(Gender::Female));
 }
+
+#[test]
+fn post_nominal_letters_are_not_part_of_the_name() {
+    let t = "Trial\n\nProsecutor Rebecca Shaw KC told the jury that the owner had cut staff.\n\nHis barrister, Anthony Mercer KC, said his client had followed every rule.\n\n“This is a tragedy,” Mr Mercer told the jury.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the owner had cut")), "Rebecca Shaw");
+    assert_eq!(speaker(find(&qs, "his client had")), "Anthony Mercer");
+    let q = find(&qs, "This is a tragedy");
+    assert_eq!(speaker(q), "Anthony Mercer");
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+}
+
+#[test]
+fn asked_not_to_be_identified_is_no_reported_clause() {
+    let t = "Report\n\nThe strategist, who asked not to be identified, said the report was like a blow.\n\nThe purchasers have asked not to be identified until the sale closes, the company added.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.starts_with("not to be identified")),
+        "{qs:#?}"
+    );
+}
