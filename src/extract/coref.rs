@@ -389,6 +389,30 @@ impl Inventory {
                 }
             }
         }
+        // "the Metropolitan Transportation Authority" ... "The MTA": an acronym of the
+        // initials of an organisation's capitalised words stands for it, as a bracketed one
+        // does (a bracketed alias wins; the first organisation with those initials wins).
+        // (not an all-capitals headline run; not when the acronym opens another name of
+        // the article: "GFI" is "GFI Nevada Inc" there)
+        for n in &inv.names {
+            if !n.org || n.person || n.tokens < 2 || !n.name.chars().any(char::is_lowercase) {
+                continue;
+            }
+            let initials: String = n
+                .name
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "the" | "The"))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if initials.chars().count() >= 2
+                && initials.chars().all(char::is_uppercase)
+                && !inv.by_first.contains_key(&initials)
+            {
+                inv.aliases
+                    .entry(initials)
+                    .or_insert_with(|| n.name.clone());
+            }
+        }
         inv
     }
 

@@ -309,7 +309,12 @@ fn is_apposition(text: &str, r: &Range<usize>) -> bool {
     if matches!(fl.as_str(), "who" | "which" | "whose" | "aged") {
         return true;
     }
-    if (fl == "the" || fl == "a" || fl == "an") && ws.len() > 1 {
+    // "a Democrat from Fresno who sponsored the freeze": an indefinite noun phrase, even
+    // capitalised, describes; "The Rail Delivery Group" names.
+    if (fl == "a" || fl == "an") && ws.len() > 1 {
+        return true;
+    }
+    if fl == "the" && ws.len() > 1 {
         return !is_cap(&text[ws[1].clone()]);
     }
     !is_cap(f)

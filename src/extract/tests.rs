@@ -878,3 +878,52 @@ fn asked_not_to_be_identified_is_no_reported_clause() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn naming_verb_with_quoted_object_is_a_direct_quote_of_its_subject() {
+    let t = "Veto\n\nAssemblyman Luis Carrillo, a Democrat from Fresno who sponsored the freeze, called the veto \"a betrayal of every family.\"\n\nCity boss Mark Delaney described the deal as 'massive for the club'.\n\nWASHINGTON (Wirenews) - The United States will send 2,000 troops to Poland, Defense Secretary Linda Garza said on Friday, calling the deployment \"a clear signal\" to Moscow.\n\nRussia's envoy, Sergei Volkov, rejected claims that Moscow was using food as a weapon, calling them \"a lie repeated until people believe it\".\n\nThe band played at a venue called \"The Barn\" on Friday.\n";
+    let qs = run(t);
+    let q = find(&qs, "a betrayal");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Luis Carrillo");
+    assert_eq!(q.role.as_deref(), Some("assemblyman"));
+    assert_eq!(q.cue.as_deref(), Some("called"));
+    assert_eq!(q.cue_lemma.as_deref(), Some("call"));
+    assert_eq!(q.rule, "direct/naming;speaker/named");
+    assert_eq!(speaker(find(&qs, "massive for the club")), "Mark Delaney");
+    let q = find(&qs, "a clear signal");
+    assert_eq!(speaker(q), "Linda Garza");
+    assert_eq!(
+        find(&qs, "The United States will send").text,
+        "The United States will send 2,000 troops to Poland"
+    );
+    assert_eq!(
+        find(&qs, "Moscow was using").text,
+        "Moscow was using food as a weapon"
+    );
+    assert_eq!(speaker(find(&qs, "a lie repeated")), "Sergei Volkov");
+    assert!(qs.iter().all(|q| q.text != "The Barn"), "{qs:#?}");
+}
+
+#[test]
+fn capitalised_cue_form_inside_a_name_is_no_cue() {
+    let t = "Trade\n\nThe United States will send a delegation to Tokyo next week.\n\nGulf States Utilities Co said it had asked regulators to remove a condition.\n";
+    let qs = run(t);
+    assert!(qs.iter().all(|q| speaker(q) != "United States"), "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "it had asked")),
+        "Gulf States Utilities Co"
+    );
+}
+
+#[test]
+fn organisation_apposition_makes_an_organisation_and_acronym_of_initials_resolves() {
+    let t = "Stake\n\nHarris Associates L.P., a Chicago investment advisory firm, said it cut its stake in Cyclops Corp.\n\nHe said the union would give the Metropolitan Transportation Authority 30 days' notice.\n\nThe MTA called the vote \"a reckless escalation\".\n";
+    let qs = run(t);
+    let q = find(&qs, "it cut its stake");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(q.role, None);
+    let q = find(&qs, "a reckless escalation");
+    assert_eq!(speaker(q), "Metropolitan Transportation Authority");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+}
