@@ -658,6 +658,9 @@ impl Inventory {
         // The title: words of the run before the name, or lowercase words ending in a role
         // noun just before the run ("Council leader Amy Shaw").
         let mut role = None;
+        // Where the title before the run starts ("retired miner Stan Hoyle"): the words
+        // before it decide whether the name is its sentence's subject.
+        let mut title_from = k;
         if start > k && !person_has_honorific_only(text, ws, k, start, lx) {
             let r: Vec<&str> = ws[k..start]
                 .iter()
@@ -694,6 +697,7 @@ impl Inventory {
                     }
                     b -= 1;
                 }
+                title_from = b;
                 let t = &text[ws[b].start..ws[k - 1].end];
                 let sentence_start = b == 0;
                 role = Some(if sentence_start {
@@ -824,16 +828,21 @@ impl Inventory {
             gender,
             descriptors,
             role: if org { None } else { role },
-            subject: (k <= 5
-                && ws[..k].iter().all(|w| {
+            subject: (title_from <= 5
+                && ws[..title_from].iter().all(|w| {
                     let l = lowercase(&text[w.clone()]);
                     !super::mentions::AUXILIARIES.contains(&l.as_str())
                         && !l.ends_with("ed")
                         && lx.cue(&l).is_none()
                         && !super::mentions::PREPOSITIONS.contains(&l.as_str())
                 })
-                && !text[ws[0].start..ws[k].start].contains([',', '"', '“', '‘']))
-                || described_subject,
+                && !text[ws[0].start..ws[title_from].start].contains([',', '"', '“', '‘']))
+                || described_subject
+                // "Among those struggling is retired miner Stan Hoyle, 78.": the name after
+                // an inverted copula is what the sentence is about.
+                || (title_from > 0
+                    && matches!(lowercase(&text[ws[title_from - 1].clone()]).as_str(), "is" | "was")
+                    && (e_full == ws.len() || text[ws[e_full - 1].end..].starts_with(','))),
         });
         true
     }

@@ -927,3 +927,25 @@ fn organisation_apposition_makes_an_organisation_and_acronym_of_initials_resolve
     assert_eq!(speaker(q), "Metropolitan Transportation Authority");
     assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
 }
+
+#[test]
+fn name_after_an_inverted_copula_is_the_subject_for_a_later_pronoun() {
+    let t = "Energy bills\n\nJane Pearson, 34, a nurse from Gateshead, said she had stopped using her oven.\n\nAmong those struggling is retired miner Stan Hoyle, 78, from Ashington. ‘I sit in my coat with a hot water bottle,’ he said.\n";
+    let qs = run(t);
+    let q = find(&qs, "I sit in my coat");
+    assert_eq!(speaker(q), "Stan Hoyle");
+    assert_eq!(q.role.as_deref(), Some("retired miner"));
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+}
+
+#[test]
+fn bare_clause_opening_with_a_frame_noun_is_reported() {
+    let t = "Bills\n\nThe charity said calls to its helpline about energy debt had doubled since October.\n\nThe minister denied claims from the opposition.\n";
+    let qs = run(t);
+    let q = find(&qs, "calls to its helpline");
+    assert_eq!(
+        q.text,
+        "calls to its helpline about energy debt had doubled since October"
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+}
