@@ -949,3 +949,15 @@ fn bare_clause_opening_with_a_frame_noun_is_reported() {
     );
     assert_eq!(qs.len(), 1, "{qs:#?}");
 }
+
+#[test]
+fn title_and_name_after_a_description_is_the_speaker_not_an_apposition() {
+    let t = "Strike\n\nAnother commuter, retired teacher Graham Ellis, 67, said he supported the drivers.\n\nThe court heard from Lorraine Hebden, a long-time neighbour of the family, who said she had raised concerns.\n\nAttorney Maria Delgado, who represents former engineer Priya Raman, told a jury that the company fired Raman.\n";
+    let qs = run(t);
+    let q = find(&qs, "he supported");
+    assert_eq!(speaker(q), "Graham Ellis");
+    assert_eq!(q.role.as_deref(), Some("retired teacher"));
+    let q = find(&qs, "she had raised");
+    assert_eq!(speaker(q), "Lorraine Hebden");
+    assert_eq!(speaker(find(&qs, "the company fired")), "Maria Delgado");
+}
