@@ -162,7 +162,12 @@ pub fn one_row_per_span(quotes: &mut Vec<Quote>) {
     let increasing = quotes
         .windows(2)
         .all(|w| (w[0].start, w[0].end) < (w[1].start, w[1].end));
-    if increasing && quotes.iter().enumerate().all(|(i, q)| q.quote_index == i as u32) {
+    if increasing
+        && quotes
+            .iter()
+            .enumerate()
+            .all(|(i, q)| q.quote_index == i as u32)
+    {
         return;
     }
     let mut seen = std::collections::HashSet::with_capacity(quotes.len());
