@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{ClauseTaking, Lexicon};
-use crate::text::{lowercase, words, Lower, Words};
+use crate::text::{lowercase, words, Lower, WordBuf, Words};
 
 use super::cues::{object_end, Cue};
 use super::mentions::{
@@ -153,7 +153,7 @@ pub fn clause_after(
     }
     let cue_end = object_end(text, cue, sentence_end, lx).unwrap_or(cue.range.end);
     let mut pos = cue_end;
-    let ws = words(text, pos..sentence_end);
+    let mut ws = WordBuf::new(text, pos..sentence_end);
     let mut i = 0;
     // Adverbial phrases and time adverbs.
     while let Some(w) = ws.get(i) {
@@ -163,24 +163,25 @@ pub fn clause_after(
         } else if !between.is_empty() {
             break;
         }
-        let l = lower_at(text, w);
+        let l = lower_at(text, &w);
         if PREPOSITIONS.contains(&l.as_str()) && l != "of" {
             // prep + determiner? + up to 5 words, until a determiner, pronoun, "that", a quote
             // mark or punctuation.
             let mut j = i + 1;
             let mut n = 0;
             if ws.get(j).is_some_and(|x| {
-                let xl = lower_at(text, x);
+                let xl = lower_at(text, &x);
                 DETERMINERS.contains(&xl.as_str()) || POSSESSIVES.contains(&xl.as_str())
             }) {
                 j += 1;
             }
             while let Some(x) = ws.get(j) {
-                let gap = text[ws[j - 1].end..x.start].trim();
+                let prev_end = ws.get(j - 1).expect("scanned").end;
+                let gap = text[prev_end..x.start].trim();
                 if !gap.is_empty() {
                     break;
                 }
-                let xl = lower_at(text, x);
+                let xl = lower_at(text, &x);
                 if DETERMINERS.contains(&xl.as_str())
                     || POSSESSIVES.contains(&xl.as_str())
                     || SUBJECT_PRONOUNS.contains(&xl.as_str())
@@ -198,7 +199,7 @@ pub fn clause_after(
             if j == i + 1 {
                 break;
             }
-            pos = ws[j - 1].end;
+            pos = ws.get(j - 1).expect("scanned").end;
             i = j;
             continue;
         }
@@ -293,7 +294,7 @@ fn possessive_before(text: &str, pos: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&w.to_lowercase().as_str())
+    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&lowercase(w).as_str())
 }
 
 /// Whether the cue is a noun heading a nominal frame after a possessive ("Mr Thorne’s
@@ -487,13 +488,21 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         return true;
     }
     for (k, w) in ws.iter().enumerate().take(25) {
-        let l = lower_at(text, w).replace('’', "'");
         if k == 0 {
             continue;
         }
-        if AUXILIARIES.contains(&l.as_str())
+        // Lowercase with straight apostrophes, copied only when that changes the word.
+        let lw = lower_at(text, w);
+        let straightened;
+        let l: &str = if lw.contains('’') {
+            straightened = lw.replace('’', "'");
+            &straightened
+        } else {
+            &lw
+        };
+        if AUXILIARIES.contains(&l)
             || l.ends_with("n't")
-            || IRREGULAR_PAST.contains(&l.as_str())
+            || IRREGULAR_PAST.contains(&l)
             || (l.ends_with("ed")
                 && l.len() > 4
                 && !text[w.clone()].starts_with(char::is_uppercase))
@@ -522,10 +531,7 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
             }
         }
         // The clause's own verb comes before a coordinated clause ("... but he ordered").
-        if matches!(
-            l.as_str(),
-            "but" | "while" | "because" | "although" | "whereas"
-        ) {
+        if matches!(l, "but" | "while" | "because" | "although" | "whereas") {
             return false;
         }
         let _ = lx;

@@ -170,6 +170,17 @@ fn same_family(a: Family, b: Family) -> bool {
         )
 }
 
+/// The bytes that can start a quote mark: `"`, `'`, and the lead bytes of the two- and
+/// three-byte marks (`«` `»` start with 0xC2; `“` `”` `‘` `’` `„` with 0xE2).
+static MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// How far ahead to look for a better closing single quote than a possessive `s'`.
 const LOOKAHEAD: usize = 400;
 
@@ -183,14 +194,19 @@ fn scan_paragraph(
     let body = &text[p.clone()];
     let mut pairs = Vec::new();
     let mut stack: Vec<(Family, usize)> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, d)| d);
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    // Only the marks matter, and each decision looks at the chars on either side of its
+    // mark: jump from one possible mark to the next instead of decoding every char.
+    while let Some(k) = bytes[from..].iter().position(|&b| MARK_LEAD[b as usize]) {
+        let i = from + k;
+        let c = body[i..].chars().next().expect("char boundary");
+        from = i + c.len_utf8();
         let Some((fam, role)) = classify(c) else {
-            prev = Some(c);
             continue;
         };
+        let prev = body[..i].chars().next_back();
+        let next = body[from..].chars().next();
         let abs = p.start + i;
         let open_ctx = is_open_context_before(prev) && next.is_some_and(|n| !n.is_whitespace());
         let close_ctx = prev.is_some_and(|q| !q.is_whitespace()) && is_close_context_after(next);
@@ -264,7 +280,6 @@ fn scan_paragraph(
             }
             _ => {}
         }
-        prev = Some(c);
     }
     let tail = stack.first().map(|&(f, o)| (o, f));
     (pairs, tail)
