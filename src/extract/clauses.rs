@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{ClauseTaking, Lexicon};
+use crate::lexicon::{ClauseTaking, Lexicon, WordList};
 use crate::text::{lowercase, words, Lower, WordBuf, Words};
 
 use super::cues::{object_end, Cue};
@@ -18,7 +18,7 @@ use super::mentions::{
     trim, AUXILIARIES, DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS,
 };
 
-const TIME_ADVERBS: &[&str] = &[
+static TIME_ADVERBS: WordList = WordList::new(&[
     "yesterday",
     "today",
     "tonight",
@@ -41,12 +41,12 @@ const TIME_ADVERBS: &[&str] = &[
     "late",
     "early",
     "once",
-];
+]);
 const WH: &[&str] = &[
     "why", "whether", "if", "how", "what", "when", "who", "where", "which",
 ];
 /// Irregular past-tense forms: evidence of a finite verb in a clause without "that".
-pub const IRREGULAR_PAST: &[&str] = &[
+pub static IRREGULAR_PAST: WordList = WordList::new(&[
     "sent",
     "made",
     "took",
@@ -114,7 +114,7 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "means",
     "owes",
     "owed",
-];
+]);
 
 /// The content of a reported clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -309,7 +309,7 @@ pub fn noun_cue(text: &str, cue: &Cue, lx: &Lexicon) -> bool {
 }
 
 /// Finite main verbs that follow a nominal subject ("X's claim that ... rests on").
-const MAIN_VERBS: &[&str] = &[
+static MAIN_VERBS: WordList = WordList::new(&[
     "rests",
     "seems",
     "appears",
@@ -325,7 +325,7 @@ const MAIN_VERBS: &[&str] = &[
     "triggered",
     "caused",
     "provoked",
-];
+]);
 
 /// In "Mr Thorne’s claim that the government had lost its majority rests on ...", the
 /// that-clause is the subject's complement and ends where the sentence's own verb begins:
@@ -418,7 +418,7 @@ fn object_infinitive(
 
 /// Nouns that carry a "that" clause as the object of a reporting verb ("denied claims
 /// that ...", "dismissed reports that ...").
-const FRAME_NOUNS: &[&str] = &[
+static FRAME_NOUNS: WordList = WordList::new(&[
     "claim",
     "claims",
     "report",
@@ -446,7 +446,7 @@ const FRAME_NOUNS: &[&str] = &[
     "calls",
     "warnings",
     "proposal",
-];
+]);
 
 /// Whether the words after a bare-clause verb open a nominal frame ("claims from ... that").
 fn nominal_object(text: &str, start: usize, sentence_end: usize) -> bool {

@@ -170,16 +170,16 @@ fn same_family(a: Family, b: Family) -> bool {
         )
 }
 
-/// The bytes that can start a quote mark: `"`, `'`, and the lead bytes of the two- and
-/// three-byte marks (`«` `»` start with 0xC2; `“` `”` `‘` `’` `„` with 0xE2).
-static MARK_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t
-};
+/// The first byte in `s` that can start a quote mark: `"`, `'`, or the lead byte of a two-
+/// or three-byte mark (`«` `»` start with 0xC2; `“` `”` `‘` `’` `„` with 0xE2). `memchr`
+/// finds the nearest of the three frequent ones, then the stretch before it is searched for
+/// 0xC2.
+#[inline]
+fn next_mark_lead(s: &[u8]) -> Option<usize> {
+    let hit = memchr::memchr3(b'"', b'\'', 0xE2, s);
+    let upto = hit.unwrap_or(s.len());
+    memchr::memchr(0xC2, &s[..upto]).or(hit)
+}
 
 /// How far ahead to look for a better closing single quote than a possessive `s'`.
 const LOOKAHEAD: usize = 400;
@@ -198,7 +198,7 @@ fn scan_paragraph(
     let mut from = 0;
     // Only the marks matter, and each decision looks at the chars on either side of its
     // mark: jump from one possible mark to the next instead of decoding every char.
-    while let Some(k) = bytes[from..].iter().position(|&b| MARK_LEAD[b as usize]) {
+    while let Some(k) = next_mark_lead(&bytes[from..]) {
         let i = from + k;
         let c = body[i..].chars().next().expect("char boundary");
         from = i + c.len_utf8();
