@@ -251,6 +251,9 @@ pub fn clause_after(
                 that = true;
                 start = e + text[e..].len() - text[e..].trim_start().len();
             }
+            // "said calls to its helpline had doubled": a bare-clause verb whose clause
+            // merely opens with a frame noun is checked as a clause below.
+            None if entry.clause != ClauseTaking::That => {}
             None => return None,
         }
     }
@@ -395,7 +398,12 @@ fn object_infinitive(
             return None;
         }
         let l = lower_at(text, w);
-        if l == "that" || WH.contains(&l.as_str()) || AUXILIARIES.contains(&l.as_str()) {
+        if l == "that"
+            || WH.contains(&l.as_str())
+            || AUXILIARIES.contains(&l.as_str())
+            // "asked not to be identified": no object, a negated infinitive of the subject
+            || (k == 0 && l == "not")
+        {
             return None;
         }
         if l == "to" {
@@ -487,6 +495,11 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     if SUBJECT_PRONOUNS.contains(&fl.as_str()) && ws.len() > 1 {
         return true;
     }
+    // A to-infinitive is no reported clause ("asked not to be identified, said ...",
+    // "promised to resign" is an action here, not a quotation).
+    if fl == "to" || (fl == "not" && ws.get(1).is_some_and(|w| lower_at(text, w) == "to")) {
+        return false;
+    }
     for (k, w) in ws.iter().enumerate().take(25) {
         if k == 0 {
             continue;
@@ -537,6 +550,73 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         let _ = lx;
     }
     false
+}
+
+/// A verb that frames a quoted characterisation of its object as the subject's words
+/// (`called the veto "a betrayal"`, `described the deal as 'massive'`, `branded it "a
+/// disgrace"`): its lemma, and whether "as" must come before the quote.
+pub fn naming_lemma(w: &str) -> Option<(&'static str, bool)> {
+    Some(match w {
+        "call" | "calls" | "called" | "calling" => ("call", false),
+        "describe" | "describes" | "described" | "describing" => ("describe", true),
+        "brand" | "brands" | "branded" | "branding" => ("brand", false),
+        "dub" | "dubs" | "dubbed" | "dubbing" => ("dub", false),
+        "label" | "labels" | "labelled" | "labeled" | "labelling" | "labeling" => ("label", false),
+        _ => return None,
+    })
+}
+
+/// The naming verb whose object runs up to a quote opening at `open` (`called the vote
+/// "…"`, `describing it as "…"`), searched in `from..open`: one to six object words
+/// opened by a determiner, pronoun, possessive or capital, nothing but spaces between
+/// them, then the mark. A bare `called "…"` (a name: `a group called "Friends of X"`) is
+/// not one.
+pub fn naming_frame_before(text: &str, open: usize, from: usize) -> Option<Range<usize>> {
+    let from = from.max(open.saturating_sub(160));
+    let from = (from..=open).find(|&i| text.is_char_boundary(i))?;
+    if !text[..open].ends_with(char::is_whitespace) {
+        return None;
+    }
+    let ws = words(text, from..open);
+    let n = ws.len();
+    // Words must follow each other with only spaces between (no comma, no quote mark).
+    let spaced = |a: &Range<usize>, b: &Range<usize>| text[a.end..b.start].trim().is_empty();
+    if n < 2 || !text[ws[n - 1].end..open].trim().is_empty() {
+        return None;
+    }
+    let mut obj_end = n;
+    let has_as = lower_at(text, &ws[n - 1]) == "as";
+    if has_as {
+        obj_end -= 1;
+    }
+    for v in (0..obj_end).rev().take(7) {
+        if v + 1 < n && !spaced(&ws[v], &ws[v + 1]) {
+            return None;
+        }
+        let l = lower_at(text, &ws[v]);
+        if let Some((_, needs_as)) = naming_lemma(&l) {
+            let obj = v + 1..obj_end;
+            if obj.is_empty() || obj.len() > 6 || (needs_as && !has_as) {
+                return None;
+            }
+            let first = &text[ws[obj.start].clone()];
+            let fl = lower_at(text, &ws[obj.start]);
+            let opener = DETERMINERS.contains(&fl.as_str())
+                || POSSESSIVES.contains(&fl.as_str())
+                || matches!(
+                    fl.as_str(),
+                    "it" | "them" | "him" | "her" | "this" | "that" | "these" | "those" | "us"
+                )
+                || first.starts_with(char::is_uppercase);
+            let clean = ws[obj.clone()].iter().all(|w| {
+                let wl = lower_at(text, w);
+                !AUXILIARIES.contains(&wl.as_str())
+                    && !matches!(wl.as_str(), "for" | "on" | "off" | "up" | "out" | "in")
+            });
+            return (opener && clean).then(|| ws[v].clone());
+        }
+    }
+    None
 }
 
 /// Where a clause starting at `start` ends: the sentence end or an earlier boundary.
@@ -595,6 +675,16 @@ fn boundary(
             }
             if l.ends_with("ing") && lx.cue(&l).is_some() {
                 return ws[k - 1].end;
+            }
+            // `, calling them "a lie"`: a naming participle frames its own direct quote.
+            if l.ends_with("ing") && naming_lemma(&l).is_some() {
+                let next_open = quoted.get(quoted.partition_point(|q| q.start < w.end));
+                if next_open.is_some_and(|q| {
+                    q.start < sentence_end
+                        && naming_frame_before(text, q.start, w.start).as_ref() == Some(w)
+                }) {
+                    return ws[k - 1].end;
+                }
             }
             // ", and a spokeswoman said ...": a second frame with its own subject.
             if matches!(l.as_str(), "and" | "but" | "while") {

@@ -389,6 +389,30 @@ impl Inventory {
                 }
             }
         }
+        // "the Metropolitan Transportation Authority" ... "The MTA": an acronym of the
+        // initials of an organisation's capitalised words stands for it, as a bracketed one
+        // does (a bracketed alias wins; the first organisation with those initials wins).
+        // (not an all-capitals headline run; not when the acronym opens another name of
+        // the article: "GFI" is "GFI Nevada Inc" there)
+        for n in &inv.names {
+            if !n.org || n.person || n.tokens < 2 || !n.name.chars().any(char::is_lowercase) {
+                continue;
+            }
+            let initials: String = n
+                .name
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "the" | "The"))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if initials.chars().count() >= 2
+                && initials.chars().all(char::is_uppercase)
+                && !inv.by_first.contains_key(&initials)
+            {
+                inv.aliases
+                    .entry(initials)
+                    .or_insert_with(|| n.name.clone());
+            }
+        }
         inv
     }
 
@@ -457,6 +481,14 @@ impl Inventory {
         let mut org = false;
         let mut gender = Gender::Unknown;
         let mut start = k;
+        // "Rebecca Shaw KC": a post-nominal closes the run but is not part of the name (the
+        // text after the run is still read after it: `e_full`).
+        let e_full = e;
+        let mut e = e;
+        while e - k >= 3 && super::mentions::POSTNOMINALS.contains(&&text[ws[e - 1].clone()]) {
+            e -= 1;
+            person = true;
+        }
         // "But Rosa Delgado", "Pensioner Iris Cole": a sentence-initial connective or common
         // noun before a two-word name.
         if initial && e - k >= 2 {
@@ -626,6 +658,9 @@ impl Inventory {
         // The title: words of the run before the name, or lowercase words ending in a role
         // noun just before the run ("Council leader Amy Shaw").
         let mut role = None;
+        // Where the title before the run starts ("retired miner Stan Hoyle"): the words
+        // before it decide whether the name is its sentence's subject.
+        let mut title_from = k;
         if start > k && !person_has_honorific_only(text, ws, k, start, lx) {
             let r: Vec<&str> = ws[k..start]
                 .iter()
@@ -662,6 +697,7 @@ impl Inventory {
                     }
                     b -= 1;
                 }
+                title_from = b;
                 let t = &text[ws[b].start..ws[k - 1].end];
                 let sentence_start = b == 0;
                 role = Some(if sentence_start {
@@ -674,7 +710,7 @@ impl Inventory {
         // An apposition after the name ("Dr Samir Haddad, a geologist at ...,") or a
         // description before it ("The director of the Ashgrove Museum, Dr Helen Marchetti").
         if role.is_none() && !org {
-            role = apposition_role(text, ws[e - 1].end, lx)
+            role = apposition_role(text, ws[e_full - 1].end, lx)
                 .or_else(|| description_before(text, ws[k].start, lx));
             if role.is_some() {
                 person = true;
@@ -691,7 +727,7 @@ impl Inventory {
             org = true;
         }
         // After the run: "(RDF)" alias, ", 66," age, ", who" person, ", which" org.
-        let after = &text[ws[e - 1].end..];
+        let after = &text[ws[e_full - 1].end..];
         let after_t = after.trim_start();
         if let Some(rest) = after_t.strip_prefix('(') {
             if let Some(close) = rest.find(')') {
@@ -714,7 +750,7 @@ impl Inventory {
         }
         // "Island Ferries will cut its timetable": "its" soon after the name, no "his"/"her".
         if !person {
-            let next: Vec<crate::text::Lower> = ws[e..ws.len().min(e + 8)]
+            let next: Vec<crate::text::Lower> = ws[e_full..ws.len().min(e_full + 8)]
                 .iter()
                 .map(|w| lowercase(&text[w.clone()]))
                 .collect();
@@ -728,15 +764,18 @@ impl Inventory {
             }
         }
         // "the Northern Lines network": a name used as a modifier is an organisation or place.
-        if k > 0 && text[ws[k - 1].clone()].eq_ignore_ascii_case("the") && e < ws.len() {
-            let nx = &text[ws[e].clone()];
-            if !is_cap(nx) && text[ws[e - 1].end..ws[e].start].trim().is_empty() && !person {
+        if k > 0 && text[ws[k - 1].clone()].eq_ignore_ascii_case("the") && e_full < ws.len() {
+            let nx = &text[ws[e_full].clone()];
+            if !is_cap(nx)
+                && text[ws[e_full - 1].end..ws[e_full].start].trim().is_empty()
+                && !person
+            {
                 org = true;
             }
         }
         // "Alexander Lukashenko's victory" is a possessive; "Harwell’s is" is the name.
-        let possessive = e < ws.len() && {
-            let nx = &text[ws[e].clone()];
+        let possessive = e_full < ws.len() && {
+            let nx = &text[ws[e_full].clone()];
             !is_cap(nx)
                 && !super::mentions::AUXILIARIES.contains(&lowercase(nx).as_str())
                 && lx.cue(&lowercase(nx)).is_none()
@@ -789,16 +828,21 @@ impl Inventory {
             gender,
             descriptors,
             role: if org { None } else { role },
-            subject: (k <= 5
-                && ws[..k].iter().all(|w| {
+            subject: (title_from <= 5
+                && ws[..title_from].iter().all(|w| {
                     let l = lowercase(&text[w.clone()]);
                     !super::mentions::AUXILIARIES.contains(&l.as_str())
                         && !l.ends_with("ed")
                         && lx.cue(&l).is_none()
                         && !super::mentions::PREPOSITIONS.contains(&l.as_str())
                 })
-                && !text[ws[0].start..ws[k].start].contains([',', '"', '“', '‘']))
-                || described_subject,
+                && !text[ws[0].start..ws[title_from].start].contains([',', '"', '“', '‘']))
+                || described_subject
+                // "Among those struggling is retired miner Stan Hoyle, 78.": the name after
+                // an inverted copula is what the sentence is about.
+                || (title_from > 0
+                    && matches!(lowercase(&text[ws[title_from - 1].clone()]).as_str(), "is" | "was")
+                    && (e_full == ws.len() || text[ws[e_full - 1].end..].starts_with(','))),
         });
         true
     }

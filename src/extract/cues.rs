@@ -92,6 +92,17 @@ pub fn find_cues(text: &str, quoted: &[Range<usize>], lx: &Lexicon) -> Vec<Cue> 
         if inside(quoted, s) {
             continue;
         }
+        // "The United States will send": a capitalised form after a capitalised word is
+        // part of a name, not a verb.
+        if text[s..].starts_with(char::is_uppercase)
+            && text[..s]
+                .trim_end()
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ':']))
+        {
+            continue;
+        }
         let entry = m.pattern().as_usize();
         let form = &lx.cues()[entry].form;
         let mut start = s;

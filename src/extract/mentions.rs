@@ -177,6 +177,12 @@ static SUBORDINATORS: WordList = WordList::new(&[
     "unlike",
 ]);
 
+/// Post-nominal letters after a person's name ("Rebecca Shaw KC", "Graham Foyle MP",
+/// "Dame Ann Lee DBE"): person evidence, never part of the name.
+pub const POSTNOMINALS: &[&str] = &[
+    "KC", "QC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "PhD",
+];
+
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// What a mention is.
@@ -287,7 +293,7 @@ pub fn comma_chunks(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 
 /// A role-like apposition chunk: starts lowercase, with a determiner + lowercase noun, or a
 /// relative pronoun; not a name.
-fn is_apposition(text: &str, r: &Range<usize>) -> bool {
+fn is_apposition(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     if is_party_tag(text[r.clone()].trim()) {
         return true; // a US party-state tag: "Sen. Doug Harlan, R-Texas,"
     }
@@ -299,11 +305,43 @@ fn is_apposition(text: &str, r: &Range<usize>) -> bool {
     if f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return true; // an age: "Maureen Smith, 66,"
     }
+    // "Another commuter, retired teacher Graham Ellis, 67, said": a title right before a
+    // name of two or more words is that name's, not an apposition ("chief economist at
+    // Hollin Bank" is one: a preposition comes before the capitals).
+    let cap_from = ws
+        .iter()
+        .rposition(|w| !is_cap(&text[w.clone()]))
+        .map_or(0, |p| p + 1);
+    if cap_from > 0
+        && cap_from <= 4
+        && ws.len() - cap_from >= 2
+        && ws[..cap_from].iter().all(|w| {
+            let l = lower(&text[w.clone()]);
+            !PREPOSITIONS.contains(&l.as_str())
+                && !matches!(
+                    l.as_str(),
+                    "who" | "which" | "whose" | "that" | "aged" | "by"
+                )
+                && !AUXILIARIES.contains(&l.as_str())
+                && lx.cue(&l).is_none()
+                && !l.ends_with('s')
+        })
+        && lx
+            .person_noun(&lower(&text[ws[cap_from - 1].clone()]))
+            .is_some_and(|p| p.class == PersonClass::Role)
+    {
+        return false;
+    }
     let fl = lower(f);
     if matches!(fl.as_str(), "who" | "which" | "whose" | "aged") {
         return true;
     }
-    if (fl == "the" || fl == "a" || fl == "an") && ws.len() > 1 {
+    // "a Democrat from Fresno who sponsored the freeze": an indefinite noun phrase, even
+    // capitalised, describes; "The Rail Delivery Group" names.
+    if (fl == "a" || fl == "an") && ws.len() > 1 {
+        return true;
+    }
+    if fl == "the" && ws.len() > 1 {
         return !is_cap(&text[ws[1].clone()]);
     }
     !is_cap(f)
@@ -503,7 +541,7 @@ pub fn subject_before(
     let mut appos: Option<Range<usize>> = None;
     if trailing_comma && chunks.len() >= 2 {
         // "NAME, APPOSITION," or "DESCRIPTION, NAME,"
-        while idx > 0 && is_apposition(text, &chunks[idx]) {
+        while idx > 0 && is_apposition(text, &chunks[idx], lx) {
             if is_party_tag(text[chunks[idx].clone()].trim()) {
                 idx -= 1; // skipped, and no role
                 continue;
@@ -655,6 +693,28 @@ pub fn subject_before(
             | "stated"
             | "wrote"
     );
+    // "The court heard from Lorraine Hebden, a former carer at the home, who said": the
+    // relative pronoun's antecedent is the name before the apposition.
+    if ws.len() == 1
+        && first == "who"
+        && idx >= 2
+        && statement_verb
+        && is_apposition(text, &chunks[idx - 1], lx)
+    {
+        let pw = words(text, chunks[idx - 2].clone());
+        let run = pw
+            .iter()
+            .rev()
+            .take_while(|w| {
+                let t = &text[(*w).clone()];
+                is_cap(t) || lx.honorific(t).is_some()
+            })
+            .count();
+        if run >= 2 {
+            let np = pw[pw.len() - run].start..pw[pw.len() - 1].end;
+            return Some((np, Some(chunks[idx - 1].clone())));
+        }
+    }
     if ws.len() == 1 && matches!(first.as_str(), "which" | "who") && idx >= 1 && statement_verb {
         // The noun phrase that ends the chunk before: back to a determiner, a preposition
         // or a verb.
@@ -796,12 +856,14 @@ pub fn subject_after(
         .filter(|c| !c.is_empty());
     // "said Veltra's head of quality, Jonas Eklund.": description, then the name.
     if let Some(s) = &second {
-        if is_name_chunk(text, s) && is_pre_description(text, &first, lx) && !is_apposition(text, s)
+        if is_name_chunk(text, s)
+            && is_pre_description(text, &first, lx)
+            && !is_apposition(text, s, lx)
         {
             return Some((first.start..s.end, None));
         }
     }
-    let appos = second.filter(|c| is_apposition(text, c));
+    let appos = second.filter(|c| is_apposition(text, c, lx));
     Some((first, appos))
 }
 
@@ -1175,7 +1237,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             m.role = Some(role);
         }
     }
-    let mut nm = ws[name_start].start..ws[run_end - 1].end;
+    // "Rebecca Shaw KC", "Graham Foyle MP": a post-nominal is not part of the name.
+    let mut name_end = run_end;
+    while name_end - name_start >= 3 && POSTNOMINALS.contains(&&text[ws[name_end - 1].clone()]) {
+        name_end -= 1;
+        m.honorific = true;
+    }
+    let mut nm = ws[name_start].start..ws[name_end - 1].end;
     // "The Rail Drivers’ Federation (RDF)": the bracketed acronym is not part of the name.
     if let Some(p) = text[nm.clone()].find(" (") {
         nm.end = nm.start + p;
