@@ -619,7 +619,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
-            || (tail_before_comma.split_whitespace().count() <= 6
+            || (tail_before_comma.split_whitespace().take(7).count() <= 6
                 && tail_first.as_deref().is_some_and(|f| {
                     mentions::PREPOSITIONS.contains(&f)
                         || matches!(
