@@ -280,9 +280,9 @@ pub fn clause_after(
             // "said payment holidays only ‘push the problem down the road’": after "say", a
             // stretch of four words or more that quotes a fragment is reported speech even
             // when its verb is inside the marks.
-            && !(entry.lemma == "say"
-                && quoted.iter().any(|q| q.start > range.start && q.start < range.end)
-                && Words::new(text, range.clone()).take(4).count() == 4)
+            && (entry.lemma != "say"
+                || !quoted.iter().any(|q| q.start > range.start && q.start < range.end)
+                || Words::new(text, range.clone()).take(4).count() < 4)
         {
             return None;
         }
