@@ -281,9 +281,9 @@ pub fn clause_after(
             // stretch of four words or more that quotes a fragment is reported speech even
             // when its verb is inside the marks.
             && (entry.lemma != "say"
-                || !quoted
+                || quoted
                     .get(quoted.partition_point(|q| q.start <= range.start))
-                    .is_some_and(|q| q.start < range.end)
+                    .is_none_or(|q| q.start >= range.end)
                 || Words::new(text, range.clone()).take(4).count() < 4)
         {
             return None;
