@@ -277,7 +277,16 @@ pub fn clause_after(
             if entry.cue_type != crate::model::CueType::Question {
                 return None;
             }
-        } else if !looks_like_clause(text, &range, lx) {
+        } else if !looks_like_clause(text, &range, lx)
+            // "said payment holidays only ‘push the problem down the road’": after "say", a
+            // stretch of four words or more that quotes a fragment is reported speech even
+            // when its verb is inside the marks.
+            && (entry.lemma != "say"
+                || quoted
+                    .get(quoted.partition_point(|q| q.start <= range.start))
+                    .is_none_or(|q| q.start >= range.end)
+                || Words::new(text, range.clone()).take(4).count() < 4)
+        {
             return None;
         }
     }

@@ -541,6 +541,7 @@ impl Inventory {
         let mut org = false;
         let mut gender = Gender::Unknown;
         let mut start = k;
+        let mut lead = k;
         // "Rebecca Shaw KC": a post-nominal closes the run but is not part of the name (the
         // text after the run is still read after it: `e_full`).
         let e_full = e;
@@ -583,6 +584,10 @@ impl Inventory {
             };
             if connective || common || preposition {
                 start = k + 1;
+            }
+            // ("But Dr Amira Haddad": a connective or preposition is no title word)
+            if connective || preposition {
+                lead = k + 1;
             }
         }
         // A honorific or title inside the run ("State Sen. Harold Quinlan"): the name follows it.
@@ -721,15 +726,16 @@ impl Inventory {
         // Where the title before the run starts ("retired miner Stan Hoyle"): the words
         // before it decide whether the name is its sentence's subject.
         let mut title_from = k;
-        if start > k && !person_has_honorific_only(text, ws, k, start, lx) {
-            let r: Vec<&str> = ws[k..start]
+        if start > lead && !person_has_honorific_only(text, ws, lead, start, lx) {
+            let r: Vec<&str> = ws[lead..start]
                 .iter()
                 .map(|w| &text[w.clone()])
                 .filter(|t| lx.honorific(t).is_none() && !t.eq_ignore_ascii_case("the"))
                 .collect();
             if !r.is_empty() {
-                role =
-                    Some(text[ws[k + (start - k - r.len())].start..ws[start - 1].end].to_string());
+                role = Some(
+                    text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end].to_string(),
+                );
             }
         } else if k > 0 && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
             let bl = lowercase(&text[ws[k - 1].clone()]);

@@ -2121,12 +2121,22 @@ fn resolve_mention(
                             .next()
                             .is_some_and(|w| w.ends_with("-year-old")) =>
                 {
-                    let n = doc
-                        .inv
-                        .before(range.start)
+                    // (a sentence subject or a name with person evidence first: in "Goalkeeper Daniel Okafor has
+                    // signed with Northgate City. The 27-year-old ..." it is Okafor)
+                    let before = doc.inv.before(range.start);
+                    let cand = |n: &&coref::NameOcc| {
+                        n.range.end <= range.start
+                            && n.tokens >= 2
+                            && !n.org
+                            && n.name.chars().any(char::is_lowercase)
+                    };
+                    let n = before
                         .iter()
                         .rev()
-                        .find(|n| n.range.end <= range.start && n.tokens >= 2 && !n.org)?;
+                        .filter(cand)
+                        .take(4)
+                        .find(|n| n.person || n.subject)
+                        .or_else(|| before.iter().rev().find(cand))?;
                     Some(Resolved {
                         speaker: Some(n.name.clone()),
                         mention: Some(range),

@@ -961,3 +961,27 @@ fn title_and_name_after_a_description_is_the_speaker_not_an_apposition() {
     assert_eq!(speaker(q), "Lorraine Hebden");
     assert_eq!(speaker(find(&qs, "the company fired")), "Maria Delgado");
 }
+
+#[test]
+fn connective_before_an_honorific_is_no_role_and_say_takes_a_quoted_fragment_clause() {
+    let t = "Bills\n\nBut Dr Amira Haddad, a fuel poverty researcher at Durham University, said payment holidays only ‘push the problem down the road’. ‘What families need is money,’ she said.\n";
+    let qs = run(t);
+    let q = find(&qs, "payment holidays");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(speaker(q), "Amira Haddad");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("fuel poverty researcher at Durham University")
+    );
+    assert_eq!(
+        find(&qs, "What families").role.as_deref(),
+        Some("fuel poverty researcher at Durham University")
+    );
+}
+
+#[test]
+fn age_description_prefers_the_subject_over_a_nearer_object_name() {
+    let t = "Deal\n\nGoalkeeper Daniel Okafor has signed a new contract with Northgate City.\n\nThe 27-year-old, who has been linked with a move, said: 'This is my home.'\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "This is my home")), "Daniel Okafor");
+}
