@@ -10,15 +10,15 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{ClauseTaking, Lexicon};
-use crate::text::{lowercase, words, Lower, Words};
+use crate::lexicon::{ClauseTaking, Lexicon, WordList};
+use crate::text::{lowercase, words, Lower, WordBuf, Words};
 
 use super::cues::{object_end, Cue};
 use super::mentions::{
     trim, AUXILIARIES, DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS,
 };
 
-const TIME_ADVERBS: &[&str] = &[
+static TIME_ADVERBS: WordList = WordList::new(&[
     "yesterday",
     "today",
     "tonight",
@@ -41,12 +41,12 @@ const TIME_ADVERBS: &[&str] = &[
     "late",
     "early",
     "once",
-];
+]);
 const WH: &[&str] = &[
     "why", "whether", "if", "how", "what", "when", "who", "where", "which",
 ];
 /// Irregular past-tense forms: evidence of a finite verb in a clause without "that".
-pub const IRREGULAR_PAST: &[&str] = &[
+pub static IRREGULAR_PAST: WordList = WordList::new(&[
     "sent",
     "made",
     "took",
@@ -114,7 +114,7 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "means",
     "owes",
     "owed",
-];
+]);
 
 /// The content of a reported clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,7 +153,7 @@ pub fn clause_after(
     }
     let cue_end = object_end(text, cue, sentence_end, lx).unwrap_or(cue.range.end);
     let mut pos = cue_end;
-    let ws = words(text, pos..sentence_end);
+    let mut ws = WordBuf::new(text, pos..sentence_end);
     let mut i = 0;
     // Adverbial phrases and time adverbs.
     while let Some(w) = ws.get(i) {
@@ -163,24 +163,25 @@ pub fn clause_after(
         } else if !between.is_empty() {
             break;
         }
-        let l = lower_at(text, w);
+        let l = lower_at(text, &w);
         if PREPOSITIONS.contains(&l.as_str()) && l != "of" {
             // prep + determiner? + up to 5 words, until a determiner, pronoun, "that", a quote
             // mark or punctuation.
             let mut j = i + 1;
             let mut n = 0;
             if ws.get(j).is_some_and(|x| {
-                let xl = lower_at(text, x);
+                let xl = lower_at(text, &x);
                 DETERMINERS.contains(&xl.as_str()) || POSSESSIVES.contains(&xl.as_str())
             }) {
                 j += 1;
             }
             while let Some(x) = ws.get(j) {
-                let gap = text[ws[j - 1].end..x.start].trim();
+                let prev_end = ws.get(j - 1).expect("scanned").end;
+                let gap = text[prev_end..x.start].trim();
                 if !gap.is_empty() {
                     break;
                 }
-                let xl = lower_at(text, x);
+                let xl = lower_at(text, &x);
                 if DETERMINERS.contains(&xl.as_str())
                     || POSSESSIVES.contains(&xl.as_str())
                     || SUBJECT_PRONOUNS.contains(&xl.as_str())
@@ -198,7 +199,7 @@ pub fn clause_after(
             if j == i + 1 {
                 break;
             }
-            pos = ws[j - 1].end;
+            pos = ws.get(j - 1).expect("scanned").end;
             i = j;
             continue;
         }
@@ -250,6 +251,9 @@ pub fn clause_after(
                 that = true;
                 start = e + text[e..].len() - text[e..].trim_start().len();
             }
+            // "said calls to its helpline had doubled": a bare-clause verb whose clause
+            // merely opens with a frame noun is checked as a clause below.
+            None if entry.clause != ClauseTaking::That => {}
             None => return None,
         }
     }
@@ -273,7 +277,16 @@ pub fn clause_after(
             if entry.cue_type != crate::model::CueType::Question {
                 return None;
             }
-        } else if !looks_like_clause(text, &range, lx) {
+        } else if !looks_like_clause(text, &range, lx)
+            // "said payment holidays only ‘push the problem down the road’": after "say", a
+            // stretch of four words or more that quotes a fragment is reported speech even
+            // when its verb is inside the marks.
+            && (entry.lemma != "say"
+                || quoted
+                    .get(quoted.partition_point(|q| q.start <= range.start))
+                    .is_none_or(|q| q.start >= range.end)
+                || Words::new(text, range.clone()).take(4).count() < 4)
+        {
             return None;
         }
     }
@@ -293,7 +306,7 @@ fn possessive_before(text: &str, pos: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&w.to_lowercase().as_str())
+    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&lowercase(w).as_str())
 }
 
 /// Whether the cue is a noun heading a nominal frame after a possessive ("Mr Thorne’s
@@ -308,7 +321,7 @@ pub fn noun_cue(text: &str, cue: &Cue, lx: &Lexicon) -> bool {
 }
 
 /// Finite main verbs that follow a nominal subject ("X's claim that ... rests on").
-const MAIN_VERBS: &[&str] = &[
+static MAIN_VERBS: WordList = WordList::new(&[
     "rests",
     "seems",
     "appears",
@@ -324,7 +337,7 @@ const MAIN_VERBS: &[&str] = &[
     "triggered",
     "caused",
     "provoked",
-];
+]);
 
 /// In "Mr Thorne’s claim that the government had lost its majority rests on ...", the
 /// that-clause is the subject's complement and ends where the sentence's own verb begins:
@@ -394,7 +407,12 @@ fn object_infinitive(
             return None;
         }
         let l = lower_at(text, w);
-        if l == "that" || WH.contains(&l.as_str()) || AUXILIARIES.contains(&l.as_str()) {
+        if l == "that"
+            || WH.contains(&l.as_str())
+            || AUXILIARIES.contains(&l.as_str())
+            // "asked not to be identified": no object, a negated infinitive of the subject
+            || (k == 0 && l == "not")
+        {
             return None;
         }
         if l == "to" {
@@ -417,7 +435,7 @@ fn object_infinitive(
 
 /// Nouns that carry a "that" clause as the object of a reporting verb ("denied claims
 /// that ...", "dismissed reports that ...").
-const FRAME_NOUNS: &[&str] = &[
+static FRAME_NOUNS: WordList = WordList::new(&[
     "claim",
     "claims",
     "report",
@@ -445,7 +463,7 @@ const FRAME_NOUNS: &[&str] = &[
     "calls",
     "warnings",
     "proposal",
-];
+]);
 
 /// Whether the words after a bare-clause verb open a nominal frame ("claims from ... that").
 fn nominal_object(text: &str, start: usize, sentence_end: usize) -> bool {
@@ -486,14 +504,27 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     if SUBJECT_PRONOUNS.contains(&fl.as_str()) && ws.len() > 1 {
         return true;
     }
+    // A to-infinitive is no reported clause ("asked not to be identified, said ...",
+    // "promised to resign" is an action here, not a quotation).
+    if fl == "to" || (fl == "not" && ws.get(1).is_some_and(|w| lower_at(text, w) == "to")) {
+        return false;
+    }
     for (k, w) in ws.iter().enumerate().take(25) {
-        let l = lower_at(text, w).replace('’', "'");
         if k == 0 {
             continue;
         }
-        if AUXILIARIES.contains(&l.as_str())
+        // Lowercase with straight apostrophes, copied only when that changes the word.
+        let lw = lower_at(text, w);
+        let straightened;
+        let l: &str = if lw.contains('’') {
+            straightened = lw.replace('’', "'");
+            &straightened
+        } else {
+            &lw
+        };
+        if AUXILIARIES.contains(&l)
             || l.ends_with("n't")
-            || IRREGULAR_PAST.contains(&l.as_str())
+            || IRREGULAR_PAST.contains(&l)
             || (l.ends_with("ed")
                 && l.len() > 4
                 && !text[w.clone()].starts_with(char::is_uppercase))
@@ -522,15 +553,79 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
             }
         }
         // The clause's own verb comes before a coordinated clause ("... but he ordered").
-        if matches!(
-            l.as_str(),
-            "but" | "while" | "because" | "although" | "whereas"
-        ) {
+        if matches!(l, "but" | "while" | "because" | "although" | "whereas") {
             return false;
         }
         let _ = lx;
     }
     false
+}
+
+/// A verb that frames a quoted characterisation of its object as the subject's words
+/// (`called the veto "a betrayal"`, `described the deal as 'massive'`, `branded it "a
+/// disgrace"`): its lemma, and whether "as" must come before the quote.
+pub fn naming_lemma(w: &str) -> Option<(&'static str, bool)> {
+    Some(match w {
+        "call" | "calls" | "called" | "calling" => ("call", false),
+        "describe" | "describes" | "described" | "describing" => ("describe", true),
+        "brand" | "brands" | "branded" | "branding" => ("brand", false),
+        "dub" | "dubs" | "dubbed" | "dubbing" => ("dub", false),
+        "label" | "labels" | "labelled" | "labeled" | "labelling" | "labeling" => ("label", false),
+        _ => return None,
+    })
+}
+
+/// The naming verb whose object runs up to a quote opening at `open` (`called the vote
+/// "…"`, `describing it as "…"`), searched in `from..open`: one to six object words
+/// opened by a determiner, pronoun, possessive or capital, nothing but spaces between
+/// them, then the mark. A bare `called "…"` (a name: `a group called "Friends of X"`) is
+/// not one.
+pub fn naming_frame_before(text: &str, open: usize, from: usize) -> Option<Range<usize>> {
+    let from = from.max(open.saturating_sub(160));
+    let from = (from..=open).find(|&i| text.is_char_boundary(i))?;
+    if !text[..open].ends_with(char::is_whitespace) {
+        return None;
+    }
+    let ws = words(text, from..open);
+    let n = ws.len();
+    // Words must follow each other with only spaces between (no comma, no quote mark).
+    let spaced = |a: &Range<usize>, b: &Range<usize>| text[a.end..b.start].trim().is_empty();
+    if n < 2 || !text[ws[n - 1].end..open].trim().is_empty() {
+        return None;
+    }
+    let mut obj_end = n;
+    let has_as = lower_at(text, &ws[n - 1]) == "as";
+    if has_as {
+        obj_end -= 1;
+    }
+    for v in (0..obj_end).rev().take(7) {
+        if v + 1 < n && !spaced(&ws[v], &ws[v + 1]) {
+            return None;
+        }
+        let l = lower_at(text, &ws[v]);
+        if let Some((_, needs_as)) = naming_lemma(&l) {
+            let obj = v + 1..obj_end;
+            if obj.is_empty() || obj.len() > 6 || (needs_as && !has_as) {
+                return None;
+            }
+            let first = &text[ws[obj.start].clone()];
+            let fl = lower_at(text, &ws[obj.start]);
+            let opener = DETERMINERS.contains(&fl.as_str())
+                || POSSESSIVES.contains(&fl.as_str())
+                || matches!(
+                    fl.as_str(),
+                    "it" | "them" | "him" | "her" | "this" | "that" | "these" | "those" | "us"
+                )
+                || first.starts_with(char::is_uppercase);
+            let clean = ws[obj.clone()].iter().all(|w| {
+                let wl = lower_at(text, w);
+                !AUXILIARIES.contains(&wl.as_str())
+                    && !matches!(wl.as_str(), "for" | "on" | "off" | "up" | "out" | "in")
+            });
+            return (opener && clean).then(|| ws[v].clone());
+        }
+    }
+    None
 }
 
 /// Where a clause starting at `start` ends: the sentence end or an earlier boundary.
@@ -589,6 +684,16 @@ fn boundary(
             }
             if l.ends_with("ing") && lx.cue(&l).is_some() {
                 return ws[k - 1].end;
+            }
+            // `, calling them "a lie"`: a naming participle frames its own direct quote.
+            if l.ends_with("ing") && naming_lemma(&l).is_some() {
+                let next_open = quoted.get(quoted.partition_point(|q| q.start < w.end));
+                if next_open.is_some_and(|q| {
+                    q.start < sentence_end
+                        && naming_frame_before(text, q.start, w.start).as_ref() == Some(w)
+                }) {
+                    return ws[k - 1].end;
+                }
             }
             // ", and a spokeswoman said ...": a second frame with its own subject.
             if matches!(l.as_str(), "and" | "but" | "while") {

@@ -619,7 +619,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
-            || (tail_before_comma.split_whitespace().count() <= 6
+            || (tail_before_comma.split_whitespace().take(7).count() <= 6
                 && tail_first.as_deref().is_some_and(|f| {
                     mentions::PREPOSITIONS.contains(&f)
                         || matches!(
@@ -665,7 +665,10 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                         let (kind, pieces, qrule) =
                             classify_content(doc, content.clone(), "postposed", false, false);
                         used_cue[ci] = true;
-                        consumed.push(content.start..sent.end);
+                        // (", calling the deployment "a clear signal"": the naming
+                        // participle's quote is left for rule 3b)
+                        let stop = naming_participle_after(doc, cue_end, sent.end);
+                        consumed.push(content.start..stop.unwrap_or(sent.end));
                         mark_spans(doc, &mut used_span, &content);
                         raws.push(Raw {
                             kind,
@@ -733,6 +736,65 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             &mut consumed,
             &mut raws,
         );
+    }
+
+    // 3b. A quoted characterisation after a naming verb and its object: `called the veto
+    // "a betrayal"`, `described the deal as 'massive for the club'`, `, calling them "a
+    // lie"`: a direct quote of the verb's subject.
+    #[allow(clippy::needless_range_loop)] // `used_span` is updated inside the loop
+    for si in 0..doc.spans.len() {
+        if used_span[si] {
+            continue;
+        }
+        let span = &doc.spans[si];
+        let open = span.outer.start;
+        if open < doc.body_start || consumed.contains(open) || span.pieces.len() != 1 {
+            continue;
+        }
+        let sent = doc.sents[doc.sentence_of(open)].range.clone();
+        let region_start = consumed.last_end_in(sent.start, open).unwrap_or(sent.start);
+        let Some(verb) = clauses::naming_frame_before(text, open, region_start) else {
+            continue;
+        };
+        let before = text[sent.start..verb.start].trim_end();
+        let who = if text[verb.clone()].ends_with("ing") && before.ends_with(',') {
+            // A participle shares the sentence's speaker.
+            let earlier = raws
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    r.cue_range
+                        .as_ref()
+                        .is_some_and(|c| c.start >= sent.start && c.end <= open)
+                })
+                .map(|(i, _)| i)
+                .next_back();
+            match earlier {
+                Some(i) => Who::SameAs(i),
+                None => match leading_np(text, sent.start..verb.start, lx) {
+                    Some(r) => Who::Mention {
+                        range: r,
+                        appos: None,
+                    },
+                    None => continue,
+                },
+            }
+        } else {
+            match subject_before(text, region_start..verb.start, lx) {
+                Some((r, appos)) => Who::Mention { range: r, appos },
+                None => continue,
+            }
+        };
+        used_span[si] = true;
+        consumed.push(verb.start..span.outer.end);
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces: vec![trim_content_direct(text, span.content())],
+            qrule: "direct/naming",
+            cue: None,
+            cue_range: Some(verb),
+            who,
+        });
     }
 
     // 4. Quote-only paragraphs continuing the previous speaker.
@@ -889,6 +951,20 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         });
     }
     raws
+}
+
+/// Where a naming participle with its own quoted object starts in `from..sent_end`
+/// (`, calling the deployment "a clear signal"`), if one does.
+fn naming_participle_after(doc: &Doc, from: usize, sent_end: usize) -> Option<usize> {
+    let next = doc
+        .spans
+        .get(doc.spans.partition_point(|s| s.outer.start < from))?;
+    if next.outer.start >= sent_end {
+        return None;
+    }
+    let verb = clauses::naming_frame_before(doc.text, next.outer.start, from)?;
+    (doc.text[verb.clone()].ends_with("ing") && doc.text[from..verb.start].contains(','))
+        .then_some(verb.start)
 }
 
 /// The quote rule of a reported clause after a pre-posed cue.
@@ -1384,7 +1460,10 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             }
             (None, Some(cr)) => (
                 Some(text[cr.clone()].to_string()),
-                Some(text[cr.clone()].to_string()),
+                Some(
+                    clauses::naming_lemma(&lowercase(&text[cr.clone()]))
+                        .map_or_else(|| text[cr.clone()].to_string(), |(l, _)| l.to_string()),
+                ),
                 CueType::Statement,
                 Stance::Neutral,
             ),
@@ -1511,49 +1590,43 @@ fn is_speech_cue(raw: &Raw, lx: &Lexicon) -> bool {
 /// A full name that the article introduces with this title or noun ("Pop singer Mia Lowe"
 /// for "the singer", "Judge Susan Pryor" for "the judge"): only when exactly one does.
 fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
-    let text = doc.text;
-    let mut found: Vec<&str> = doc
-        .inv
-        .names
-        .iter()
-        .filter(|n| {
-            n.tokens >= 2
-                && !n.org
-                // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
-                && n.name.chars().any(char::is_lowercase)
-                && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
-                    // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
-                    || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
-                        .split_whitespace()
+    doc.inv.titled_name(doc.text, doc.lx, noun)
+}
+
+/// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
+/// [`titled_name`]).
+fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bool {
+    n.tokens >= 2
+        && !n.org
+        // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
+        && n.name.chars().any(char::is_lowercase)
+        && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
+            // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
+            || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
+                .split_whitespace()
+                .next_back()
+                .and_then(|w| lx.honorific(w))
+                .and_then(|h| h.role.as_deref())
+                .is_some_and(|r| r.eq_ignore_ascii_case(noun))
+            // A title stated anywhere with the name: "the minister" for "The
+            // cantonal environment minister, Élodie Favre", "the sheriff" for
+            // "Bristow County Sheriff Dale Hutchins".
+            || n.role.as_deref().is_some_and(|r| {
+                (ends_with_lowercase(r, noun)
+                    && r[..r.len() - noun.len().min(r.len())]
+                        .chars()
                         .next_back()
-                        .and_then(|w| doc.lx.honorific(w))
-                        .and_then(|h| h.role.as_deref())
-                        .is_some_and(|r| r.eq_ignore_ascii_case(noun))
-                    // A title stated anywhere with the name: "the minister" for "The
-                    // cantonal environment minister, Élodie Favre", "the sheriff" for
-                    // "Bristow County Sheriff Dale Hutchins".
-                    || n.role.as_deref().is_some_and(|r| {
-                        (ends_with_lowercase(r, noun)
-                            && r[..r.len() - noun.len().min(r.len())]
-                                .chars()
-                                .next_back()
-                                .is_none_or(|c| c == ' ' || c == '-'))
-                            // "the head of the agency" for "head of the International
-                            // Atomic Energy Agency": same title, a body with the same head.
-                            || noun.split_once(" of the ").is_some_and(|(t, body)| {
-                                let rl = r.to_lowercase();
-                                rl.strip_prefix(t).is_some_and(|rest| {
-                                    rest.starts_with(" of ")
-                                        && rl.rsplit(' ').next() == body.rsplit(' ').next()
-                                })
-                            })
-                    }))
-        })
-        .map(|n| n.name.as_str())
-        .collect();
-    found.sort_unstable();
-    found.dedup();
-    (found.len() == 1).then(|| found[0].to_string())
+                        .is_none_or(|c| c == ' ' || c == '-'))
+                    // "the head of the agency" for "head of the International
+                    // Atomic Energy Agency": same title, a body with the same head.
+                    || noun.split_once(" of the ").is_some_and(|(t, body)| {
+                        let rl = r.to_lowercase();
+                        rl.strip_prefix(t).is_some_and(|rest| {
+                            rest.starts_with(" of ")
+                                && rl.rsplit(' ').next() == body.rsplit(' ').next()
+                        })
+                    })
+            }))
 }
 
 /// Whether `hay`, lowercased, ends with `needle` (already lowercase). Lowercases only the
@@ -1625,6 +1698,80 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
         return None;
     }
     Some(role)
+}
+
+/// Whether the words right after a description say its source is anonymous ("who asked
+/// not to be named", "speaking on condition of anonymity because he was not authorised",
+/// "who did not want to be named"): `Some(gender)` then, the gender from a he/she inside
+/// that relative or participle chunk (the source's own pronoun), else `Unknown`.
+fn anonymity_after(text: &str, from: usize, sent_end: usize) -> Option<Gender> {
+    const MARKERS: &[&str] = &[
+        "to be named",
+        "anonymity",
+        "anonymously",
+        "to be identified",
+        "not be identified",
+        "not authorised",
+        "not authorized",
+    ];
+    let end = floor_char(text, sent_end.min(from + 240)).max(from);
+    let tail = text[from..end].trim_start_matches([',', ' ']);
+    let chunk_end = tail.find([',', ';', '.']).unwrap_or(tail.len());
+    let chunk = tail[..chunk_end].to_lowercase();
+    let opener = chunk.split_whitespace().next().unwrap_or("");
+    if !matches!(
+        opener,
+        "who" | "speaking" | "briefing" | "talking" | "requesting" | "declining"
+    ) || !MARKERS.iter().any(|m| chunk.contains(m))
+    {
+        return None;
+    }
+    // Only a subject he/she after "because"/"condition" is the source's own ("because he
+    // was not authorised", "on condition he not be identified"); in "who works for one of
+    // his party's contenders" the "his" is someone else's.
+    let gender = chunk
+        .split(|c: char| !c.is_alphabetic())
+        .skip_while(|w| !matches!(*w, "because" | "condition" | "as" | "since"))
+        .find_map(|w| match w {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        })
+        .unwrap_or(Gender::Unknown);
+    Some(gender)
+}
+
+/// Whether an apposition describes an organisation: its head noun (before who/which/of/
+/// at/in/with/from/based) is an organisation noun and no person noun ("a Chicago
+/// investment advisory firm", "a Maryland real estate investment trust", "the
+/// Oslo-based charity").
+fn appos_is_org(text: &str, appos: Range<usize>, lx: &Lexicon) -> bool {
+    let ws = words(text, appos);
+    let mut head = None;
+    let mut in_head = true;
+    for (k, w) in ws.iter().enumerate() {
+        let l = lowercase(&text[w.clone()]);
+        if k == 0 && !matches!(l.as_str(), "a" | "an" | "the") {
+            return false; // only an article-led description ("a ... firm")
+        }
+        // "a pork producer from Illinois and chairman of ...": a person noun anywhere in
+        // it says person.
+        if lx.person_noun(&l).is_some() {
+            return false;
+        }
+        if k > 0
+            && matches!(
+                l.as_str(),
+                "who" | "which" | "that" | "of" | "at" | "in" | "with" | "from" | "for" | "based"
+            )
+        {
+            in_head = false;
+        }
+        if in_head && !text[w.clone()].chars().any(|c| c.is_ascii_digit()) {
+            head = Some(l);
+        }
+    }
+    head.is_some_and(|h| lx.is_org_noun(&h) && lx.person_noun(&h).is_none())
 }
 
 fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
@@ -1700,8 +1847,18 @@ fn resolve_mention(
     }
     let mut role = m.role.clone();
     let mut gender = m.gender;
+    // "Harris Associates L.P., a Chicago investment advisory firm, said": an apposition
+    // headed by an organisation noun makes the name an organisation, with no role.
+    // (only an apposition right after the name: in "Alexander Ivlev, an official with
+    // Amtorg, a Soviet trading organization," the last one describes Amtorg)
+    let appos_org = appos.as_ref().is_some_and(|a| {
+        text.get(range.end..a.start).is_some_and(|gap| {
+            gap.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                .is_empty()
+        }) && appos_is_org(text, a.clone(), lx)
+    });
     if let Some(a) = &appos {
-        if role.is_none() {
+        if role.is_none() && !appos_org {
             role = appos_role(text, a.clone(), lx);
         }
         if gender == Gender::Unknown {
@@ -1732,10 +1889,15 @@ fn resolve_mention(
             let mut found: Option<Resolved> = None;
             for r in resolved.iter().rev().flatten() {
                 let ok = if want_person {
-                    r.stype == SpeakerType::Person && {
+                    (r.stype == SpeakerType::Person && {
                         let g = ent_gender(r);
                         gender == Gender::Unknown || g == Gender::Unknown || g == gender
-                    }
+                    })
+                        // An anonymous source whose own he/she is known ("who asked not to
+                        // be named because she had signed ..."; then "she said").
+                        || (r.stype == SpeakerType::Unknown
+                            && gender != Gender::Unknown
+                            && ent_gender(r) == gender)
                 } else if want_org {
                     r.stype == SpeakerType::Organization
                 } else {
@@ -1864,6 +2026,7 @@ fn resolve_mention(
                     });
             let org = !m.honorific
                 && (m.org_hint
+                    || appos_org
                     || doc.inv.is_org(&canon)
                     || (single && !person_ev)
                     || (clause_it && !person_ev));
@@ -1896,6 +2059,14 @@ fn resolve_mention(
             // A description with no head names nobody: no quote rather than a wrong speaker.
             let desc = m.desc.clone()?;
             let head = m.head.clone().unwrap_or_default();
+            // "A senior naval officer, speaking on condition of anonymity because he was not
+            // authorised to talk, said": the source's own he/she in that chunk is gender
+            // evidence. (The source stays a `person`: only a description whose head is a
+            // source noun, "a source close to the talks", is `unknown`.)
+            let gender = match anonymity_after(text, range.end, doc.sents[si].range.end) {
+                Some(g) if gender == Gender::Unknown => g,
+                _ => gender,
+            };
             // "the competition regulator, which said": "which" is for things and bodies.
             let which_follows = text[range.end..]
                 .trim_start_matches(',')
@@ -1950,12 +2121,22 @@ fn resolve_mention(
                             .next()
                             .is_some_and(|w| w.ends_with("-year-old")) =>
                 {
-                    let n = doc
-                        .inv
-                        .before(range.start)
+                    // (a sentence subject or a name with person evidence first: in "Goalkeeper Daniel Okafor has
+                    // signed with Northgate City. The 27-year-old ..." it is Okafor)
+                    let before = doc.inv.before(range.start);
+                    let cand = |n: &&coref::NameOcc| {
+                        n.range.end <= range.start
+                            && n.tokens >= 2
+                            && !n.org
+                            && n.name.chars().any(char::is_lowercase)
+                    };
+                    let n = before
                         .iter()
                         .rev()
-                        .find(|n| n.range.end <= range.start && n.tokens >= 2 && !n.org)?;
+                        .filter(cand)
+                        .take(4)
+                        .find(|n| n.person || n.subject)
+                        .or_else(|| before.iter().rev().find(cand))?;
                     Some(Resolved {
                         speaker: Some(n.name.clone()),
                         mention: Some(range),

@@ -840,3 +840,148 @@ fn head_of_the_body_description_resolves_to_the_name_with_that_title() {
         Some("secretary-general of the United Nations")
     );
 }
+
+#[test]
+fn anonymous_functionary_is_a_person_with_role_and_gender_from_its_anonymity_clause() {
+    let t = "Warships\n\nA senior naval officer, speaking on condition of anonymity because he was not authorised to talk to the media, said the tanker was part of a shadow fleet.\n\nOne former finance manager, who asked not to be named because she had signed an agreement, said the board had been warned.\n\n\"Everyone in that room knew,\" she said.\n";
+    let qs = run(t);
+    let q = find(&qs, "the tanker was");
+    assert_eq!(speaker(q), "senior naval officer");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(q.role.as_deref(), Some("senior naval officer"));
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+    let q = find(&qs, "the board had been warned");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    let q = find(&qs, "Everyone in that room knew");
+    assert_eq!(speaker(q), "former finance manager");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+}
+
+#[test]
+fn post_nominal_letters_are_not_part_of_the_name() {
+    let t = "Trial\n\nProsecutor Rebecca Shaw KC told the jury that the owner had cut staff.\n\nHis barrister, Anthony Mercer KC, said his client had followed every rule.\n\n“This is a tragedy,” Mr Mercer told the jury.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the owner had cut")), "Rebecca Shaw");
+    assert_eq!(speaker(find(&qs, "his client had")), "Anthony Mercer");
+    let q = find(&qs, "This is a tragedy");
+    assert_eq!(speaker(q), "Anthony Mercer");
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+}
+
+#[test]
+fn asked_not_to_be_identified_is_no_reported_clause() {
+    let t = "Report\n\nThe strategist, who asked not to be identified, said the report was like a blow.\n\nThe purchasers have asked not to be identified until the sale closes, the company added.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.starts_with("not to be identified")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn naming_verb_with_quoted_object_is_a_direct_quote_of_its_subject() {
+    let t = "Veto\n\nAssemblyman Luis Carrillo, a Democrat from Fresno who sponsored the freeze, called the veto \"a betrayal of every family.\"\n\nCity boss Mark Delaney described the deal as 'massive for the club'.\n\nWASHINGTON (Wirenews) - The United States will send 2,000 troops to Poland, Defense Secretary Linda Garza said on Friday, calling the deployment \"a clear signal\" to Moscow.\n\nRussia's envoy, Sergei Volkov, rejected claims that Moscow was using food as a weapon, calling them \"a lie repeated until people believe it\".\n\nThe band played at a venue called \"The Barn\" on Friday.\n";
+    let qs = run(t);
+    let q = find(&qs, "a betrayal");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Luis Carrillo");
+    assert_eq!(q.role.as_deref(), Some("assemblyman"));
+    assert_eq!(q.cue.as_deref(), Some("called"));
+    assert_eq!(q.cue_lemma.as_deref(), Some("call"));
+    assert_eq!(q.rule, "direct/naming;speaker/named");
+    assert_eq!(speaker(find(&qs, "massive for the club")), "Mark Delaney");
+    let q = find(&qs, "a clear signal");
+    assert_eq!(speaker(q), "Linda Garza");
+    assert_eq!(
+        find(&qs, "The United States will send").text,
+        "The United States will send 2,000 troops to Poland"
+    );
+    assert_eq!(
+        find(&qs, "Moscow was using").text,
+        "Moscow was using food as a weapon"
+    );
+    assert_eq!(speaker(find(&qs, "a lie repeated")), "Sergei Volkov");
+    assert!(qs.iter().all(|q| q.text != "The Barn"), "{qs:#?}");
+}
+
+#[test]
+fn capitalised_cue_form_inside_a_name_is_no_cue() {
+    let t = "Trade\n\nThe United States will send a delegation to Tokyo next week.\n\nGulf States Utilities Co said it had asked regulators to remove a condition.\n";
+    let qs = run(t);
+    assert!(qs.iter().all(|q| speaker(q) != "United States"), "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "it had asked")),
+        "Gulf States Utilities Co"
+    );
+}
+
+#[test]
+fn organisation_apposition_makes_an_organisation_and_acronym_of_initials_resolves() {
+    let t = "Stake\n\nHarris Associates L.P., a Chicago investment advisory firm, said it cut its stake in Cyclops Corp.\n\nHe said the union would give the Metropolitan Transportation Authority 30 days' notice.\n\nThe MTA called the vote \"a reckless escalation\".\n";
+    let qs = run(t);
+    let q = find(&qs, "it cut its stake");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(q.role, None);
+    let q = find(&qs, "a reckless escalation");
+    assert_eq!(speaker(q), "Metropolitan Transportation Authority");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+}
+
+#[test]
+fn name_after_an_inverted_copula_is_the_subject_for_a_later_pronoun() {
+    let t = "Energy bills\n\nJane Pearson, 34, a nurse from Gateshead, said she had stopped using her oven.\n\nAmong those struggling is retired miner Stan Hoyle, 78, from Ashington. ‘I sit in my coat with a hot water bottle,’ he said.\n";
+    let qs = run(t);
+    let q = find(&qs, "I sit in my coat");
+    assert_eq!(speaker(q), "Stan Hoyle");
+    assert_eq!(q.role.as_deref(), Some("retired miner"));
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+}
+
+#[test]
+fn bare_clause_opening_with_a_frame_noun_is_reported() {
+    let t = "Bills\n\nThe charity said calls to its helpline about energy debt had doubled since October.\n\nThe minister denied claims from the opposition.\n";
+    let qs = run(t);
+    let q = find(&qs, "calls to its helpline");
+    assert_eq!(
+        q.text,
+        "calls to its helpline about energy debt had doubled since October"
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+}
+
+#[test]
+fn title_and_name_after_a_description_is_the_speaker_not_an_apposition() {
+    let t = "Strike\n\nAnother commuter, retired teacher Graham Ellis, 67, said he supported the drivers.\n\nThe court heard from Lorraine Hebden, a long-time neighbour of the family, who said she had raised concerns.\n\nAttorney Maria Delgado, who represents former engineer Priya Raman, told a jury that the company fired Raman.\n";
+    let qs = run(t);
+    let q = find(&qs, "he supported");
+    assert_eq!(speaker(q), "Graham Ellis");
+    assert_eq!(q.role.as_deref(), Some("retired teacher"));
+    let q = find(&qs, "she had raised");
+    assert_eq!(speaker(q), "Lorraine Hebden");
+    assert_eq!(speaker(find(&qs, "the company fired")), "Maria Delgado");
+}
+
+#[test]
+fn connective_before_an_honorific_is_no_role_and_say_takes_a_quoted_fragment_clause() {
+    let t = "Bills\n\nBut Dr Amira Haddad, a fuel poverty researcher at Durham University, said payment holidays only ‘push the problem down the road’. ‘What families need is money,’ she said.\n";
+    let qs = run(t);
+    let q = find(&qs, "payment holidays");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(speaker(q), "Amira Haddad");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("fuel poverty researcher at Durham University")
+    );
+    assert_eq!(
+        find(&qs, "What families").role.as_deref(),
+        Some("fuel poverty researcher at Durham University")
+    );
+}
+
+#[test]
+fn age_description_prefers_the_subject_over_a_nearer_object_name() {
+    let t = "Deal\n\nGoalkeeper Daniel Okafor has signed a new contract with Northgate City.\n\nThe 27-year-old, who has been linked with a move, said: 'This is my home.'\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "This is my home")), "Daniel Okafor");
+}
