@@ -529,6 +529,15 @@ impl Inventory {
             if connective || preposition {
                 lead = k + 1;
             }
+            // "Senator Mark Ellison of Ohio said ... its own way": a title dropped at the
+            // sentence start is still person evidence.
+            if common
+                && lx
+                    .person_noun(&lowercase(f))
+                    .is_some_and(|p| p.class == PersonClass::Role)
+            {
+                person = true;
+            }
         }
         // A honorific or title inside the run ("State Sen. Harold Quinlan"): the name follows it.
         if let Some(h) = (start..e.saturating_sub(1))

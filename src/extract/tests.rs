@@ -985,3 +985,18 @@ fn age_description_prefers_the_subject_over_a_nearer_object_name() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "This is my home")), "Daniel Okafor");
 }
+
+#[test]
+fn union_local_number_rail_body_and_senator_of_state_get_their_types() {
+    let t = "Strike\n\nNEW YORK (Wirenews) - Subway workers have voted to authorize a strike, the Transport Workers Union Local 100 said on Thursday.\n\nServices on Sunday are expected to run normally, National Rail said.\n\nSenator Mark Ellison of Ohio said Europe should be \"paying its own way.\"\n";
+    let qs = run(t);
+    let q = find(&qs, "Subway workers");
+    assert_eq!(speaker(q), "Transport Workers Union Local 100");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "Services on Sunday");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "Europe should be");
+    assert_eq!(speaker(q), "Mark Ellison");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(q.role.as_deref(), Some("Senator"));
+}
