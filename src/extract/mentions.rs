@@ -978,7 +978,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             if j > i && PREPOSITIONS.contains(&l.as_str()) {
                 break;
             }
-            if (!is_cap(t) && !(j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
+            if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
                 // (the mention's own end is no possessive: "the ministry" of "the
@@ -1145,7 +1145,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             continue;
         }
         if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
-            || (!is_cap(t) && !(j + 1 == run_end && is_number(w)))
+            || !(is_cap(t) || (j + 1 == run_end && is_number(w)))
         {
             if let Some(p) = pn {
                 if p.gender != Gender::Unknown {
