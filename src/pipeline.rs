@@ -157,6 +157,19 @@ pub fn process_with(
 /// first report is kept and `quote_index` renumbered. The extractor should not do
 /// this; the guard keeps a slip there from breaking joins on `quote_id`.
 pub fn one_row_per_span(quotes: &mut Vec<Quote>) {
+    // The usual case, checked without hashing: spans in strictly increasing order are
+    // all different (quote_index is already the position then, as the extractor sets it).
+    let increasing = quotes
+        .windows(2)
+        .all(|w| (w[0].start, w[0].end) < (w[1].start, w[1].end));
+    if increasing
+        && quotes
+            .iter()
+            .enumerate()
+            .all(|(i, q)| q.quote_index == i as u32)
+    {
+        return;
+    }
     let mut seen = std::collections::HashSet::with_capacity(quotes.len());
     quotes.retain(|q| seen.insert((q.start, q.end)));
     for (i, q) in quotes.iter_mut().enumerate() {

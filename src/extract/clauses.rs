@@ -10,15 +10,15 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{ClauseTaking, Lexicon};
-use crate::text::{lowercase, words, Lower, Words};
+use crate::lexicon::{ClauseTaking, Lexicon, WordList};
+use crate::text::{lowercase, words, Lower, WordBuf, Words};
 
 use super::cues::{object_end, Cue};
 use super::mentions::{
     trim, AUXILIARIES, DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS,
 };
 
-const TIME_ADVERBS: &[&str] = &[
+static TIME_ADVERBS: WordList = WordList::new(&[
     "yesterday",
     "today",
     "tonight",
@@ -41,12 +41,12 @@ const TIME_ADVERBS: &[&str] = &[
     "late",
     "early",
     "once",
-];
+]);
 const WH: &[&str] = &[
     "why", "whether", "if", "how", "what", "when", "who", "where", "which",
 ];
 /// Irregular past-tense forms: evidence of a finite verb in a clause without "that".
-pub const IRREGULAR_PAST: &[&str] = &[
+pub static IRREGULAR_PAST: WordList = WordList::new(&[
     "sent",
     "made",
     "took",
@@ -114,7 +114,7 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "means",
     "owes",
     "owed",
-];
+]);
 
 /// The content of a reported clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,7 +153,7 @@ pub fn clause_after(
     }
     let cue_end = object_end(text, cue, sentence_end, lx).unwrap_or(cue.range.end);
     let mut pos = cue_end;
-    let ws = words(text, pos..sentence_end);
+    let mut ws = WordBuf::new(text, pos..sentence_end);
     let mut i = 0;
     // Adverbial phrases and time adverbs.
     while let Some(w) = ws.get(i) {
@@ -163,24 +163,25 @@ pub fn clause_after(
         } else if !between.is_empty() {
             break;
         }
-        let l = lower_at(text, w);
+        let l = lower_at(text, &w);
         if PREPOSITIONS.contains(&l.as_str()) && l != "of" {
             // prep + determiner? + up to 5 words, until a determiner, pronoun, "that", a quote
             // mark or punctuation.
             let mut j = i + 1;
             let mut n = 0;
             if ws.get(j).is_some_and(|x| {
-                let xl = lower_at(text, x);
+                let xl = lower_at(text, &x);
                 DETERMINERS.contains(&xl.as_str()) || POSSESSIVES.contains(&xl.as_str())
             }) {
                 j += 1;
             }
             while let Some(x) = ws.get(j) {
-                let gap = text[ws[j - 1].end..x.start].trim();
+                let prev_end = ws.get(j - 1).expect("scanned").end;
+                let gap = text[prev_end..x.start].trim();
                 if !gap.is_empty() {
                     break;
                 }
-                let xl = lower_at(text, x);
+                let xl = lower_at(text, &x);
                 if DETERMINERS.contains(&xl.as_str())
                     || POSSESSIVES.contains(&xl.as_str())
                     || SUBJECT_PRONOUNS.contains(&xl.as_str())
@@ -198,7 +199,7 @@ pub fn clause_after(
             if j == i + 1 {
                 break;
             }
-            pos = ws[j - 1].end;
+            pos = ws.get(j - 1).expect("scanned").end;
             i = j;
             continue;
         }
@@ -305,7 +306,7 @@ fn possessive_before(text: &str, pos: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&w.to_lowercase().as_str())
+    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&lowercase(w).as_str())
 }
 
 /// Whether the cue is a noun heading a nominal frame after a possessive ("Mr Thorne’s
@@ -320,7 +321,7 @@ pub fn noun_cue(text: &str, cue: &Cue, lx: &Lexicon) -> bool {
 }
 
 /// Finite main verbs that follow a nominal subject ("X's claim that ... rests on").
-const MAIN_VERBS: &[&str] = &[
+static MAIN_VERBS: WordList = WordList::new(&[
     "rests",
     "seems",
     "appears",
@@ -336,7 +337,7 @@ const MAIN_VERBS: &[&str] = &[
     "triggered",
     "caused",
     "provoked",
-];
+]);
 
 /// In "Mr Thorne’s claim that the government had lost its majority rests on ...", the
 /// that-clause is the subject's complement and ends where the sentence's own verb begins:
@@ -434,7 +435,7 @@ fn object_infinitive(
 
 /// Nouns that carry a "that" clause as the object of a reporting verb ("denied claims
 /// that ...", "dismissed reports that ...").
-const FRAME_NOUNS: &[&str] = &[
+static FRAME_NOUNS: WordList = WordList::new(&[
     "claim",
     "claims",
     "report",
@@ -462,7 +463,7 @@ const FRAME_NOUNS: &[&str] = &[
     "calls",
     "warnings",
     "proposal",
-];
+]);
 
 /// Whether the words after a bare-clause verb open a nominal frame ("claims from ... that").
 fn nominal_object(text: &str, start: usize, sentence_end: usize) -> bool {
@@ -509,13 +510,21 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         return false;
     }
     for (k, w) in ws.iter().enumerate().take(25) {
-        let l = lower_at(text, w).replace('’', "'");
         if k == 0 {
             continue;
         }
-        if AUXILIARIES.contains(&l.as_str())
+        // Lowercase with straight apostrophes, copied only when that changes the word.
+        let lw = lower_at(text, w);
+        let straightened;
+        let l: &str = if lw.contains('’') {
+            straightened = lw.replace('’', "'");
+            &straightened
+        } else {
+            &lw
+        };
+        if AUXILIARIES.contains(&l)
             || l.ends_with("n't")
-            || IRREGULAR_PAST.contains(&l.as_str())
+            || IRREGULAR_PAST.contains(&l)
             || (l.ends_with("ed")
                 && l.len() > 4
                 && !text[w.clone()].starts_with(char::is_uppercase))
@@ -544,10 +553,7 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
             }
         }
         // The clause's own verb comes before a coordinated clause ("... but he ordered").
-        if matches!(
-            l.as_str(),
-            "but" | "while" | "because" | "although" | "whereas"
-        ) {
+        if matches!(l, "but" | "while" | "because" | "although" | "whereas") {
             return false;
         }
         let _ = lx;

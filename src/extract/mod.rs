@@ -619,7 +619,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
-            || (tail_before_comma.split_whitespace().count() <= 6
+            || (tail_before_comma.split_whitespace().take(7).count() <= 6
                 && tail_first.as_deref().is_some_and(|f| {
                     mentions::PREPOSITIONS.contains(&f)
                         || matches!(
@@ -1590,49 +1590,43 @@ fn is_speech_cue(raw: &Raw, lx: &Lexicon) -> bool {
 /// A full name that the article introduces with this title or noun ("Pop singer Mia Lowe"
 /// for "the singer", "Judge Susan Pryor" for "the judge"): only when exactly one does.
 fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
-    let text = doc.text;
-    let mut found: Vec<&str> = doc
-        .inv
-        .names
-        .iter()
-        .filter(|n| {
-            n.tokens >= 2
-                && !n.org
-                // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
-                && n.name.chars().any(char::is_lowercase)
-                && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
-                    // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
-                    || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
-                        .split_whitespace()
+    doc.inv.titled_name(doc.text, doc.lx, noun)
+}
+
+/// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
+/// [`titled_name`]).
+fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bool {
+    n.tokens >= 2
+        && !n.org
+        // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
+        && n.name.chars().any(char::is_lowercase)
+        && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
+            // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
+            || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
+                .split_whitespace()
+                .next_back()
+                .and_then(|w| lx.honorific(w))
+                .and_then(|h| h.role.as_deref())
+                .is_some_and(|r| r.eq_ignore_ascii_case(noun))
+            // A title stated anywhere with the name: "the minister" for "The
+            // cantonal environment minister, Élodie Favre", "the sheriff" for
+            // "Bristow County Sheriff Dale Hutchins".
+            || n.role.as_deref().is_some_and(|r| {
+                (ends_with_lowercase(r, noun)
+                    && r[..r.len() - noun.len().min(r.len())]
+                        .chars()
                         .next_back()
-                        .and_then(|w| doc.lx.honorific(w))
-                        .and_then(|h| h.role.as_deref())
-                        .is_some_and(|r| r.eq_ignore_ascii_case(noun))
-                    // A title stated anywhere with the name: "the minister" for "The
-                    // cantonal environment minister, Élodie Favre", "the sheriff" for
-                    // "Bristow County Sheriff Dale Hutchins".
-                    || n.role.as_deref().is_some_and(|r| {
-                        (ends_with_lowercase(r, noun)
-                            && r[..r.len() - noun.len().min(r.len())]
-                                .chars()
-                                .next_back()
-                                .is_none_or(|c| c == ' ' || c == '-'))
-                            // "the head of the agency" for "head of the International
-                            // Atomic Energy Agency": same title, a body with the same head.
-                            || noun.split_once(" of the ").is_some_and(|(t, body)| {
-                                let rl = r.to_lowercase();
-                                rl.strip_prefix(t).is_some_and(|rest| {
-                                    rest.starts_with(" of ")
-                                        && rl.rsplit(' ').next() == body.rsplit(' ').next()
-                                })
-                            })
-                    }))
-        })
-        .map(|n| n.name.as_str())
-        .collect();
-    found.sort_unstable();
-    found.dedup();
-    (found.len() == 1).then(|| found[0].to_string())
+                        .is_none_or(|c| c == ' ' || c == '-'))
+                    // "the head of the agency" for "head of the International
+                    // Atomic Energy Agency": same title, a body with the same head.
+                    || noun.split_once(" of the ").is_some_and(|(t, body)| {
+                        let rl = r.to_lowercase();
+                        rl.strip_prefix(t).is_some_and(|rest| {
+                            rest.starts_with(" of ")
+                                && rl.rsplit(' ').next() == body.rsplit(' ').next()
+                        })
+                    })
+            }))
 }
 
 /// Whether `hay`, lowercased, ends with `needle` (already lowercase). Lowercases only the

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::lexicon::Lexicon;
 use crate::model::Stance;
-use crate::text::Words;
+use crate::text::{lowercase, Words};
 
 /// The stance stated by the head predicate of a reported clause, looked for in its first
 /// words (the subject and the verb group); negation ("not", "n't", "never") flips a
@@ -16,24 +16,32 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
     let mut negated = false;
     let ws: Vec<Range<usize>> = Words::new(text, content).take(8).collect();
     for (k, w) in ws.iter().take(7).enumerate() {
-        let l = text[w.clone()].to_lowercase().replace('’', "'");
-        if matches!(l.as_str(), "not" | "never" | "no") || l.ends_with("n't") {
+        // Lowercase with straight apostrophes, copied only when that changes the word.
+        let lw = lowercase(&text[w.clone()]);
+        let straightened;
+        let l: &str = if lw.contains('’') {
+            straightened = lw.replace('’', "'");
+            &straightened
+        } else {
+            &lw
+        };
+        if matches!(l, "not" | "never" | "no") || l.ends_with("n't") {
             negated = true;
             continue;
         }
-        if let Some(s) = lx.stance_word(&l) {
+        if let Some(s) = lx.stance_word(l) {
             if k == 0 {
                 return None; // a noun-like first word: "Support for ..."
             }
             // "has agreed to be bought", "agreed to acquire": a control verb before an
             // infinitive states no position on anything.
-            let next = ws.get(k + 1).map(|n| text[n.clone()].to_lowercase());
+            let next = ws.get(k + 1).map(|n| lowercase(&text[n.clone()]));
             if next.as_deref() == Some("to") && l.starts_with("agree") {
                 return None;
             }
             // "was likely to fall back": "back" as a particle after a verb is no stance.
-            if matches!(l.as_str(), "back" | "backs") {
-                let prev = text[ws[k - 1].clone()].to_lowercase();
+            if matches!(l, "back" | "backs") {
+                let prev = lowercase(&text[ws[k - 1].clone()]);
                 let subject_or_aux = matches!(
                     prev.as_str(),
                     "to" | "not"

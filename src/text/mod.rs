@@ -2,7 +2,6 @@
 //! offset map used by every later stage (the dataset speaks code points, Rust strings
 //! speak bytes).
 
-use std::borrow::Cow;
 use std::ops::{Deref, Range};
 
 /// Maps byte offsets of a string to code point offsets.
@@ -195,8 +194,17 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
     for (pi, p) in paragraphs.iter().enumerate() {
         let body = &text[p.clone()];
         let mut start = 0usize;
-        let mut iter = body.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let bytes = body.as_bytes();
+        let mut from = 0usize;
+        // Jump from one possible terminal to the next (`…` is the only non-ASCII one and
+        // starts with 0xE2) instead of decoding every char.
+        while let Some(k) = bytes[from..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+        {
+            let i = from + k;
+            let c = body[i..].chars().next().expect("char boundary");
+            from = i + c.len_utf8();
             if !matches!(c, '.' | '?' | '!' | '…') {
                 continue;
             }
@@ -205,14 +213,14 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
             }
             // Swallow further terminal punctuation and closing quotes/brackets.
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            for d in body[end..].chars() {
                 if matches!(d, '.' | '?' | '!' | '…') || is_closing_punct(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
+            from = end;
             let rest = &body[end..];
             let trimmed = rest.trim_start();
             if trimmed.len() == rest.len() {
@@ -252,6 +260,32 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The [`words`] of a range, scanned only as far as they are asked for: `get(i)` scans up
+/// to word `i` and keeps what it scanned, so a caller that walks the first few words of a
+/// long range by index (with look-ahead and look-back) pays for those words only.
+#[derive(Debug, Clone)]
+pub struct WordBuf<'a> {
+    words: Words<'a>,
+    buf: Vec<Range<usize>>,
+}
+
+impl<'a> WordBuf<'a> {
+    pub fn new(text: &'a str, range: Range<usize>) -> Self {
+        WordBuf {
+            words: Words::new(text, range),
+            buf: Vec::new(),
+        }
+    }
+
+    /// Word `i`, or `None` past the last word.
+    pub fn get(&mut self, i: usize) -> Option<Range<usize>> {
+        while self.buf.len() <= i {
+            self.buf.push(self.words.next()?);
+        }
+        Some(self.buf[i].clone())
+    }
+}
+
 /// The number of [`words`] in `text[range]`, counting no further than `limit` (the answer
 /// is then `limit`): "more than 8 words" needs only the first nine.
 pub fn word_count_upto(text: &str, range: Range<usize>, limit: usize) -> usize {
@@ -259,46 +293,94 @@ pub fn word_count_upto(text: &str, range: Range<usize>, limit: usize) -> usize {
 }
 
 /// A word lowercased, borrowed when it already is (ASCII with no capital: most words of a
-/// text), so comparing a word with a list costs no allocation.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lower<'a>(Cow<'a, str>);
+/// text), kept inline when it is short ASCII ("Said", "BBC"), so comparing a word with a
+/// list costs no allocation; only long or non-ASCII words with capitals are copied to the
+/// heap.
+#[derive(Debug, Clone)]
+pub struct Lower<'a>(LowerRepr<'a>);
 
-/// `s.to_lowercase()`, without a copy when `s` is ASCII with no capital letter.
+/// Bytes of a short ASCII word lowercased in place.
+const INLINE: usize = 30;
+
+#[derive(Debug, Clone)]
+enum LowerRepr<'a> {
+    Borrowed(&'a str),
+    /// ASCII only, so any prefix is valid UTF-8.
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
+
+impl Default for Lower<'_> {
+    fn default() -> Self {
+        Lower(LowerRepr::Borrowed(""))
+    }
+}
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower<'_> {}
+
+/// `s.to_lowercase()`, without a copy when `s` is ASCII with no capital letter and without
+/// a heap allocation when it is short ASCII.
 #[inline]
 pub fn lowercase(s: &str) -> Lower<'_> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Lower(Cow::Borrowed(s))
+    let b = s.as_bytes();
+    if b.iter().all(|&x| x.is_ascii() && !x.is_ascii_uppercase()) {
+        Lower(LowerRepr::Borrowed(s))
+    } else if b.len() <= INLINE && b.is_ascii() {
+        let mut buf = [0u8; INLINE];
+        for (d, x) in buf.iter_mut().zip(b) {
+            *d = x.to_ascii_lowercase();
+        }
+        Lower(LowerRepr::Inline(buf, b.len() as u8))
     } else {
-        Lower(Cow::Owned(s.to_lowercase()))
+        Lower(LowerRepr::Owned(s.to_lowercase()))
     }
 }
 
 impl Lower<'_> {
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            LowerRepr::Borrowed(s) => s,
+            // SAFETY: `lowercase` fills `Inline` only from an ASCII word, lowercased byte by
+            // byte with `to_ascii_lowercase`, so its first `len` bytes are ASCII and hence
+            // valid UTF-8. (Validating them on every comparison cost more than the heap copy
+            // this representation saves.)
+            LowerRepr::Inline(buf, len) => unsafe {
+                std::str::from_utf8_unchecked(&buf[..*len as usize])
+            },
+            LowerRepr::Owned(s) => s,
+        }
     }
 
     pub fn into_string(self) -> String {
-        self.0.into_owned()
+        match self.0 {
+            LowerRepr::Owned(s) => s,
+            _ => self.as_str().to_owned(),
+        }
     }
 }
 
 impl Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<str> for Lower<'_> {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        self.as_str() == other
     }
 }
 
@@ -573,13 +655,102 @@ mod tests {
         }
     }
 
+    /// The sentence splitter before it jumped between terminals, kept as the reference.
+    fn sentences_reference(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            let body = &text[p.clone()];
+            let mut start = 0usize;
+            let mut iter = body.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                if !matches!(c, '.' | '?' | '!' | '…') {
+                    continue;
+                }
+                if c == '.' && is_abbreviation_before(body, i) {
+                    continue;
+                }
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if matches!(d, '.' | '?' | '!' | '…') || is_closing_punct(d) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &body[end..];
+                let trimmed = rest.trim_start();
+                if trimmed.len() == rest.len() {
+                    continue;
+                }
+                match trimmed.chars().next() {
+                    Some(n) if is_sentence_opener(n) => {
+                        out.push(Sentence {
+                            range: p.start + start..p.start + end,
+                            paragraph: pi,
+                        });
+                        start = end + (rest.len() - trimmed.len());
+                    }
+                    _ => {}
+                }
+            }
+            if start < body.len() {
+                out.push(Sentence {
+                    range: p.start + start..p.end,
+                    paragraph: pi,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_agree_with_the_reference_splitter() {
+        let pieces = [
+            "Gov.", " ", "Smith", ".", "?", "!", "…", "”", "’", ")", " A", " a", "4.5", "U.S.",
+            "J.", "\n", "“", "é", "—", "...", "?!", "Mr. ", "\"", "'",
+        ];
+        let mut seed = 5u64;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 14) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            let ps = paragraphs(&t);
+            assert_eq!(sentences(&t, &ps), sentences_reference(&t, &ps), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn word_buf_gives_the_words_in_order() {
+        let t = "Gov. Smith’s anti-war U.S. 4.5% said: it's @NATOpress.";
+        let all = words(t, 3..t.len());
+        let mut buf = WordBuf::new(t, 3..t.len());
+        assert_eq!(buf.get(2), Some(all[2].clone()));
+        for (i, w) in all.iter().enumerate() {
+            assert_eq!(buf.get(i).as_ref(), Some(w));
+        }
+        assert_eq!(buf.get(all.len()), None);
+        assert_eq!(buf.get(all.len() + 3), None);
+    }
+
     #[test]
     fn lowercase_agrees_with_to_lowercase() {
         for w in ["said", "Said", "U.S.", "ÉLAN", "élan", "it’s", "4.5", ""] {
             assert_eq!(lowercase(w).as_str(), w.to_lowercase(), "{w}");
         }
-        assert!(matches!(lowercase("said").0, Cow::Borrowed(_)));
-        assert!(matches!(lowercase("Said").0, Cow::Owned(_)));
+        assert!(matches!(lowercase("said").0, LowerRepr::Borrowed(_)));
+        assert!(matches!(lowercase("Said").0, LowerRepr::Inline(..)));
+        assert!(matches!(lowercase("ÉLAN").0, LowerRepr::Owned(_)));
+        let long = "A".repeat(INLINE + 1);
+        assert_eq!(lowercase(&long).as_str(), long.to_lowercase());
+        assert_eq!(
+            lowercase(&long[..INLINE]).as_str(),
+            long[..INLINE].to_lowercase()
+        );
     }
 
     #[test]
