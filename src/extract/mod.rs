@@ -1391,6 +1391,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     if g == Gender::Unknown {
                         g = doc.inv.gender_of(sp);
                     }
+                    // "Delgado said in her opening statement": the frame's own his/her.
+                    if g == Gender::Unknown && r.mention.is_some() {
+                        if let Some(c) = &raw.cue_range {
+                            g = frame_possessive_gender(text, c.end);
+                        }
+                    }
                     if g != Gender::Unknown && e.gender.is_none() {
                         e.gender = Some(g);
                     }
@@ -1548,6 +1554,20 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 }
 
 /// "said he/she ...", "said his/her ...": the clause's first word refers to the speaker.
+/// The gender stated by "in his"/"in her" right after a cue ("said in her opening
+/// statement", "told reporters in his office"): the speaker's own possessive.
+fn frame_possessive_gender(text: &str, cue_end: usize) -> Gender {
+    let rest = text[cue_end..].trim_start();
+    let rest = rest.get(..rest.len().min(8)).unwrap_or("");
+    if rest.starts_with("in her ") {
+        Gender::Female
+    } else if rest.starts_with("in his ") {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
 fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
     match Words::new(text, content)
         .next()

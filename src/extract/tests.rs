@@ -1000,3 +1000,17 @@ fn union_local_number_rail_body_and_senator_of_state_get_their_types() {
     assert_eq!(q.speaker_type, Some(SpeakerType::Person));
     assert_eq!(q.role.as_deref(), Some("Senator"));
 }
+
+#[test]
+fn possessive_in_the_frame_is_the_speakers_gender() {
+    let t = "Trial\n\nAttorney Maria Delgado told a jury that the company fired her client.\n\n\"They didn't want to hear it,\" Delgado said in her opening statement.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the company fired").speaker_gender,
+        Some(Gender::Female)
+    );
+    assert_eq!(
+        find(&qs, "They didn't").speaker_gender,
+        Some(Gender::Female)
+    );
+}
