@@ -1014,3 +1014,17 @@ fn possessive_in_the_frame_is_the_speakers_gender() {
         Some(Gender::Female)
     );
 }
+
+#[test]
+fn leading_nickname_kin_description_and_age_description_role() {
+    let t = "Chef\n\nTELLY chef 'Big Tony' Russo has hit back at critics.\n\nThe 46-year-old star of cookery show Pan Fried told the Daily Post: 'People pay for quality.'\n\nBut Tony insisted his prices were fair.\n\nBrenda Kettering, 78, said: 'They'll have to carry me out.'\n\nThe great-gran, who calls the flat her 'little palace', claimed the agent had refused to fix the roof.\n\nA pensioner dubbed the 'Bingo Queen of Sandmouth' is digging in.\n";
+    let qs = run(t);
+    let q = find(&qs, "People pay");
+    assert_eq!(speaker(q), "Tony Russo");
+    assert_eq!(q.role.as_deref(), Some("star of cookery show Pan Fried"));
+    assert_eq!(speaker(find(&qs, "his prices were fair")), "Tony Russo");
+    let q = find(&qs, "the agent had refused");
+    assert_eq!(speaker(q), "Brenda Kettering");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    assert!(qs.iter().all(|q| q.text != "Bingo Queen of Sandmouth"));
+}
