@@ -550,6 +550,7 @@ impl Inventory {
         let mut gender = Gender::Unknown;
         let mut start = k;
         let mut lead = k;
+        let mut lead_descriptor: Option<String> = None;
         // "Rebecca Shaw KC": a post-nominal closes the run but is not part of the name (the
         // text after the run is still read after it: `e_full`).
         let e_full = e;
@@ -596,6 +597,16 @@ impl Inventory {
             // ("But Dr Amira Haddad": a connective or preposition is no title word)
             if connective || preposition {
                 lead = k + 1;
+            }
+            // "Developer Northsea Renewables said": an organisation noun dropped at the
+            // sentence start describes the body ("the company" later finds it).
+            if common {
+                let l = lowercase(f);
+                // ("Business Information Services" is a name: "business" is also a modifier)
+                if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() && l != "business" {
+                    org = true;
+                    lead_descriptor = Some(l.to_string());
+                }
             }
             // "Senator Mark Ellison of Ohio said ... its own way": a title dropped at the
             // sentence start is still person evidence.
@@ -644,6 +655,15 @@ impl Inventory {
                 && (lx.is_org_noun(&l) || lx.person_noun(&l).is_some())
                 && !lx.is_org_head(&l);
             if l == "the" || sentence_noun {
+                // "Developer Northsea Renewables said": the noun describes the body.
+                if sentence_noun
+                    && lx.is_org_noun(&l)
+                    && lx.person_noun(&l).is_none()
+                    && l != "business"
+                {
+                    org = true;
+                    lead_descriptor = Some(l.to_string());
+                }
                 start += 1;
                 continue;
             }
@@ -708,7 +728,7 @@ impl Inventory {
             return false; // a sentence-initial capital alone: a name only if used as one elsewhere
         }
         // Evidence before the run: role noun, kin noun, organisation noun.
-        let mut descriptors = Vec::new();
+        let mut descriptors: Vec<String> = lead_descriptor.into_iter().collect();
         let mut before = ws[..k].iter().rev().take(3).peekable();
         if let Some(b) = before
             .next()

@@ -1206,7 +1206,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
         && !capitalised_mid_sentence(text, &text[ws[i].clone()])
     {
-        title_end = Some(i);
+        // ("Developer Northsea Renewables": an organisation noun describes a body)
+        let l = lower(&text[ws[i].clone()]);
+        if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
+            m.org_hint = true;
+        } else {
+            title_end = Some(i);
+        }
         name_start = i + 1;
     }
     // "Resident Amira, 34": a sentence-initial person noun before a one-word name is no

@@ -1028,3 +1028,16 @@ fn leading_nickname_kin_description_and_age_description_role() {
     assert_eq!(q.speaker_gender, Some(Gender::Female));
     assert!(qs.iter().all(|q| q.text != "Bingo Queen of Sandmouth"));
 }
+
+#[test]
+fn sentence_initial_organisation_noun_describes_the_body_for_the_company() {
+    let t = "Wind farm\n\nPlans for a wind farm off the Norfolk coast have been approved.\n\nDeveloper Northsea Renewables said the project would power 600,000 homes.\n\nThe company denied that residents had not been consulted.\n";
+    let qs = run(t);
+    let q = find(&qs, "the project would");
+    assert_eq!(speaker(q), "Northsea Renewables");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        speaker(find(&qs, "residents had not")),
+        "Northsea Renewables"
+    );
+}
