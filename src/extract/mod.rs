@@ -185,7 +185,8 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
     debug_assert!(cues
         .windows(2)
         .all(|w| w[0].range.start <= w[1].range.start));
-    let inv = Inventory::build(text, &sents, lexicon);
+    let words = WordTable::new(text);
+    let inv = Inventory::build(text, &sents, &words, lexicon);
     let doc = Doc {
         text,
         lx: lexicon,
@@ -197,7 +198,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
         inv,
         body_start,
         subject_names: std::cell::OnceCell::new(),
-        words: WordTable::new(text),
+        words,
     };
     let raws = find_quotes(&doc);
     build_quotes(article, &doc, raws)
