@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::Gender;
-use crate::text::{lowercase, words, Sentence};
+use crate::text::{lowercase, Sentence, WordTable};
 
 /// One occurrence of a proper name.
 #[derive(Debug, Clone)]
@@ -322,12 +322,12 @@ pub fn is_acronym(w: &str) -> bool {
 }
 
 impl Inventory {
-    pub fn build(text: &str, sentences: &[Sentence], lx: &Lexicon) -> Self {
+    pub fn build(text: &str, sentences: &[Sentence], wt: &WordTable, lx: &Lexicon) -> Self {
         let mut inv = Inventory::default();
         // Sentence-initial lone capitals ("Joan is 81."), kept for a second look.
         let mut lone: Vec<(usize, usize)> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            let ws = words(text, s.range.clone());
+            let ws = wt.words(text, s.range.clone());
             let mut k = 0;
             while k < ws.len() {
                 let t = &text[ws[k].clone()];
@@ -419,7 +419,7 @@ impl Inventory {
             let added = !again.is_empty();
             for (si, k) in again {
                 let s = &sentences[si];
-                let ws = words(text, s.range.clone());
+                let ws = wt.words(text, s.range.clone());
                 inv.add_run(text, &ws, k, k + 1, true, true, lx);
             }
             if added {
