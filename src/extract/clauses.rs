@@ -619,6 +619,11 @@ pub fn naming_frame_before(text: &str, open: usize, from: usize) -> Option<Range
                     "it" | "them" | "him" | "her" | "this" | "that" | "these" | "those" | "us"
                 )
                 || first.starts_with(char::is_uppercase);
+            // ("A pensioner dubbed the 'Bingo Queen'": a lone article is part of the name
+            // in marks, not an object)
+            if obj.len() == 1 && matches!(fl.as_str(), "the" | "a" | "an") {
+                return None;
+            }
             let clean = ws[obj.clone()].iter().all(|w| {
                 let wl = lower_at(text, w);
                 !AUXILIARIES.contains(&wl.as_str())

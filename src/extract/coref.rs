@@ -355,7 +355,15 @@ impl Inventory {
                     }
                     let possessive_gap =
                         matches!(gap, "’ " | "' ") && text[ws[e - 1].clone()].ends_with(['s', 'S']);
-                    if !gap.trim().is_empty() && !possessive_gap {
+                    // `'Big Tony' Russo`: a nickname that opens the run, closed before a
+                    // capitalised surname.
+                    let leading_nickname = matches!(gap, "’ " | "' " | "” " | "\" ")
+                        && e - k <= 3
+                        && text[..ws[k].start].ends_with(['‘', '\'', '“', '"'])
+                        && (k == 0 || text[ws[k - 1].end..ws[k].start].len() <= 2)
+                        && is_cap(&text[ws[e].clone()])
+                        && !text[ws[e - 1].clone()].ends_with(['s', 'S']);
+                    if !gap.trim().is_empty() && !possessive_gap && !leading_nickname {
                         break;
                     }
                     let w = &text[ws[e].clone()];
@@ -592,6 +600,15 @@ impl Inventory {
             // ("But Dr Amira Haddad": a connective or preposition is no title word)
             if connective || preposition {
                 lead = k + 1;
+            }
+            // "Senator Mark Ellison of Ohio said ... its own way": a title dropped at the
+            // sentence start is still person evidence.
+            if common
+                && lx
+                    .person_noun(&lowercase(f))
+                    .is_some_and(|p| p.class == PersonClass::Role)
+            {
+                person = true;
             }
         }
         // A honorific or title inside the run ("State Sen. Harold Quinlan"): the name follows it.
@@ -851,7 +868,27 @@ impl Inventory {
                 && lx.cue(&lowercase(nx)).is_none()
         };
         let full_nick = &text[ws[start].start..ws[e - 1].end];
-        let full_owned = strip_nickname(full_nick);
+        let mut full_owned = strip_nickname(full_nick);
+        // "TELLY chef 'Big Tony' Russo": a nickname in marks that opens the run and a
+        // surname after it make the name "Tony Russo" (the nickname's last word as the
+        // first name); the nickname stands for it.
+        if text[..ws[start].start].ends_with(['‘', '\'', '“', '"']) {
+            if let Some(z) = (start..e.saturating_sub(1)).find(|&z| {
+                text[ws[z].end..ws[z + 1].start]
+                    .trim_end()
+                    .ends_with(['’', '\'', '”', '"'])
+            }) {
+                full_owned = format!(
+                    "{} {}",
+                    &text[ws[z].clone()],
+                    &text[ws[z + 1].start..ws[e - 1].end]
+                );
+                self.nicknames.insert(
+                    text[ws[start].start..ws[z].end].to_string(),
+                    full_owned.clone(),
+                );
+            }
+        }
         if full_owned.len() < full_nick.len() {
             for w in &ws[start..e] {
                 let t = &text[w.clone()];

@@ -1399,6 +1399,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     if g == Gender::Unknown {
                         g = doc.inv.gender_of(sp);
                     }
+                    // "Delgado said in her opening statement": the frame's own his/her.
+                    if g == Gender::Unknown && r.mention.is_some() {
+                        if let Some(c) = &raw.cue_range {
+                            g = frame_possessive_gender(text, c.end);
+                        }
+                    }
                     if g != Gender::Unknown && e.gender.is_none() {
                         e.gender = Some(g);
                     }
@@ -1556,6 +1562,20 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 }
 
 /// "said he/she ...", "said his/her ...": the clause's first word refers to the speaker.
+/// The gender stated by "in his"/"in her" right after a cue ("said in her opening
+/// statement", "told reporters in his office"): the speaker's own possessive.
+fn frame_possessive_gender(text: &str, cue_end: usize) -> Gender {
+    let rest = text[cue_end..].trim_start();
+    let rest = rest.get(..rest.len().min(8)).unwrap_or("");
+    if rest.starts_with("in her ") {
+        Gender::Female
+    } else if rest.starts_with("in his ") {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
 fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
     match Words::new(text, content)
         .next()
@@ -2145,13 +2165,26 @@ fn resolve_mention(
                         .take(4)
                         .find(|n| n.person || n.subject)
                         .or_else(|| before.iter().rev().find(cand))?;
+                    // "The 46-year-old star of cookery show Pan Fried": the rest after the
+                    // age is a role when its head is a role noun or it has a PP.
+                    let rest = desc
+                        .split_once(' ')
+                        .filter(|(a, _)| a.ends_with("-year-old"))
+                        .map(|(_, r)| r.to_string());
+                    let role = rest.filter(|r| {
+                        let head = r.split(" of ").next().unwrap_or(r);
+                        let hw = head.split_whitespace().next_back().unwrap_or("");
+                        lx.person_noun(&hw.to_lowercase())
+                            .is_some_and(|p| p.class == PersonClass::Role)
+                            || r.contains(" of ")
+                    });
                     Some(Resolved {
                         speaker: Some(n.name.clone()),
                         mention: Some(range),
                         stype: SpeakerType::Person,
                         rule: "speaker/description",
                         gender,
-                        role: None,
+                        role,
                     })
                 }
                 DescClass::Person => {
@@ -2167,6 +2200,36 @@ fn resolve_mention(
                                 gender,
                                 role: None,
                             });
+                        }
+                        // "Brenda Kettering, 78, said ... The great-gran, who ..., claimed":
+                        // a definite kin description (or a pensioner, a mother-of-three)
+                        // is the last named person speaker of compatible gender.
+                        let kinlike = lx
+                            .person_noun(&head)
+                            .is_some_and(|p| p.class == PersonClass::Kin)
+                            || head == "pensioner"
+                            || head.contains("-of-");
+                        if kinlike && desc.split_whitespace().count() == 1 {
+                            let prev = resolved.iter().rev().flatten().find(|r| {
+                                r.stype == SpeakerType::Person
+                                    && r.speaker
+                                        .as_deref()
+                                        .is_some_and(|s| s.starts_with(char::is_uppercase))
+                                    && {
+                                        let g = ent_gender(r);
+                                        gender == Gender::Unknown
+                                            || g == Gender::Unknown
+                                            || g == gender
+                                    }
+                            });
+                            if let Some(r) = prev {
+                                let mut r = r.clone();
+                                r.mention = Some(range);
+                                r.rule = "speaker/description";
+                                r.gender = gender;
+                                r.role = None;
+                                return Some(r);
+                            }
                         }
                     }
                     Some(Resolved {
