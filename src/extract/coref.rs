@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::Gender;
-use crate::text::{lowercase, words, Sentence};
+use crate::text::{lowercase, Sentence, WordTable};
 
 /// One occurrence of a proper name.
 #[derive(Debug, Clone)]
@@ -80,6 +80,10 @@ struct OrgWords {
     /// Per organisation noun stated before the name ("firm" for "Bakery firm Harwell’s").
     descriptor: HashMap<String, Vec<usize>>,
 }
+
+/// From this many names on, an article's organisation and title questions are answered
+/// from indexes (built on first use); below it a scan of the names is cheaper.
+const INDEX_FROM: usize = 200;
 
 /// Longest description word (in chars) that [`Inventory::titled_name`] looks up in its
 /// index; a longer one (or a non-ASCII one) is answered by a scan of every name.
@@ -318,12 +322,12 @@ pub fn is_acronym(w: &str) -> bool {
 }
 
 impl Inventory {
-    pub fn build(text: &str, sentences: &[Sentence], lx: &Lexicon) -> Self {
+    pub fn build(text: &str, sentences: &[Sentence], wt: &WordTable, lx: &Lexicon) -> Self {
         let mut inv = Inventory::default();
         // Sentence-initial lone capitals ("Joan is 81."), kept for a second look.
         let mut lone: Vec<(usize, usize)> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            let ws = words(text, s.range.clone());
+            let ws = wt.words(text, s.range.clone());
             let mut k = 0;
             while k < ws.len() {
                 let t = &text[ws[k].clone()];
@@ -423,7 +427,7 @@ impl Inventory {
             let added = !again.is_empty();
             for (si, k) in again {
                 let s = &sentences[si];
-                let ws = words(text, s.range.clone());
+                let ws = wt.words(text, s.range.clone());
                 inv.add_run(text, &ws, k, k + 1, true, true, lx);
             }
             if added {
@@ -1223,7 +1227,8 @@ impl Inventory {
         }
         let introduced = |n: &&NameOcc| super::introduced_as(text, lx, n, noun);
         let last = noun.rsplit(' ').next().unwrap_or(noun);
-        let indexed = last.is_ascii()
+        let indexed = self.names.len() >= INDEX_FROM
+            && last.is_ascii()
             && !last.is_empty()
             && last.chars().count() <= TITLE_KEY_CHARS
             && !noun.contains(|c: char| c.is_whitespace() && c != ' ');
@@ -1311,6 +1316,37 @@ impl Inventory {
             h if POLICE.contains(&h) => POLICE,
             _ => &[],
         };
+        let dist = |i: usize| {
+            let s = self.names[i].range.start;
+            if s <= pos {
+                pos - s
+            } else {
+                (s - pos) * 4
+            }
+        };
+        if self.names.len() < INDEX_FROM {
+            // A short article: one look at each organisation.
+            let mut best: Option<(&NameOcc, usize)> = None;
+            for (i, n) in self.names.iter().enumerate() {
+                if !n.org || n.person {
+                    continue;
+                }
+                let lname = n.name.to_lowercase();
+                let hit = lname.split_whitespace().any(|w| {
+                    w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
+                        || (synonyms == POLICE && POLICE.contains(&w))
+                }) || words
+                    .iter()
+                    .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
+                    || n.descriptors
+                        .iter()
+                        .any(|d| d == head || synonyms.contains(&d.as_str()));
+                if hit && best.is_none_or(|(_, d)| dist(i) < d) {
+                    best = Some((n, dist(i)));
+                }
+            }
+            return self.organisation_from(best.map(|(n, _)| n), head);
+        }
         // The organisations that match the description, by the words that can match: the
         // head (apostrophe aside), any police noun for a police head, a longer word of the
         // description, a descriptor equal to the head or a synonym.
@@ -1330,14 +1366,6 @@ impl Inventory {
         // Nearest before `pos`, else nearest after (at four times the distance); ties to
         // the first in text order. In each list (text order) only the last name starting
         // at or before `pos` and the first after it can be nearest.
-        let dist = |i: usize| {
-            let s = self.names[i].range.start;
-            if s <= pos {
-                pos - s
-            } else {
-                (s - pos) * 4
-            }
-        };
         let best = lists
             .iter()
             .flat_map(|l| {
@@ -1346,10 +1374,15 @@ impl Inventory {
             })
             .flatten()
             .min_by_key(|&i| (dist(i), i))
-            .map(|i| (&self.names[i], dist(i)));
+            .map(|i| &self.names[i]);
+        self.organisation_from(best, head)
+    }
+
+    /// The answer of [`Inventory::organisation_for`] from the nearest matching name.
+    fn organisation_from(&self, best: Option<&NameOcc>, head: &str) -> Option<String> {
         match best {
             // "Mining firm Grauwald" ... "Grauwald Mining": the full name.
-            Some((n, _)) => Some(self.longest_org_from(&n.name)),
+            Some(n) => Some(self.longest_org_from(&n.name)),
             None if BUSINESS.contains(&head) => self.main_organisation().map(str::to_string),
             None => None,
         }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass, WordList};
 use crate::model::Gender;
-use crate::text::{lowercase, words, Lower};
+use crate::text::{lowercase, words, Lower, WordTable};
 
 /// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
 pub static DETERMINERS: WordList = WordList::new(&[
@@ -479,13 +479,14 @@ fn last_dash_end(s: &[u8]) -> Option<usize> {
 /// Y, said").
 pub fn subject_before(
     text: &str,
+    wt: &WordTable,
     region: Range<usize>,
     lx: &Lexicon,
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let region = skip_dateline_dash(text, region);
     // Drop auxiliaries and adverbs between the subject and the cue.
     let mut r = trim(text, region, &[]);
-    let all = words(text, r.clone());
+    let all = wt.words(text, r.clone());
     let mut n = all.len();
     while n > 0 {
         let last = &all[n - 1];
@@ -567,7 +568,7 @@ pub fn subject_before(
         return None;
     }
     let only_connective = {
-        let ws = words(text, subj.clone());
+        let ws = wt.words(text, subj.clone());
         ws.len() == 1
             && matches!(
                 lower(&text[ws[0].clone()]).as_str(),
@@ -577,7 +578,7 @@ pub fn subject_before(
     if only_connective {
         return leading_np(text, chunks[0].start..subj.start, lx).map(|r| (r, None));
     }
-    let ws = words(text, subj.clone());
+    let ws = wt.words(text, subj.clone());
     // A subject of punctuation only (a stray closing mark) has no words: no speaker.
     let first = lower(&text[ws.first()?.clone()]);
     let np_like = ws.len() <= 12
@@ -594,7 +595,7 @@ pub fn subject_before(
     {
         if rel > 0 {
             let head = trim(text, subj.start..ws[rel].start, &[]);
-            let hw = words(text, head.clone());
+            let hw = wt.words(text, head.clone());
             if hw.len() <= 8 && !hw.iter().any(|w| verbish(&text[w.clone()], lx)) {
                 // Unnamed groups keep their relative clause ("volunteers who run the library").
                 let last = lower(&text[hw[hw.len() - 1].clone()]);
@@ -639,13 +640,13 @@ pub fn subject_before(
     {
         // The subject before the sentence's first verb ("The bill's author, Assemblywoman
         // Grace Liu, called the signing "a historic day" and said").
-        let all = words(text, chunks[0].start..subj.end);
+        let all = wt.words(text, chunks[0].start..subj.end);
         if let Some(v) = all.iter().skip(1).find(|w| {
             let t = &text[(*w).clone()];
             verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
         }) {
             let region = chunks[0].start..v.start;
-            let region_words = words(text, region.clone());
+            let region_words = wt.words(text, region.clone());
             if !region_words.is_empty()
                 && !region_words.last().is_some_and(|w| {
                     matches!(
@@ -654,7 +655,7 @@ pub fn subject_before(
                     )
                 })
             {
-                if let Some(found) = subject_before(text, region, lx) {
+                if let Some(found) = subject_before(text, wt, region, lx) {
                     return Some(found);
                 }
             }
@@ -701,7 +702,7 @@ pub fn subject_before(
         && statement_verb
         && is_apposition(text, &chunks[idx - 1], lx)
     {
-        let pw = words(text, chunks[idx - 2].clone());
+        let pw = wt.words(text, chunks[idx - 2].clone());
         let run = pw
             .iter()
             .rev()
@@ -718,7 +719,7 @@ pub fn subject_before(
     if ws.len() == 1 && matches!(first.as_str(), "which" | "who") && idx >= 1 && statement_verb {
         // The noun phrase that ends the chunk before: back to a determiner, a preposition
         // or a verb.
-        let pw = words(text, chunks[idx - 1].clone());
+        let pw = wt.words(text, chunks[idx - 1].clone());
         let mut s = None;
         for w in pw.iter().rev().take(8) {
             let t = &text[w.clone()];
@@ -1540,7 +1541,7 @@ mod tests {
 
     fn subj(t: &str) -> Option<(String, Option<String>)> {
         let cue = t.find(" said").unwrap();
-        subject_before(t, 0..cue, &lx())
+        subject_before(t, &WordTable::new(t), 0..cue, &lx())
             .map(|(r, a)| (t[r].to_string(), a.map(|a| t[a].to_string())))
     }
 

@@ -60,7 +60,7 @@ use std::ops::Range;
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
 use crate::text::{
-    lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, Words,
+    lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, WordTable, Words,
 };
 
 use clauses::{clause_after, trim_content, Clause};
@@ -121,6 +121,9 @@ struct Doc<'a> {
     quoted: Vec<Range<usize>>,
     cues: Vec<Cue>,
     inv: Inventory,
+    /// The article's words, scanned once (see [`WordTable`]): stages take the words of a
+    /// range from it instead of re-scanning the text.
+    words: WordTable,
     body_start: usize,
     /// Indices of the names that may be the salient subject a pronoun refers to (see
     /// [`Doc::subject_names`]), computed on first use.
@@ -182,7 +185,8 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
     debug_assert!(cues
         .windows(2)
         .all(|w| w[0].range.start <= w[1].range.start));
-    let inv = Inventory::build(text, &sents, lexicon);
+    let words = WordTable::new(text);
+    let inv = Inventory::build(text, &sents, &words, lexicon);
     let doc = Doc {
         text,
         lx: lexicon,
@@ -194,6 +198,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
         inv,
         body_start,
         subject_names: std::cell::OnceCell::new(),
+        words,
     };
     let raws = find_quotes(&doc);
     build_quotes(article, &doc, raws)
@@ -459,7 +464,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 None => continue,
             }
         } else {
-            match subject_before(text, fstart..cue.range.start, lx) {
+            match subject_before(text, &doc.words, fstart..cue.range.start, lx) {
                 Some((r, appos)) => Who::Mention { range: r, appos },
                 None => continue,
             }
@@ -562,7 +567,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
 
         // Participle: ", adding ..." shares the sentence's speaker.
         if form.ends_with("ing") && before.ends_with(',') {
-            let Some(cl) = clause_after(text, &cue, sent.end, &doc.quoted, lx) else {
+            let Some(cl) = clause_after(text, &doc.words, &cue, sent.end, &doc.quoted, lx) else {
                 continue;
             };
             let earlier = raws
@@ -602,6 +607,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
 
         let clause = clause_after(
             text,
+            &doc.words,
             &cue,
             subordinate_end(text, sent.clone(), cue.range.end, &doc.quoted),
             &doc.quoted,
@@ -646,7 +652,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else if nsubj <= 8 {
                     // The whole stretch between the comma and the cue is the subject.
-                    subject_before(text, subj_region.clone(), lx)
+                    subject_before(text, &doc.words, subj_region.clone(), lx)
                         .filter(|(r, _)| text[subj_region.start..r.start].trim().is_empty())
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else {
@@ -721,7 +727,9 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         // Pre-posed frame: "X said [that] ...".
-        let Some((subj, appos)) = subject_before(text, region_start..cue.range.start, lx) else {
+        let Some((subj, appos)) =
+            subject_before(text, &doc.words, region_start..cue.range.start, lx)
+        else {
             continue;
         };
         used_cue[ci] = true;
@@ -780,7 +788,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 },
             }
         } else {
-            match subject_before(text, region_start..verb.start, lx) {
+            match subject_before(text, &doc.words, region_start..verb.start, lx) {
                 Some((r, appos)) => Who::Mention { range: r, appos },
                 None => continue,
             }
