@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{ClauseTaking, Lexicon, WordList};
-use crate::text::{lowercase, words, Lower, WordBuf, Words};
+use crate::text::{lowercase, words, Lower, WordBuf, WordTable, Words};
 
 use super::cues::{object_end, Cue};
 use super::mentions::{
@@ -134,6 +134,7 @@ fn lower_at<'t>(text: &'t str, r: &Range<usize>) -> Lower<'t> {
 /// (outer ranges) of the article, inside which no boundary is looked for.
 pub fn clause_after(
     text: &str,
+    wt: &WordTable,
     cue: &Cue,
     sentence_end: usize,
     quoted: &[Range<usize>],
@@ -147,7 +148,7 @@ pub fn clause_after(
         entry.lemma.as_str(),
         "urge" | "ask" | "call on" | "tell" | "warn" | "encourage"
     ) {
-        if let Some(c) = object_infinitive(text, cue, sentence_end, quoted, lx) {
+        if let Some(c) = object_infinitive(text, wt, cue, sentence_end, quoted, lx) {
             return Some(c);
         }
     }
@@ -260,7 +261,7 @@ pub fn clause_after(
     if start >= sentence_end {
         return None;
     }
-    let mut end = boundary(text, start, sentence_end, quoted, lx);
+    let mut end = boundary(text, wt, start, sentence_end, quoted, lx);
     if that && noun_cue(text, cue, lx) {
         end = end.min(main_verb_after_clause(text, start, end, quoted));
     }
@@ -388,6 +389,7 @@ fn main_verb_after_clause(text: &str, start: usize, end: usize, quoted: &[Range<
 /// "urged both governments to show restraint": object + to-infinitive, no "that".
 fn object_infinitive(
     text: &str,
+    wt: &WordTable,
     cue: &Cue,
     sentence_end: usize,
     quoted: &[Range<usize>],
@@ -420,7 +422,7 @@ fn object_infinitive(
                 return None;
             }
             let start = first.start;
-            let end = boundary(text, start, sentence_end, quoted, lx);
+            let end = boundary(text, wt, start, sentence_end, quoted, lx);
             let range = trim_content(text, start..end);
             return Some(Clause {
                 range,
@@ -617,6 +619,11 @@ pub fn naming_frame_before(text: &str, open: usize, from: usize) -> Option<Range
                     "it" | "them" | "him" | "her" | "this" | "that" | "these" | "those" | "us"
                 )
                 || first.starts_with(char::is_uppercase);
+            // ("A pensioner dubbed the 'Bingo Queen'": a lone article is part of the name
+            // in marks, not an object)
+            if obj.len() == 1 && matches!(fl.as_str(), "the" | "a" | "an") {
+                return None;
+            }
             let clean = ws[obj.clone()].iter().all(|w| {
                 let wl = lower_at(text, w);
                 !AUXILIARIES.contains(&wl.as_str())
@@ -631,12 +638,13 @@ pub fn naming_frame_before(text: &str, open: usize, from: usize) -> Option<Range
 /// Where a clause starting at `start` ends: the sentence end or an earlier boundary.
 fn boundary(
     text: &str,
+    wt: &WordTable,
     start: usize,
     sentence_end: usize,
     quoted: &[Range<usize>],
     lx: &Lexicon,
 ) -> usize {
-    let ws = words(text, start..sentence_end);
+    let ws = wt.words(text, start..sentence_end);
     for (k, w) in ws.iter().enumerate() {
         if k == 0 || super::cues::inside(quoted, w.start) {
             continue;
@@ -752,7 +760,7 @@ mod tests {
     fn clause(t: &str) -> Option<String> {
         let lx = Lexicon::builtin();
         let c = find_cues(t, &[], &lx).into_iter().next().unwrap();
-        clause_after(t, &c, t.len(), &[], &lx).map(|c| t[c.range].to_string())
+        clause_after(t, &WordTable::new(t), &c, t.len(), &[], &lx).map(|c| t[c.range].to_string())
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::Gender;
-use crate::text::{lowercase, words, Sentence};
+use crate::text::{lowercase, Sentence, WordTable};
 
 /// One occurrence of a proper name.
 #[derive(Debug, Clone)]
@@ -80,6 +80,10 @@ struct OrgWords {
     /// Per organisation noun stated before the name ("firm" for "Bakery firm Harwell’s").
     descriptor: HashMap<String, Vec<usize>>,
 }
+
+/// From this many names on, an article's organisation and title questions are answered
+/// from indexes (built on first use); below it a scan of the names is cheaper.
+const INDEX_FROM: usize = 200;
 
 /// Longest description word (in chars) that [`Inventory::titled_name`] looks up in its
 /// index; a longer one (or a non-ASCII one) is answered by a scan of every name.
@@ -318,12 +322,12 @@ pub fn is_acronym(w: &str) -> bool {
 }
 
 impl Inventory {
-    pub fn build(text: &str, sentences: &[Sentence], lx: &Lexicon) -> Self {
+    pub fn build(text: &str, sentences: &[Sentence], wt: &WordTable, lx: &Lexicon) -> Self {
         let mut inv = Inventory::default();
         // Sentence-initial lone capitals ("Joan is 81."), kept for a second look.
         let mut lone: Vec<(usize, usize)> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            let ws = words(text, s.range.clone());
+            let ws = wt.words(text, s.range.clone());
             let mut k = 0;
             while k < ws.len() {
                 let t = &text[ws[k].clone()];
@@ -351,7 +355,15 @@ impl Inventory {
                     }
                     let possessive_gap =
                         matches!(gap, "’ " | "' ") && text[ws[e - 1].clone()].ends_with(['s', 'S']);
-                    if !gap.trim().is_empty() && !possessive_gap {
+                    // `'Big Tony' Russo`: a nickname that opens the run, closed before a
+                    // capitalised surname.
+                    let leading_nickname = matches!(gap, "’ " | "' " | "” " | "\" ")
+                        && e - k <= 3
+                        && text[..ws[k].start].ends_with(['‘', '\'', '“', '"'])
+                        && (k == 0 || text[ws[k - 1].end..ws[k].start].len() <= 2)
+                        && is_cap(&text[ws[e].clone()])
+                        && !text[ws[e - 1].clone()].ends_with(['s', 'S']);
+                    if !gap.trim().is_empty() && !possessive_gap && !leading_nickname {
                         break;
                     }
                     let w = &text[ws[e].clone()];
@@ -415,7 +427,7 @@ impl Inventory {
             let added = !again.is_empty();
             for (si, k) in again {
                 let s = &sentences[si];
-                let ws = words(text, s.range.clone());
+                let ws = wt.words(text, s.range.clone());
                 inv.add_run(text, &ws, k, k + 1, true, true, lx);
             }
             if added {
@@ -542,6 +554,7 @@ impl Inventory {
         let mut gender = Gender::Unknown;
         let mut start = k;
         let mut lead = k;
+        let mut lead_descriptor: Option<String> = None;
         // "Rebecca Shaw KC": a post-nominal closes the run but is not part of the name (the
         // text after the run is still read after it: `e_full`).
         let e_full = e;
@@ -589,6 +602,25 @@ impl Inventory {
             if connective || preposition {
                 lead = k + 1;
             }
+            // "Developer Northsea Renewables said": an organisation noun dropped at the
+            // sentence start describes the body ("the company" later finds it).
+            if common {
+                let l = lowercase(f);
+                // ("Business Information Services" is a name: "business" is also a modifier)
+                if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() && l != "business" {
+                    org = true;
+                    lead_descriptor = Some(l.to_string());
+                }
+            }
+            // "Senator Mark Ellison of Ohio said ... its own way": a title dropped at the
+            // sentence start is still person evidence.
+            if common
+                && lx
+                    .person_noun(&lowercase(f))
+                    .is_some_and(|p| p.class == PersonClass::Role)
+            {
+                person = true;
+            }
         }
         // A honorific or title inside the run ("State Sen. Harold Quinlan"): the name follows it.
         if let Some(h) = (start..e.saturating_sub(1))
@@ -627,6 +659,15 @@ impl Inventory {
                 && (lx.is_org_noun(&l) || lx.person_noun(&l).is_some())
                 && !lx.is_org_head(&l);
             if l == "the" || sentence_noun {
+                // "Developer Northsea Renewables said": the noun describes the body.
+                if sentence_noun
+                    && lx.is_org_noun(&l)
+                    && lx.person_noun(&l).is_none()
+                    && l != "business"
+                {
+                    org = true;
+                    lead_descriptor = Some(l.to_string());
+                }
                 start += 1;
                 continue;
             }
@@ -691,7 +732,7 @@ impl Inventory {
             return false; // a sentence-initial capital alone: a name only if used as one elsewhere
         }
         // Evidence before the run: role noun, kin noun, organisation noun.
-        let mut descriptors = Vec::new();
+        let mut descriptors: Vec<String> = lead_descriptor.into_iter().collect();
         let mut before = ws[..k].iter().rev().take(3).peekable();
         if let Some(b) = before
             .next()
@@ -847,7 +888,27 @@ impl Inventory {
                 && lx.cue(&lowercase(nx)).is_none()
         };
         let full_nick = &text[ws[start].start..ws[e - 1].end];
-        let full_owned = strip_nickname(full_nick);
+        let mut full_owned = strip_nickname(full_nick);
+        // "TELLY chef 'Big Tony' Russo": a nickname in marks that opens the run and a
+        // surname after it make the name "Tony Russo" (the nickname's last word as the
+        // first name); the nickname stands for it.
+        if text[..ws[start].start].ends_with(['‘', '\'', '“', '"']) {
+            if let Some(z) = (start..e.saturating_sub(1)).find(|&z| {
+                text[ws[z].end..ws[z + 1].start]
+                    .trim_end()
+                    .ends_with(['’', '\'', '”', '"'])
+            }) {
+                full_owned = format!(
+                    "{} {}",
+                    &text[ws[z].clone()],
+                    &text[ws[z + 1].start..ws[e - 1].end]
+                );
+                self.nicknames.insert(
+                    text[ws[start].start..ws[z].end].to_string(),
+                    full_owned.clone(),
+                );
+            }
+        }
         if full_owned.len() < full_nick.len() {
             for w in &ws[start..e] {
                 let t = &text[w.clone()];
@@ -1166,7 +1227,8 @@ impl Inventory {
         }
         let introduced = |n: &&NameOcc| super::introduced_as(text, lx, n, noun);
         let last = noun.rsplit(' ').next().unwrap_or(noun);
-        let indexed = last.is_ascii()
+        let indexed = self.names.len() >= INDEX_FROM
+            && last.is_ascii()
             && !last.is_empty()
             && last.chars().count() <= TITLE_KEY_CHARS
             && !noun.contains(|c: char| c.is_whitespace() && c != ' ');
@@ -1254,6 +1316,37 @@ impl Inventory {
             h if POLICE.contains(&h) => POLICE,
             _ => &[],
         };
+        let dist = |i: usize| {
+            let s = self.names[i].range.start;
+            if s <= pos {
+                pos - s
+            } else {
+                (s - pos) * 4
+            }
+        };
+        if self.names.len() < INDEX_FROM {
+            // A short article: one look at each organisation.
+            let mut best: Option<(&NameOcc, usize)> = None;
+            for (i, n) in self.names.iter().enumerate() {
+                if !n.org || n.person {
+                    continue;
+                }
+                let lname = n.name.to_lowercase();
+                let hit = lname.split_whitespace().any(|w| {
+                    w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
+                        || (synonyms == POLICE && POLICE.contains(&w))
+                }) || words
+                    .iter()
+                    .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
+                    || n.descriptors
+                        .iter()
+                        .any(|d| d == head || synonyms.contains(&d.as_str()));
+                if hit && best.is_none_or(|(_, d)| dist(i) < d) {
+                    best = Some((n, dist(i)));
+                }
+            }
+            return self.organisation_from(best.map(|(n, _)| n), head);
+        }
         // The organisations that match the description, by the words that can match: the
         // head (apostrophe aside), any police noun for a police head, a longer word of the
         // description, a descriptor equal to the head or a synonym.
@@ -1273,14 +1366,6 @@ impl Inventory {
         // Nearest before `pos`, else nearest after (at four times the distance); ties to
         // the first in text order. In each list (text order) only the last name starting
         // at or before `pos` and the first after it can be nearest.
-        let dist = |i: usize| {
-            let s = self.names[i].range.start;
-            if s <= pos {
-                pos - s
-            } else {
-                (s - pos) * 4
-            }
-        };
         let best = lists
             .iter()
             .flat_map(|l| {
@@ -1289,10 +1374,15 @@ impl Inventory {
             })
             .flatten()
             .min_by_key(|&i| (dist(i), i))
-            .map(|i| (&self.names[i], dist(i)));
+            .map(|i| &self.names[i]);
+        self.organisation_from(best, head)
+    }
+
+    /// The answer of [`Inventory::organisation_for`] from the nearest matching name.
+    fn organisation_from(&self, best: Option<&NameOcc>, head: &str) -> Option<String> {
         match best {
             // "Mining firm Grauwald" ... "Grauwald Mining": the full name.
-            Some((n, _)) => Some(self.longest_org_from(&n.name)),
+            Some(n) => Some(self.longest_org_from(&n.name)),
             None if BUSINESS.contains(&head) => self.main_organisation().map(str::to_string),
             None => None,
         }

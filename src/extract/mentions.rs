@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass, WordList};
 use crate::model::Gender;
-use crate::text::{lowercase, words, Lower};
+use crate::text::{lowercase, words, Lower, WordTable};
 
 /// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
 pub static DETERMINERS: WordList = WordList::new(&[
@@ -479,13 +479,14 @@ fn last_dash_end(s: &[u8]) -> Option<usize> {
 /// Y, said").
 pub fn subject_before(
     text: &str,
+    wt: &WordTable,
     region: Range<usize>,
     lx: &Lexicon,
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let region = skip_dateline_dash(text, region);
     // Drop auxiliaries and adverbs between the subject and the cue.
     let mut r = trim(text, region, &[]);
-    let all = words(text, r.clone());
+    let all = wt.words(text, r.clone());
     let mut n = all.len();
     while n > 0 {
         let last = &all[n - 1];
@@ -567,7 +568,7 @@ pub fn subject_before(
         return None;
     }
     let only_connective = {
-        let ws = words(text, subj.clone());
+        let ws = wt.words(text, subj.clone());
         ws.len() == 1
             && matches!(
                 lower(&text[ws[0].clone()]).as_str(),
@@ -577,7 +578,7 @@ pub fn subject_before(
     if only_connective {
         return leading_np(text, chunks[0].start..subj.start, lx).map(|r| (r, None));
     }
-    let ws = words(text, subj.clone());
+    let ws = wt.words(text, subj.clone());
     // A subject of punctuation only (a stray closing mark) has no words: no speaker.
     let first = lower(&text[ws.first()?.clone()]);
     let np_like = ws.len() <= 12
@@ -594,7 +595,7 @@ pub fn subject_before(
     {
         if rel > 0 {
             let head = trim(text, subj.start..ws[rel].start, &[]);
-            let hw = words(text, head.clone());
+            let hw = wt.words(text, head.clone());
             if hw.len() <= 8 && !hw.iter().any(|w| verbish(&text[w.clone()], lx)) {
                 // Unnamed groups keep their relative clause ("volunteers who run the library").
                 let last = lower(&text[hw[hw.len() - 1].clone()]);
@@ -639,13 +640,13 @@ pub fn subject_before(
     {
         // The subject before the sentence's first verb ("The bill's author, Assemblywoman
         // Grace Liu, called the signing "a historic day" and said").
-        let all = words(text, chunks[0].start..subj.end);
+        let all = wt.words(text, chunks[0].start..subj.end);
         if let Some(v) = all.iter().skip(1).find(|w| {
             let t = &text[(*w).clone()];
             verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
         }) {
             let region = chunks[0].start..v.start;
-            let region_words = words(text, region.clone());
+            let region_words = wt.words(text, region.clone());
             if !region_words.is_empty()
                 && !region_words.last().is_some_and(|w| {
                     matches!(
@@ -654,7 +655,7 @@ pub fn subject_before(
                     )
                 })
             {
-                if let Some(found) = subject_before(text, region, lx) {
+                if let Some(found) = subject_before(text, wt, region, lx) {
                     return Some(found);
                 }
             }
@@ -701,7 +702,7 @@ pub fn subject_before(
         && statement_verb
         && is_apposition(text, &chunks[idx - 1], lx)
     {
-        let pw = words(text, chunks[idx - 2].clone());
+        let pw = wt.words(text, chunks[idx - 2].clone());
         let run = pw
             .iter()
             .rev()
@@ -718,7 +719,7 @@ pub fn subject_before(
     if ws.len() == 1 && matches!(first.as_str(), "which" | "who") && idx >= 1 && statement_verb {
         // The noun phrase that ends the chunk before: back to a determiner, a preposition
         // or a verb.
-        let pw = words(text, chunks[idx - 1].clone());
+        let pw = wt.words(text, chunks[idx - 1].clone());
         let mut s = None;
         for w in pw.iter().rev().take(8) {
             let t = &text[w.clone()];
@@ -956,9 +957,43 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     if i < ws.len() - 1 && LEADING_CONNECTIVES.contains(&lower(&text[ws[i].clone()]).as_str()) {
         i += 1;
     }
-    // The name: the last capitalised run (with "of/and/for" inside org names).
+    // The name: the last capitalised run (with "of/and/for" inside org names; a number
+    // after a capital belongs to it: "Transport Workers Union Local 100").
+    let is_number = |w: &Range<usize>| text[w.clone()].chars().all(|c| c.is_ascii_digit());
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
     let mut run_end = ws.len();
-    while run_end > i && !is_cap(&text[ws[run_end - 1].clone()]) {
+    while run_end > i
+        && !is_cap(&text[ws[run_end - 1].clone()])
+        && !(run_end - 1 > i
+            && is_number(&ws[run_end - 1])
+            && is_cap(&text[ws[run_end - 2].clone()])
+            && !MONTHS.contains(&&text[ws[run_end - 2].clone()]))
+    {
         run_end -= 1;
     }
     // Description heads: the first lowercase word run before a preposition.
@@ -971,7 +1006,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             if j > i && PREPOSITIONS.contains(&l.as_str()) {
                 break;
             }
-            if !is_cap(t) || (j == i && initial_cap) {
+            if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
                 // (the mention's own end is no possessive: "the ministry" of "the
@@ -1096,8 +1131,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     let mut title_end: Option<usize> = None;
     // A run ending in an organisation word keeps its person nouns ("Police Officers
     // Association", "Nurses Union"): they are part of the name, not a title.
+    let run_last = if run_end > i + 1 && is_number(&ws[run_end - 1]) {
+        run_end - 2
+    } else {
+        run_end.saturating_sub(1)
+    };
     let org_run = run_end > i
-        && lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
+        && lx.is_org_head(&lower(&text[ws[run_last].clone()]))
         && !ws[i..run_end]
             .iter()
             .any(|w| matches!(&text[w.clone()], "of" | "for"));
@@ -1133,7 +1173,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             continue;
         }
         if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
-            || !is_cap(t)
+            || !(is_cap(t) || (j + 1 == run_end && is_number(w)))
         {
             if let Some(p) = pn {
                 if p.gender != Gender::Unknown {
@@ -1167,7 +1207,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
         && !capitalised_mid_sentence(text, &text[ws[i].clone()])
     {
-        title_end = Some(i);
+        // ("Developer Northsea Renewables": an organisation noun describes a body)
+        let l = lower(&text[ws[i].clone()]);
+        if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
+            m.org_hint = true;
+        } else {
+            title_end = Some(i);
+        }
         name_start = i + 1;
     }
     // "Resident Amira, 34": a sentence-initial person noun before a one-word name is no
@@ -1244,6 +1290,18 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         m.honorific = true;
     }
     let mut nm = ws[name_start].start..ws[name_end - 1].end;
+    // "Senator Mark Ellison of Ohio": after a title or honorific, "of" and a place that
+    // is no organisation end the person's name.
+    if title_end.is_some() || m.honorific {
+        if let Some(p) = (name_start + 2..name_end).find(|&j| &text[ws[j].clone()] == "of") {
+            if !ws[p..name_end]
+                .iter()
+                .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
+            {
+                nm.end = ws[p - 1].end;
+            }
+        }
+    }
     // "The Rail Drivers’ Federation (RDF)": the bracketed acronym is not part of the name.
     if let Some(p) = text[nm.clone()].find(" (") {
         nm.end = nm.start + p;
@@ -1483,7 +1541,7 @@ mod tests {
 
     fn subj(t: &str) -> Option<(String, Option<String>)> {
         let cue = t.find(" said").unwrap();
-        subject_before(t, 0..cue, &lx())
+        subject_before(t, &WordTable::new(t), 0..cue, &lx())
             .map(|(r, a)| (t[r].to_string(), a.map(|a| t[a].to_string())))
     }
 
