@@ -7,9 +7,10 @@
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use crate::lexicon::{Lexicon, PersonClass, WordMap, WordSet};
+use crate::lexicon::{Lexicon, PersonClass, WordHasher, WordMap, WordSet};
 use crate::model::Gender;
 use crate::text::{lowercase, words, Sentence};
 
@@ -65,7 +66,7 @@ pub struct Inventory {
     org_ending: OnceCell<WordMap<Option<String>>>,
     org_words: OnceCell<OrgWords>,
     longest_org: RefCell<WordMap<String>>,
-    title_keys: OnceCell<WordMap<Vec<usize>>>,
+    title_keys: OnceCell<HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>>>,
     titled: RefCell<WordMap<Option<String>>>,
 }
 
@@ -86,24 +87,31 @@ struct OrgWords {
 /// from indexes (built on first use); below it a scan of the names is cheaper.
 const INDEX_FROM: usize = 200;
 
-/// Longest description word (in chars) that [`Inventory::titled_name`] looks up in its
-/// index; a longer one (or a non-ASCII one) is answered by a scan of every name.
-const TITLE_KEY_CHARS: usize = 60;
-
-/// Every suffix of the last `TITLE_KEY_CHARS + 4` chars of `s`, lowercased: the keys under
-/// which a name is found by the last word of a description that `s` may end with.
-fn suffix_keys(s: &str, out: &mut Vec<String>) {
-    let cut = s
-        .char_indices()
-        .rev()
-        .nth(TITLE_KEY_CHARS + 4)
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let tail = s[cut..].to_lowercase();
-    out.extend(
-        tail.char_indices()
-            .map(|(i, _)| tail[i..].to_string())
-            .filter(|k| !k.is_empty()),
-    );
+/// The key of the title index (see [`Inventory::title_keys`]): the last three bytes of
+/// `s` lowercased, None when `s` has fewer. Whatever ends with an ASCII word of three or
+/// more bytes once lowercased has that word's last three bytes as its key.
+fn tail_key(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.len() < 3 {
+        return None;
+    }
+    let key = |t: &[u8]| {
+        u32::from_le_bytes([
+            t[0].to_ascii_lowercase(),
+            t[1].to_ascii_lowercase(),
+            t[2].to_ascii_lowercase(),
+            0,
+        ])
+    };
+    let t = &b[b.len() - 3..];
+    if t.is_ascii() {
+        return Some(key(t));
+    }
+    // (a non-ASCII tail: lowercase its last four characters, enough for three bytes)
+    let cut = s.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let l = s[cut..].to_lowercase();
+    let lb = l.as_bytes();
+    (lb.len() >= 3).then(|| key(&lb[lb.len() - 3..]))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -446,6 +454,11 @@ impl Inventory {
                 set.insert(key.to_string());
             }
         }
+        let cap = inv.names.len();
+        inv.by_name.reserve(cap);
+        inv.by_last.reserve(cap);
+        inv.by_first.reserve(cap / 2);
+        inv.by_last_multi.reserve(cap / 2);
         for (i, n) in inv.names.iter().enumerate() {
             index(&mut inv.by_name, &n.name, i);
             index(&mut inv.by_last, &n.last, i);
@@ -1178,15 +1191,15 @@ impl Inventory {
             return found.clone();
         }
         let introduced = |n: &&NameOcc| super::introduced_as(text, lx, n, noun);
+        // The names listed under the noun's last three bytes, when those are ASCII and its
+        // last word has three bytes or more; else every name.
         let last = noun.rsplit(' ').next().unwrap_or(noun);
-        let indexed = self.names.len() >= INDEX_FROM
-            && last.is_ascii()
-            && !last.is_empty()
-            && last.chars().count() <= TITLE_KEY_CHARS
-            && !noun.contains(|c: char| c.is_whitespace() && c != ' ');
-        let mut found: Vec<&str> = if indexed {
+        let key = (last.len() >= 3 && last.as_bytes()[last.len() - 3..].is_ascii())
+            .then(|| tail_key(noun))
+            .flatten();
+        let mut found: Vec<&str> = if let Some(key) = key {
             self.title_keys(text, lx)
-                .get(last)
+                .get(&key)
                 .into_iter()
                 .flatten()
                 .map(|&i| &self.names[i])
@@ -1210,43 +1223,43 @@ impl Inventory {
     }
 
     /// The names that can be introduced with a title (two or more words, not an
-    /// organisation, not all capitals) by every suffix of the lowercase last word of what
-    /// can state the title: the text before the name, an honorific's role, the role stated
-    /// with it. A noun ending in word W can only introduce names listed under W.
-    fn title_keys(&self, text: &str, lx: &Lexicon) -> &WordMap<Vec<usize>> {
+    /// organisation, not all capitals) by the [`tail_key`] of what can state the title: the
+    /// text before the name, an honorific's role, the role stated with it. A noun that
+    /// introduces a name ends, lowercased, as one of these does (or equals the honorific's
+    /// role but for ASCII case; or, for "head of the agency", has the same last word as the
+    /// role), so it has one of their keys.
+    fn title_keys(
+        &self,
+        text: &str,
+        lx: &Lexicon,
+    ) -> &HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>> {
         self.title_keys.get_or_init(|| {
-            let mut index: WordMap<Vec<usize>> = WordMap::default();
-            let mut keys: Vec<String> = Vec::new();
+            let mut index: HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>> =
+                HashMap::default();
             for (i, n) in self.names.iter().enumerate() {
                 if n.tokens < 2 || n.org || !n.name.chars().any(char::is_lowercase) {
                     continue;
                 }
-                keys.clear();
-                let before = text[..n.range.start].trim_end();
-                let from = before
-                    .char_indices()
-                    .rev()
-                    .take(TITLE_KEY_CHARS + 8)
-                    .take_while(|&(_, c)| !c.is_whitespace())
-                    .last()
-                    .map_or(before.len(), |(i, _)| i);
-                suffix_keys(&before[from..], &mut keys);
                 let honorific_role = text
                     [super::floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
                     .split_whitespace()
                     .next_back()
                     .and_then(|w| lx.honorific(w))
                     .and_then(|h| h.role.as_deref());
-                for r in honorific_role.into_iter().chain(n.role.as_deref()) {
-                    if let Some(w) = r.split_whitespace().next_back() {
-                        suffix_keys(w, &mut keys);
+                let before = text[..n.range.start].trim_end();
+                let mut keys = [
+                    before,
+                    honorific_role.unwrap_or(""),
+                    n.role.as_deref().unwrap_or(""),
+                ]
+                .map(tail_key);
+                keys.sort_unstable();
+                for (j, k) in keys.iter().enumerate() {
+                    if let Some(k) = *k {
+                        if keys[..j].iter().all(|x| *x != Some(k)) {
+                            index.entry(k).or_default().push(i);
+                        }
                     }
-                    if let Some(w) = r.rsplit(' ').next() {
-                        keys.push(w.to_lowercase());
-                    }
-                }
-                for k in keys.drain(..) {
-                    push_once(index.entry(k).or_default(), i);
                 }
             }
             index
