@@ -10,15 +10,15 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{ClauseTaking, Lexicon};
-use crate::text::{lowercase, words, Lower, Words};
+use crate::lexicon::{ClauseTaking, Lexicon, WordList};
+use crate::text::{lowercase, words, Lower, WordBuf, WordTable, Words};
 
 use super::cues::{object_end, Cue};
 use super::mentions::{
     trim, AUXILIARIES, DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS,
 };
 
-const TIME_ADVERBS: &[&str] = &[
+static TIME_ADVERBS: WordList = WordList::new(&[
     "yesterday",
     "today",
     "tonight",
@@ -41,12 +41,12 @@ const TIME_ADVERBS: &[&str] = &[
     "late",
     "early",
     "once",
-];
+]);
 const WH: &[&str] = &[
     "why", "whether", "if", "how", "what", "when", "who", "where", "which",
 ];
 /// Irregular past-tense forms: evidence of a finite verb in a clause without "that".
-pub const IRREGULAR_PAST: &[&str] = &[
+pub static IRREGULAR_PAST: WordList = WordList::new(&[
     "sent",
     "made",
     "took",
@@ -114,7 +114,7 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "means",
     "owes",
     "owed",
-];
+]);
 
 /// The content of a reported clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,6 +134,7 @@ fn lower_at<'t>(text: &'t str, r: &Range<usize>) -> Lower<'t> {
 /// (outer ranges) of the article, inside which no boundary is looked for.
 pub fn clause_after(
     text: &str,
+    wt: &WordTable,
     cue: &Cue,
     sentence_end: usize,
     quoted: &[Range<usize>],
@@ -147,13 +148,13 @@ pub fn clause_after(
         entry.lemma.as_str(),
         "urge" | "ask" | "call on" | "tell" | "warn" | "encourage"
     ) {
-        if let Some(c) = object_infinitive(text, cue, sentence_end, quoted, lx) {
+        if let Some(c) = object_infinitive(text, wt, cue, sentence_end, quoted, lx) {
             return Some(c);
         }
     }
     let cue_end = object_end(text, cue, sentence_end, lx).unwrap_or(cue.range.end);
     let mut pos = cue_end;
-    let ws = words(text, pos..sentence_end);
+    let mut ws = WordBuf::new(text, pos..sentence_end);
     let mut i = 0;
     // Adverbial phrases and time adverbs.
     while let Some(w) = ws.get(i) {
@@ -163,24 +164,25 @@ pub fn clause_after(
         } else if !between.is_empty() {
             break;
         }
-        let l = lower_at(text, w);
+        let l = lower_at(text, &w);
         if PREPOSITIONS.contains(&l.as_str()) && l != "of" {
             // prep + determiner? + up to 5 words, until a determiner, pronoun, "that", a quote
             // mark or punctuation.
             let mut j = i + 1;
             let mut n = 0;
             if ws.get(j).is_some_and(|x| {
-                let xl = lower_at(text, x);
+                let xl = lower_at(text, &x);
                 DETERMINERS.contains(&xl.as_str()) || POSSESSIVES.contains(&xl.as_str())
             }) {
                 j += 1;
             }
             while let Some(x) = ws.get(j) {
-                let gap = text[ws[j - 1].end..x.start].trim();
+                let prev_end = ws.get(j - 1).expect("scanned").end;
+                let gap = text[prev_end..x.start].trim();
                 if !gap.is_empty() {
                     break;
                 }
-                let xl = lower_at(text, x);
+                let xl = lower_at(text, &x);
                 if DETERMINERS.contains(&xl.as_str())
                     || POSSESSIVES.contains(&xl.as_str())
                     || SUBJECT_PRONOUNS.contains(&xl.as_str())
@@ -198,7 +200,7 @@ pub fn clause_after(
             if j == i + 1 {
                 break;
             }
-            pos = ws[j - 1].end;
+            pos = ws.get(j - 1).expect("scanned").end;
             i = j;
             continue;
         }
@@ -259,7 +261,7 @@ pub fn clause_after(
     if start >= sentence_end {
         return None;
     }
-    let mut end = boundary(text, start, sentence_end, quoted, lx);
+    let mut end = boundary(text, wt, start, sentence_end, quoted, lx);
     if that && noun_cue(text, cue, lx) {
         end = end.min(main_verb_after_clause(text, start, end, quoted));
     }
@@ -276,7 +278,16 @@ pub fn clause_after(
             if entry.cue_type != crate::model::CueType::Question {
                 return None;
             }
-        } else if !looks_like_clause(text, &range, lx) {
+        } else if !looks_like_clause(text, &range, lx)
+            // "said payment holidays only ‘push the problem down the road’": after "say", a
+            // stretch of four words or more that quotes a fragment is reported speech even
+            // when its verb is inside the marks.
+            && (entry.lemma != "say"
+                || quoted
+                    .get(quoted.partition_point(|q| q.start <= range.start))
+                    .is_none_or(|q| q.start >= range.end)
+                || Words::new(text, range.clone()).take(4).count() < 4)
+        {
             return None;
         }
     }
@@ -296,7 +307,7 @@ fn possessive_before(text: &str, pos: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&w.to_lowercase().as_str())
+    w.ends_with("’s") || w.ends_with("'s") || POSSESSIVES.contains(&lowercase(w).as_str())
 }
 
 /// Whether the cue is a noun heading a nominal frame after a possessive ("Mr Thorne’s
@@ -311,7 +322,7 @@ pub fn noun_cue(text: &str, cue: &Cue, lx: &Lexicon) -> bool {
 }
 
 /// Finite main verbs that follow a nominal subject ("X's claim that ... rests on").
-const MAIN_VERBS: &[&str] = &[
+static MAIN_VERBS: WordList = WordList::new(&[
     "rests",
     "seems",
     "appears",
@@ -327,7 +338,7 @@ const MAIN_VERBS: &[&str] = &[
     "triggered",
     "caused",
     "provoked",
-];
+]);
 
 /// In "Mr Thorne’s claim that the government had lost its majority rests on ...", the
 /// that-clause is the subject's complement and ends where the sentence's own verb begins:
@@ -378,6 +389,7 @@ fn main_verb_after_clause(text: &str, start: usize, end: usize, quoted: &[Range<
 /// "urged both governments to show restraint": object + to-infinitive, no "that".
 fn object_infinitive(
     text: &str,
+    wt: &WordTable,
     cue: &Cue,
     sentence_end: usize,
     quoted: &[Range<usize>],
@@ -410,7 +422,7 @@ fn object_infinitive(
                 return None;
             }
             let start = first.start;
-            let end = boundary(text, start, sentence_end, quoted, lx);
+            let end = boundary(text, wt, start, sentence_end, quoted, lx);
             let range = trim_content(text, start..end);
             return Some(Clause {
                 range,
@@ -425,7 +437,7 @@ fn object_infinitive(
 
 /// Nouns that carry a "that" clause as the object of a reporting verb ("denied claims
 /// that ...", "dismissed reports that ...").
-const FRAME_NOUNS: &[&str] = &[
+static FRAME_NOUNS: WordList = WordList::new(&[
     "claim",
     "claims",
     "report",
@@ -453,7 +465,7 @@ const FRAME_NOUNS: &[&str] = &[
     "calls",
     "warnings",
     "proposal",
-];
+]);
 
 /// Whether the words after a bare-clause verb open a nominal frame ("claims from ... that").
 fn nominal_object(text: &str, start: usize, sentence_end: usize) -> bool {
@@ -500,13 +512,21 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         return false;
     }
     for (k, w) in ws.iter().enumerate().take(25) {
-        let l = lower_at(text, w).replace('’', "'");
         if k == 0 {
             continue;
         }
-        if AUXILIARIES.contains(&l.as_str())
+        // Lowercase with straight apostrophes, copied only when that changes the word.
+        let lw = lower_at(text, w);
+        let straightened;
+        let l: &str = if lw.contains('’') {
+            straightened = lw.replace('’', "'");
+            &straightened
+        } else {
+            &lw
+        };
+        if AUXILIARIES.contains(&l)
             || l.ends_with("n't")
-            || IRREGULAR_PAST.contains(&l.as_str())
+            || IRREGULAR_PAST.contains(&l)
             || (l.ends_with("ed")
                 && l.len() > 4
                 && !text[w.clone()].starts_with(char::is_uppercase))
@@ -535,10 +555,7 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
             }
         }
         // The clause's own verb comes before a coordinated clause ("... but he ordered").
-        if matches!(
-            l.as_str(),
-            "but" | "while" | "because" | "although" | "whereas"
-        ) {
+        if matches!(l, "but" | "while" | "because" | "although" | "whereas") {
             return false;
         }
         let _ = lx;
@@ -602,6 +619,11 @@ pub fn naming_frame_before(text: &str, open: usize, from: usize) -> Option<Range
                     "it" | "them" | "him" | "her" | "this" | "that" | "these" | "those" | "us"
                 )
                 || first.starts_with(char::is_uppercase);
+            // ("A pensioner dubbed the 'Bingo Queen'": a lone article is part of the name
+            // in marks, not an object)
+            if obj.len() == 1 && matches!(fl.as_str(), "the" | "a" | "an") {
+                return None;
+            }
             let clean = ws[obj.clone()].iter().all(|w| {
                 let wl = lower_at(text, w);
                 !AUXILIARIES.contains(&wl.as_str())
@@ -616,12 +638,13 @@ pub fn naming_frame_before(text: &str, open: usize, from: usize) -> Option<Range
 /// Where a clause starting at `start` ends: the sentence end or an earlier boundary.
 fn boundary(
     text: &str,
+    wt: &WordTable,
     start: usize,
     sentence_end: usize,
     quoted: &[Range<usize>],
     lx: &Lexicon,
 ) -> usize {
-    let ws = words(text, start..sentence_end);
+    let ws = wt.words(text, start..sentence_end);
     for (k, w) in ws.iter().enumerate() {
         if k == 0 || super::cues::inside(quoted, w.start) {
             continue;
@@ -737,7 +760,7 @@ mod tests {
     fn clause(t: &str) -> Option<String> {
         let lx = Lexicon::builtin();
         let c = find_cues(t, &[], &lx).into_iter().next().unwrap();
-        clause_after(t, &c, t.len(), &[], &lx).map(|c| t[c.range].to_string())
+        clause_after(t, &WordTable::new(t), &c, t.len(), &[], &lx).map(|c| t[c.range].to_string())
     }
 
     #[test]

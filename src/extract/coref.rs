@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass, WordHasher, WordMap, WordSet};
 use crate::model::Gender;
-use crate::text::{lowercase, words, Sentence};
+use crate::text::{lowercase, Sentence, WordTable};
 
 /// One occurrence of a proper name.
 #[derive(Debug, Clone)]
@@ -331,12 +331,12 @@ pub fn is_acronym(w: &str) -> bool {
 }
 
 impl Inventory {
-    pub fn build(text: &str, sentences: &[Sentence], lx: &Lexicon) -> Self {
+    pub fn build(text: &str, sentences: &[Sentence], wt: &WordTable, lx: &Lexicon) -> Self {
         let mut inv = Inventory::default();
         // Sentence-initial lone capitals ("Joan is 81."), kept for a second look.
         let mut lone: Vec<(usize, usize)> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            let ws = words(text, s.range.clone());
+            let ws = wt.words(text, s.range.clone());
             let mut k = 0;
             while k < ws.len() {
                 let t = &text[ws[k].clone()];
@@ -364,7 +364,15 @@ impl Inventory {
                     }
                     let possessive_gap =
                         matches!(gap, "’ " | "' ") && text[ws[e - 1].clone()].ends_with(['s', 'S']);
-                    if !gap.trim().is_empty() && !possessive_gap {
+                    // `'Big Tony' Russo`: a nickname that opens the run, closed before a
+                    // capitalised surname.
+                    let leading_nickname = matches!(gap, "’ " | "' " | "” " | "\" ")
+                        && e - k <= 3
+                        && text[..ws[k].start].ends_with(['‘', '\'', '“', '"'])
+                        && (k == 0 || text[ws[k - 1].end..ws[k].start].len() <= 2)
+                        && is_cap(&text[ws[e].clone()])
+                        && !text[ws[e - 1].clone()].ends_with(['s', 'S']);
+                    if !gap.trim().is_empty() && !possessive_gap && !leading_nickname {
                         break;
                     }
                     let w = &text[ws[e].clone()];
@@ -428,7 +436,7 @@ impl Inventory {
             let added = !again.is_empty();
             for (si, k) in again {
                 let s = &sentences[si];
-                let ws = words(text, s.range.clone());
+                let ws = wt.words(text, s.range.clone());
                 inv.add_run(text, &ws, k, k + 1, true, true, lx);
             }
             if added {
@@ -573,6 +581,8 @@ impl Inventory {
         let mut org = false;
         let mut gender = Gender::Unknown;
         let mut start = k;
+        let mut lead = k;
+        let mut lead_descriptor: Option<String> = None;
         // "Rebecca Shaw KC": a post-nominal closes the run but is not part of the name (the
         // text after the run is still read after it: `e_full`).
         let e_full = e;
@@ -616,6 +626,29 @@ impl Inventory {
             if connective || common || preposition {
                 start = k + 1;
             }
+            // ("But Dr Amira Haddad": a connective or preposition is no title word)
+            if connective || preposition {
+                lead = k + 1;
+            }
+            // "Developer Northsea Renewables said": an organisation noun dropped at the
+            // sentence start describes the body ("the company" later finds it).
+            if common {
+                let l = lowercase(f);
+                // ("Business Information Services" is a name: "business" is also a modifier)
+                if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() && l != "business" {
+                    org = true;
+                    lead_descriptor = Some(l.to_string());
+                }
+            }
+            // "Senator Mark Ellison of Ohio said ... its own way": a title dropped at the
+            // sentence start is still person evidence.
+            if common
+                && lx
+                    .person_noun(&lowercase(f))
+                    .is_some_and(|p| p.class == PersonClass::Role)
+            {
+                person = true;
+            }
         }
         // A honorific or title inside the run ("State Sen. Harold Quinlan"): the name follows it.
         if let Some(h) = (start..e.saturating_sub(1))
@@ -654,6 +687,15 @@ impl Inventory {
                 && (lx.is_org_noun(&l) || lx.person_noun(&l).is_some())
                 && !lx.is_org_head(&l);
             if l == "the" || sentence_noun {
+                // "Developer Northsea Renewables said": the noun describes the body.
+                if sentence_noun
+                    && lx.is_org_noun(&l)
+                    && lx.person_noun(&l).is_none()
+                    && l != "business"
+                {
+                    org = true;
+                    lead_descriptor = Some(l.to_string());
+                }
                 start += 1;
                 continue;
             }
@@ -718,7 +760,7 @@ impl Inventory {
             return false; // a sentence-initial capital alone: a name only if used as one elsewhere
         }
         // Evidence before the run: role noun, kin noun, organisation noun.
-        let mut descriptors = Vec::new();
+        let mut descriptors: Vec<String> = lead_descriptor.into_iter().collect();
         let mut before = ws[..k].iter().rev().take(3).peekable();
         if let Some(b) = before
             .next()
@@ -753,15 +795,16 @@ impl Inventory {
         // Where the title before the run starts ("retired miner Stan Hoyle"): the words
         // before it decide whether the name is its sentence's subject.
         let mut title_from = k;
-        if start > k && !person_has_honorific_only(text, ws, k, start, lx) {
-            let r: Vec<&str> = ws[k..start]
+        if start > lead && !person_has_honorific_only(text, ws, lead, start, lx) {
+            let r: Vec<&str> = ws[lead..start]
                 .iter()
                 .map(|w| &text[w.clone()])
                 .filter(|t| lx.honorific(t).is_none() && !t.eq_ignore_ascii_case("the"))
                 .collect();
             if !r.is_empty() {
-                role =
-                    Some(text[ws[k + (start - k - r.len())].start..ws[start - 1].end].to_string());
+                role = Some(
+                    text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end].to_string(),
+                );
             }
         } else if k > 0 && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
             let bl = lowercase(&text[ws[k - 1].clone()]);
@@ -873,7 +916,27 @@ impl Inventory {
                 && lx.cue(&lowercase(nx)).is_none()
         };
         let full_nick = &text[ws[start].start..ws[e - 1].end];
-        let full_owned = strip_nickname(full_nick);
+        let mut full_owned = strip_nickname(full_nick);
+        // "TELLY chef 'Big Tony' Russo": a nickname in marks that opens the run and a
+        // surname after it make the name "Tony Russo" (the nickname's last word as the
+        // first name); the nickname stands for it.
+        if text[..ws[start].start].ends_with(['‘', '\'', '“', '"']) {
+            if let Some(z) = (start..e.saturating_sub(1)).find(|&z| {
+                text[ws[z].end..ws[z + 1].start]
+                    .trim_end()
+                    .ends_with(['’', '\'', '”', '"'])
+            }) {
+                full_owned = format!(
+                    "{} {}",
+                    &text[ws[z].clone()],
+                    &text[ws[z + 1].start..ws[e - 1].end]
+                );
+                self.nicknames.insert(
+                    text[ws[start].start..ws[z].end].to_string(),
+                    full_owned.clone(),
+                );
+            }
+        }
         if full_owned.len() < full_nick.len() {
             for w in &ws[start..e] {
                 let t = &text[w.clone()];

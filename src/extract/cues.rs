@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::lexicon::{ClauseTaking, CueEntry, Lexicon};
 use crate::model::{CueType, Stance};
-use crate::text::lowercase;
+use crate::text::{lowercase, Lower};
 
 use super::mentions::{DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS};
 
@@ -65,7 +65,7 @@ fn word_char(c: Option<char>) -> bool {
 }
 
 /// The word before byte `at` (lowercase) and its start.
-pub fn word_before(text: &str, at: usize) -> Option<(String, usize)> {
+pub fn word_before(text: &str, at: usize) -> Option<(Lower<'_>, usize)> {
     let s = text[..at].trim_end();
     if s.len() < text[..at].len() || !s.is_empty() {
         let start = s
@@ -75,7 +75,7 @@ pub fn word_before(text: &str, at: usize) -> Option<(String, usize)> {
             .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(0);
         if start < s.len() {
-            return Some((s[start..].to_lowercase(), start));
+            return Some((lowercase(&s[start..]), start));
         }
     }
     None

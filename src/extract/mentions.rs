@@ -9,19 +9,19 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{Lexicon, PersonClass};
+use crate::lexicon::{Lexicon, PersonClass, WordList};
 use crate::model::Gender;
-use crate::text::{lowercase, words, Lower};
+use crate::text::{lowercase, words, Lower, WordTable};
 
 /// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
-pub const DETERMINERS: &[&str] = &[
+pub static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "some", "several", "many", "most", "few", "two", "three", "four", "five",
     "other", "one", "another", "these", "those", "this", "that", "both", "all",
-];
+]);
 /// Possessive determiners: part of the mention, dropped from roles ("Its managing director").
 pub const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
 /// Prepositions that start adverbial chunks or prepositional phrases.
-pub const PREPOSITIONS: &[&str] = &[
+pub static PREPOSITIONS: WordList = WordList::new(&[
     "in",
     "on",
     "at",
@@ -58,13 +58,13 @@ pub const PREPOSITIONS: &[&str] = &[
     "among",
     "throughout",
     "ahead",
-];
+]);
 /// Words that cannot be inside a subject noun phrase: auxiliaries and clause words.
-pub const AUXILIARIES: &[&str] = &[
+pub static AUXILIARIES: WordList = WordList::new(&[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
     "can", "could", "should", "may", "might", "must", "did", "does", "do", "shall",
-];
-const ADVERB_TAIL: &[&str] = &[
+]);
+static ADVERB_TAIL: WordList = WordList::new(&[
     "also",
     "later",
     "then",
@@ -99,8 +99,8 @@ const ADVERB_TAIL: &[&str] = &[
     "had",
     "not",
     "never",
-];
-const WEEKDAYS: &[&str] = &[
+]);
+static WEEKDAYS: WordList = WordList::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -116,8 +116,8 @@ const WEEKDAYS: &[&str] = &[
     "morning",
     "evening",
     "afternoon",
-];
-const LEADING_CONNECTIVES: &[&str] = &[
+]);
+static LEADING_CONNECTIVES: WordList = WordList::new(&[
     "but",
     "and",
     "so",
@@ -136,8 +136,8 @@ const LEADING_CONNECTIVES: &[&str] = &[
     "or",
     "while",
     "though",
-];
-const SUBORDINATORS: &[&str] = &[
+]);
+static SUBORDINATORS: WordList = WordList::new(&[
     "when",
     "after",
     "before",
@@ -175,7 +175,7 @@ const SUBORDINATORS: &[&str] = &[
     "following",
     "like",
     "unlike",
-];
+]);
 
 /// Post-nominal letters after a person's name ("Rebecca Shaw KC", "Graham Foyle MP",
 /// "Dame Ann Lee DBE"): person evidence, never part of the name.
@@ -440,18 +440,38 @@ pub fn skip_timestamp(text: &str, r: Range<usize>) -> Range<usize> {
 
 fn skip_dateline_dash(text: &str, region: Range<usize>) -> Range<usize> {
     let region = skip_timestamp(text, region);
-    match ["—", " - ", " – ", "--"]
-        .iter()
-        .filter_map(|d| {
-            text[region.clone()]
-                .rfind(d)
-                .map(|i| region.start + i + d.len())
-        })
-        .max()
-    {
-        Some(s) => s..region.end,
+    match last_dash_end(&text.as_bytes()[region.clone()]) {
+        Some(e) => region.start + e..region.end,
         None => region,
     }
+}
+
+/// The largest end of a dateline dash (`—`, ` - `, ` – `, `--`) in `s`: one backward pass
+/// over the bytes that end a dash (`-`, and the last bytes 0x94 / 0x93 of `—` / `–`)
+/// instead of a substring search per dash. A dash found at byte `d` ends at `d + 1` or
+/// `d + 2`, so the first one found from the end ends furthest.
+fn last_dash_end(s: &[u8]) -> Option<usize> {
+    let mut hi = s.len();
+    while let Some(d) = memchr::memrchr3(b'-', 0x94, 0x93, &s[..hi]) {
+        let space_after = s.get(d + 1) == Some(&b' ');
+        match s[d] {
+            b'-' => {
+                if d >= 1 && s[d - 1] == b' ' && space_after {
+                    return Some(d + 2); // " - "
+                }
+                if d >= 1 && s[d - 1] == b'-' {
+                    return Some(d + 1); // "--"
+                }
+            }
+            0x94 if d >= 2 && s[d - 2..d] == [0xE2, 0x80] => return Some(d + 1), // "—"
+            0x93 if d >= 3 && s[d - 3..d] == [b' ', 0xE2, 0x80] && space_after => {
+                return Some(d + 2); // " – "
+            }
+            _ => {}
+        }
+        hi = d;
+    }
+    None
 }
 
 /// The subject before a cue: `region` runs from the sentence (or clause) start to the cue.
@@ -459,13 +479,14 @@ fn skip_dateline_dash(text: &str, region: Range<usize>) -> Range<usize> {
 /// Y, said").
 pub fn subject_before(
     text: &str,
+    wt: &WordTable,
     region: Range<usize>,
     lx: &Lexicon,
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let region = skip_dateline_dash(text, region);
     // Drop auxiliaries and adverbs between the subject and the cue.
     let mut r = trim(text, region, &[]);
-    let all = words(text, r.clone());
+    let all = wt.words(text, r.clone());
     let mut n = all.len();
     while n > 0 {
         let last = &all[n - 1];
@@ -547,7 +568,7 @@ pub fn subject_before(
         return None;
     }
     let only_connective = {
-        let ws = words(text, subj.clone());
+        let ws = wt.words(text, subj.clone());
         ws.len() == 1
             && matches!(
                 lower(&text[ws[0].clone()]).as_str(),
@@ -557,7 +578,7 @@ pub fn subject_before(
     if only_connective {
         return leading_np(text, chunks[0].start..subj.start, lx).map(|r| (r, None));
     }
-    let ws = words(text, subj.clone());
+    let ws = wt.words(text, subj.clone());
     // A subject of punctuation only (a stray closing mark) has no words: no speaker.
     let first = lower(&text[ws.first()?.clone()]);
     let np_like = ws.len() <= 12
@@ -574,7 +595,7 @@ pub fn subject_before(
     {
         if rel > 0 {
             let head = trim(text, subj.start..ws[rel].start, &[]);
-            let hw = words(text, head.clone());
+            let hw = wt.words(text, head.clone());
             if hw.len() <= 8 && !hw.iter().any(|w| verbish(&text[w.clone()], lx)) {
                 // Unnamed groups keep their relative clause ("volunteers who run the library").
                 let last = lower(&text[hw[hw.len() - 1].clone()]);
@@ -619,13 +640,13 @@ pub fn subject_before(
     {
         // The subject before the sentence's first verb ("The bill's author, Assemblywoman
         // Grace Liu, called the signing "a historic day" and said").
-        let all = words(text, chunks[0].start..subj.end);
+        let all = wt.words(text, chunks[0].start..subj.end);
         if let Some(v) = all.iter().skip(1).find(|w| {
             let t = &text[(*w).clone()];
             verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
         }) {
             let region = chunks[0].start..v.start;
-            let region_words = words(text, region.clone());
+            let region_words = wt.words(text, region.clone());
             if !region_words.is_empty()
                 && !region_words.last().is_some_and(|w| {
                     matches!(
@@ -634,7 +655,7 @@ pub fn subject_before(
                     )
                 })
             {
-                if let Some(found) = subject_before(text, region, lx) {
+                if let Some(found) = subject_before(text, wt, region, lx) {
                     return Some(found);
                 }
             }
@@ -681,7 +702,7 @@ pub fn subject_before(
         && statement_verb
         && is_apposition(text, &chunks[idx - 1], lx)
     {
-        let pw = words(text, chunks[idx - 2].clone());
+        let pw = wt.words(text, chunks[idx - 2].clone());
         let run = pw
             .iter()
             .rev()
@@ -698,7 +719,7 @@ pub fn subject_before(
     if ws.len() == 1 && matches!(first.as_str(), "which" | "who") && idx >= 1 && statement_verb {
         // The noun phrase that ends the chunk before: back to a determiner, a preposition
         // or a verb.
-        let pw = words(text, chunks[idx - 1].clone());
+        let pw = wt.words(text, chunks[idx - 1].clone());
         let mut s = None;
         for w in pw.iter().rev().take(8) {
             let t = &text[w.clone()];
@@ -723,7 +744,7 @@ pub fn subject_before(
 /// Whether `word` is written capitalised somewhere mid-sentence in the article (after a
 /// lowercase word or a comma), i.e. it is a name and not only a sentence-initial capital.
 pub fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+    let hit = |i: usize| {
         let before = text[..i].trim_end_matches(' ');
         let after_ok = !text[i + word.len()..].starts_with(char::is_alphanumeric);
         after_ok
@@ -732,7 +753,14 @@ pub fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_lowercase() || c == ',' || c.is_ascii_digit())
-    })
+    };
+    if word.is_empty() {
+        // Every char boundary (`memmem` would also give positions inside a char).
+        return text.match_indices(word).any(|(i, _)| hit(i));
+    }
+    // `memmem` finds the same non-overlapping matches as `str::match_indices`, several
+    // times faster than the two-way searcher on a whole article.
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(hit)
 }
 
 fn strip_leading_connectives(text: &str, r: Range<usize>) -> Range<usize> {
@@ -929,9 +957,43 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     if i < ws.len() - 1 && LEADING_CONNECTIVES.contains(&lower(&text[ws[i].clone()]).as_str()) {
         i += 1;
     }
-    // The name: the last capitalised run (with "of/and/for" inside org names).
+    // The name: the last capitalised run (with "of/and/for" inside org names; a number
+    // after a capital belongs to it: "Transport Workers Union Local 100").
+    let is_number = |w: &Range<usize>| text[w.clone()].chars().all(|c| c.is_ascii_digit());
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
     let mut run_end = ws.len();
-    while run_end > i && !is_cap(&text[ws[run_end - 1].clone()]) {
+    while run_end > i
+        && !is_cap(&text[ws[run_end - 1].clone()])
+        && !(run_end - 1 > i
+            && is_number(&ws[run_end - 1])
+            && is_cap(&text[ws[run_end - 2].clone()])
+            && !MONTHS.contains(&&text[ws[run_end - 2].clone()]))
+    {
         run_end -= 1;
     }
     // Description heads: the first lowercase word run before a preposition.
@@ -944,7 +1006,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             if j > i && PREPOSITIONS.contains(&l.as_str()) {
                 break;
             }
-            if !is_cap(t) || (j == i && initial_cap) {
+            if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
                 // (the mention's own end is no possessive: "the ministry" of "the
@@ -1069,8 +1131,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     let mut title_end: Option<usize> = None;
     // A run ending in an organisation word keeps its person nouns ("Police Officers
     // Association", "Nurses Union"): they are part of the name, not a title.
+    let run_last = if run_end > i + 1 && is_number(&ws[run_end - 1]) {
+        run_end - 2
+    } else {
+        run_end.saturating_sub(1)
+    };
     let org_run = run_end > i
-        && lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
+        && lx.is_org_head(&lower(&text[ws[run_last].clone()]))
         && !ws[i..run_end]
             .iter()
             .any(|w| matches!(&text[w.clone()], "of" | "for"));
@@ -1106,7 +1173,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             continue;
         }
         if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
-            || !is_cap(t)
+            || !(is_cap(t) || (j + 1 == run_end && is_number(w)))
         {
             if let Some(p) = pn {
                 if p.gender != Gender::Unknown {
@@ -1140,7 +1207,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
         && !capitalised_mid_sentence(text, &text[ws[i].clone()])
     {
-        title_end = Some(i);
+        // ("Developer Northsea Renewables": an organisation noun describes a body)
+        let l = lower(&text[ws[i].clone()]);
+        if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
+            m.org_hint = true;
+        } else {
+            title_end = Some(i);
+        }
         name_start = i + 1;
     }
     // "Resident Amira, 34": a sentence-initial person noun before a one-word name is no
@@ -1217,6 +1290,18 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         m.honorific = true;
     }
     let mut nm = ws[name_start].start..ws[name_end - 1].end;
+    // "Senator Mark Ellison of Ohio": after a title or honorific, "of" and a place that
+    // is no organisation end the person's name.
+    if title_end.is_some() || m.honorific {
+        if let Some(p) = (name_start + 2..name_end).find(|&j| &text[ws[j].clone()] == "of") {
+            if !ws[p..name_end]
+                .iter()
+                .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
+            {
+                nm.end = ws[p - 1].end;
+            }
+        }
+    }
     // "The Rail Drivers’ Federation (RDF)": the bracketed acronym is not part of the name.
     if let Some(p) = text[nm.clone()].find(" (") {
         nm.end = nm.start + p;
@@ -1431,9 +1516,32 @@ mod tests {
         Lexicon::builtin()
     }
 
+    /// The byte scan finds the same dash end as the substring search per dash it replaced.
+    #[test]
+    fn last_dash_end_agrees_with_a_search_per_dash() {
+        let pieces = [
+            "—", " - ", " – ", "--", "-", " ", "a", "–", "Ó", "Ô", "“", "x-y",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..5000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            let want = ["—", " - ", " – ", "--"]
+                .iter()
+                .filter_map(|d| t.rfind(d).map(|i| i + d.len()))
+                .max();
+            assert_eq!(last_dash_end(t.as_bytes()), want, "{t:?}");
+        }
+    }
+
     fn subj(t: &str) -> Option<(String, Option<String>)> {
         let cue = t.find(" said").unwrap();
-        subject_before(t, 0..cue, &lx())
+        subject_before(t, &WordTable::new(t), 0..cue, &lx())
             .map(|(r, a)| (t[r].to_string(), a.map(|a| t[a].to_string())))
     }
 

@@ -60,7 +60,7 @@ use std::ops::Range;
 use crate::lexicon::{Lexicon, PersonClass};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
 use crate::text::{
-    lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, Words,
+    lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, WordTable, Words,
 };
 
 use clauses::{clause_after, trim_content, Clause};
@@ -121,6 +121,9 @@ struct Doc<'a> {
     quoted: Vec<Range<usize>>,
     cues: Vec<Cue>,
     inv: Inventory,
+    /// The article's words, scanned once (see [`WordTable`]): stages take the words of a
+    /// range from it instead of re-scanning the text.
+    words: WordTable,
     body_start: usize,
     /// Indices of the names that may be the salient subject a pronoun refers to (see
     /// [`Doc::subject_names`]), computed on first use.
@@ -182,7 +185,8 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
     debug_assert!(cues
         .windows(2)
         .all(|w| w[0].range.start <= w[1].range.start));
-    let inv = Inventory::build(text, &sents, lexicon);
+    let words = WordTable::new(text);
+    let inv = Inventory::build(text, &sents, &words, lexicon);
     let doc = Doc {
         text,
         lx: lexicon,
@@ -194,6 +198,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Quote> {
         inv,
         body_start,
         subject_names: std::cell::OnceCell::new(),
+        words,
     };
     let raws = find_quotes(&doc);
     build_quotes(article, &doc, raws)
@@ -459,7 +464,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 None => continue,
             }
         } else {
-            match subject_before(text, fstart..cue.range.start, lx) {
+            match subject_before(text, &doc.words, fstart..cue.range.start, lx) {
                 Some((r, appos)) => Who::Mention { range: r, appos },
                 None => continue,
             }
@@ -562,7 +567,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
 
         // Participle: ", adding ..." shares the sentence's speaker.
         if form.ends_with("ing") && before.ends_with(',') {
-            let Some(cl) = clause_after(text, &cue, sent.end, &doc.quoted, lx) else {
+            let Some(cl) = clause_after(text, &doc.words, &cue, sent.end, &doc.quoted, lx) else {
                 continue;
             };
             let earlier = raws
@@ -602,6 +607,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
 
         let clause = clause_after(
             text,
+            &doc.words,
             &cue,
             subordinate_end(text, sent.clone(), cue.range.end, &doc.quoted),
             &doc.quoted,
@@ -619,7 +625,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
-            || (tail_before_comma.split_whitespace().count() <= 6
+            || (tail_before_comma.split_whitespace().take(7).count() <= 6
                 && tail_first.as_deref().is_some_and(|f| {
                     mentions::PREPOSITIONS.contains(&f)
                         || matches!(
@@ -646,7 +652,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else if nsubj <= 8 {
                     // The whole stretch between the comma and the cue is the subject.
-                    subject_before(text, subj_region.clone(), lx)
+                    subject_before(text, &doc.words, subj_region.clone(), lx)
                         .filter(|(r, _)| text[subj_region.start..r.start].trim().is_empty())
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else {
@@ -721,7 +727,9 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         // Pre-posed frame: "X said [that] ...".
-        let Some((subj, appos)) = subject_before(text, region_start..cue.range.start, lx) else {
+        let Some((subj, appos)) =
+            subject_before(text, &doc.words, region_start..cue.range.start, lx)
+        else {
             continue;
         };
         used_cue[ci] = true;
@@ -780,7 +788,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 },
             }
         } else {
-            match subject_before(text, region_start..verb.start, lx) {
+            match subject_before(text, &doc.words, region_start..verb.start, lx) {
                 Some((r, appos)) => Who::Mention { range: r, appos },
                 None => continue,
             }
@@ -1391,6 +1399,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     if g == Gender::Unknown {
                         g = doc.inv.gender_of(sp);
                     }
+                    // "Delgado said in her opening statement": the frame's own his/her.
+                    if g == Gender::Unknown && r.mention.is_some() {
+                        if let Some(c) = &raw.cue_range {
+                            g = frame_possessive_gender(text, c.end);
+                        }
+                    }
                     if g != Gender::Unknown && e.gender.is_none() {
                         e.gender = Some(g);
                     }
@@ -1548,6 +1562,20 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 }
 
 /// "said he/she ...", "said his/her ...": the clause's first word refers to the speaker.
+/// The gender stated by "in his"/"in her" right after a cue ("said in her opening
+/// statement", "told reporters in his office"): the speaker's own possessive.
+fn frame_possessive_gender(text: &str, cue_end: usize) -> Gender {
+    let rest = text[cue_end..].trim_start();
+    let rest = rest.get(..rest.len().min(8)).unwrap_or("");
+    if rest.starts_with("in her ") {
+        Gender::Female
+    } else if rest.starts_with("in his ") {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
 fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
     match Words::new(text, content)
         .next()
@@ -2121,19 +2149,42 @@ fn resolve_mention(
                             .next()
                             .is_some_and(|w| w.ends_with("-year-old")) =>
                 {
-                    let n = doc
-                        .inv
-                        .before(range.start)
+                    // (a sentence subject or a name with person evidence first: in "Goalkeeper Daniel Okafor has
+                    // signed with Northgate City. The 27-year-old ..." it is Okafor)
+                    let before = doc.inv.before(range.start);
+                    let cand = |n: &&coref::NameOcc| {
+                        n.range.end <= range.start
+                            && n.tokens >= 2
+                            && !n.org
+                            && n.name.chars().any(char::is_lowercase)
+                    };
+                    let n = before
                         .iter()
                         .rev()
-                        .find(|n| n.range.end <= range.start && n.tokens >= 2 && !n.org)?;
+                        .filter(cand)
+                        .take(4)
+                        .find(|n| n.person || n.subject)
+                        .or_else(|| before.iter().rev().find(cand))?;
+                    // "The 46-year-old star of cookery show Pan Fried": the rest after the
+                    // age is a role when its head is a role noun or it has a PP.
+                    let rest = desc
+                        .split_once(' ')
+                        .filter(|(a, _)| a.ends_with("-year-old"))
+                        .map(|(_, r)| r.to_string());
+                    let role = rest.filter(|r| {
+                        let head = r.split(" of ").next().unwrap_or(r);
+                        let hw = head.split_whitespace().next_back().unwrap_or("");
+                        lx.person_noun(&hw.to_lowercase())
+                            .is_some_and(|p| p.class == PersonClass::Role)
+                            || r.contains(" of ")
+                    });
                     Some(Resolved {
                         speaker: Some(n.name.clone()),
                         mention: Some(range),
                         stype: SpeakerType::Person,
                         rule: "speaker/description",
                         gender,
-                        role: None,
+                        role,
                     })
                 }
                 DescClass::Person => {
@@ -2149,6 +2200,36 @@ fn resolve_mention(
                                 gender,
                                 role: None,
                             });
+                        }
+                        // "Brenda Kettering, 78, said ... The great-gran, who ..., claimed":
+                        // a definite kin description (or a pensioner, a mother-of-three)
+                        // is the last named person speaker of compatible gender.
+                        let kinlike = lx
+                            .person_noun(&head)
+                            .is_some_and(|p| p.class == PersonClass::Kin)
+                            || head == "pensioner"
+                            || head.contains("-of-");
+                        if kinlike && desc.split_whitespace().count() == 1 {
+                            let prev = resolved.iter().rev().flatten().find(|r| {
+                                r.stype == SpeakerType::Person
+                                    && r.speaker
+                                        .as_deref()
+                                        .is_some_and(|s| s.starts_with(char::is_uppercase))
+                                    && {
+                                        let g = ent_gender(r);
+                                        gender == Gender::Unknown
+                                            || g == Gender::Unknown
+                                            || g == gender
+                                    }
+                            });
+                            if let Some(r) = prev {
+                                let mut r = r.clone();
+                                r.mention = Some(range);
+                                r.rule = "speaker/description";
+                                r.gender = gender;
+                                r.role = None;
+                                return Some(r);
+                            }
                         }
                     }
                     Some(Resolved {

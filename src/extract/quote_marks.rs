@@ -170,6 +170,17 @@ fn same_family(a: Family, b: Family) -> bool {
         )
 }
 
+/// The first byte in `s` that can start a quote mark: `"`, `'`, or the lead byte of a two-
+/// or three-byte mark (`«` `»` start with 0xC2; `“` `”` `‘` `’` `„` with 0xE2). `memchr`
+/// finds the nearest of the three frequent ones, then the stretch before it is searched for
+/// 0xC2.
+#[inline]
+fn next_mark_lead(s: &[u8]) -> Option<usize> {
+    let hit = memchr::memchr3(b'"', b'\'', 0xE2, s);
+    let upto = hit.unwrap_or(s.len());
+    memchr::memchr(0xC2, &s[..upto]).or(hit)
+}
+
 /// How far ahead to look for a better closing single quote than a possessive `s'`.
 const LOOKAHEAD: usize = 400;
 
@@ -183,14 +194,19 @@ fn scan_paragraph(
     let body = &text[p.clone()];
     let mut pairs = Vec::new();
     let mut stack: Vec<(Family, usize)> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, d)| d);
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    // Only the marks matter, and each decision looks at the chars on either side of its
+    // mark: jump from one possible mark to the next instead of decoding every char.
+    while let Some(k) = next_mark_lead(&bytes[from..]) {
+        let i = from + k;
+        let c = body[i..].chars().next().expect("char boundary");
+        from = i + c.len_utf8();
         let Some((fam, role)) = classify(c) else {
-            prev = Some(c);
             continue;
         };
+        let prev = body[..i].chars().next_back();
+        let next = body[from..].chars().next();
         let abs = p.start + i;
         let open_ctx = is_open_context_before(prev) && next.is_some_and(|n| !n.is_whitespace());
         let close_ctx = prev.is_some_and(|q| !q.is_whitespace()) && is_close_context_after(next);
@@ -264,7 +280,6 @@ fn scan_paragraph(
             }
             _ => {}
         }
-        prev = Some(c);
     }
     let tail = stack.first().map(|&(f, o)| (o, f));
     (pairs, tail)

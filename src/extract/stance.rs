@@ -7,7 +7,13 @@ use std::ops::Range;
 
 use crate::lexicon::Lexicon;
 use crate::model::Stance;
-use crate::text::Words;
+use crate::text::{lowercase, Words};
+
+/// Irregular past participles that head a clause's verb group ("had spent", "has made").
+const IRREGULAR_HEADS: &[&str] = &[
+    "spent", "made", "done", "given", "taken", "seen", "been", "gone", "paid", "sold", "bought",
+    "told", "said", "won", "lost", "kept", "held", "left", "put", "set", "cut",
+];
 
 /// The stance stated by the head predicate of a reported clause, looked for in its first
 /// words (the subject and the verb group); negation ("not", "n't", "never") flips a
@@ -16,24 +22,41 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
     let mut negated = false;
     let ws: Vec<Range<usize>> = Words::new(text, content).take(8).collect();
     for (k, w) in ws.iter().take(7).enumerate() {
-        let l = text[w.clone()].to_lowercase().replace('’', "'");
-        if matches!(l.as_str(), "not" | "never" | "no") || l.ends_with("n't") {
+        // Lowercase with straight apostrophes, copied only when that changes the word.
+        let lw = lowercase(&text[w.clone()]);
+        let straightened;
+        let l: &str = if lw.contains('’') {
+            straightened = lw.replace('’', "'");
+            &straightened
+        } else {
+            &lw
+        };
+        if matches!(l, "not" | "never" | "no") || l.ends_with("n't") {
             negated = true;
             continue;
         }
-        if let Some(s) = lx.stance_word(&l) {
+        if let Some(s) = lx.stance_word(l) {
             if k == 0 {
                 return None; // a noun-like first word: "Support for ..."
             }
+            // "give heads the backing they need", "voted 94 percent in favor": after a
+            // determiner, possessive or preposition the word is a noun, not the head verb.
+            let prev = lowercase(&text[ws[k - 1].clone()]);
+            if matches!(
+                prev.as_str(),
+                "the" | "a" | "an" | "their" | "its" | "his" | "her" | "our" | "in" | "of" | "for"
+            ) {
+                return None;
+            }
             // "has agreed to be bought", "agreed to acquire": a control verb before an
             // infinitive states no position on anything.
-            let next = ws.get(k + 1).map(|n| text[n.clone()].to_lowercase());
+            let next = ws.get(k + 1).map(|n| lowercase(&text[n.clone()]));
             if next.as_deref() == Some("to") && l.starts_with("agree") {
                 return None;
             }
             // "was likely to fall back": "back" as a particle after a verb is no stance.
-            if matches!(l.as_str(), "back" | "backs") {
-                let prev = text[ws[k - 1].clone()].to_lowercase();
+            if matches!(l, "back" | "backs") {
+                let prev = lowercase(&text[ws[k - 1].clone()]);
                 let subject_or_aux = matches!(
                     prev.as_str(),
                     "to" | "not"
@@ -65,8 +88,15 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
                 (s, true) => s,
             });
         }
-        // Past the verb group without a stance head.
-        if k >= 3 && l.ends_with("ed") && !negated {
+        // Past the verb group without a stance head ("it had spent £40bn supporting
+        // households": "spent" after the auxiliary is the head).
+        let after_aux = k >= 1
+            && matches!(
+                lowercase(&text[ws[k - 1].clone()]).as_str(),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are"
+            );
+        if (k >= 3 || after_aux) && (l.ends_with("ed") || IRREGULAR_HEADS.contains(&l)) && !negated
+        {
             return None;
         }
     }
@@ -109,5 +139,13 @@ mod tests {
             st("she agreed the plan was sound"),
             Some(Stance::Supportive)
         );
+        // A stance word after the head verb or as a noun is no head.
+        assert_eq!(st("it had spent £40bn supporting households"), None);
+        assert_eq!(st("members had voted 94 percent in favor"), None);
+        assert_eq!(
+            st("the guidance would give heads the backing they need"),
+            None
+        );
+        assert_eq!(st("he was opposed to the plan"), Some(Stance::Opposing));
     }
 }

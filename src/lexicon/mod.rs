@@ -150,6 +150,67 @@ impl Hasher for WordHasher {
     }
 }
 
+/// A fixed list of lowercase words (determiners, prepositions, auxiliaries ...) with a
+/// membership test that answers most words outside the list with one hash and two bit
+/// tests: a Bloom filter built at compile time over the list, checked before the list
+/// itself. `contains` answers exactly what `<[&str]>::contains` answers (the filter has no
+/// false negatives, and a word it lets through is compared with the list), where a scan of
+/// 20 to 70 words per question was a visible share of extraction.
+#[derive(Debug)]
+pub struct WordList {
+    words: &'static [&'static str],
+    bloom: [u64; WordList::BLOOM_WORDS],
+}
+
+impl WordList {
+    const BLOOM_WORDS: usize = 64;
+    const BLOOM_BITS: u64 = (Self::BLOOM_WORDS * 64) as u64;
+
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        let mut bloom = [0u64; Self::BLOOM_WORDS];
+        let mut i = 0;
+        while i < words.len() {
+            let h = Self::hash(words[i].as_bytes());
+            let (a, b) = Self::bits(h);
+            bloom[(a / 64) as usize] |= 1 << (a % 64);
+            bloom[(b / 64) as usize] |= 1 << (b % 64);
+            i += 1;
+        }
+        WordList { words, bloom }
+    }
+
+    /// FNV-1a, usable in a `const fn`.
+    #[inline]
+    const fn hash(b: &[u8]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut i = 0;
+        while i < b.len() {
+            h ^= b[i] as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+            i += 1;
+        }
+        h
+    }
+
+    #[inline]
+    const fn bits(h: u64) -> (u64, u64) {
+        (h % Self::BLOOM_BITS, (h >> 32) % Self::BLOOM_BITS)
+    }
+
+    /// Whether `word` is in the list (same argument shape as `<[&str]>::contains`).
+    #[inline]
+    pub fn contains(&self, word: &&str) -> bool {
+        let (a, b) = Self::bits(Self::hash(word.as_bytes()));
+        let set = |x: u64| self.bloom[(x / 64) as usize] & (1 << (x % 64)) != 0;
+        set(a) && set(b) && self.words.contains(word)
+    }
+
+    /// The words, in the order listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
 /// A map keyed by words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 /// A set of words, hashed with [`WordHasher`].
@@ -469,6 +530,20 @@ fn read(p: &Path) -> Result<String, LexiconError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `WordList::contains` answers exactly what the slice answers, for listed words and
+    /// for others (incl. near misses, case variants and the empty word).
+    #[test]
+    fn word_list_agrees_with_the_slice() {
+        const WORDS: &[&str] = &["in", "on", "at", "during", "throughout", "a", "’s", "été"];
+        static LIST: WordList = WordList::new(WORDS);
+        for w in WORDS.iter().copied().chain([
+            "", "In", "ON", "i", "dur", "durings", "s", "été ", "x", "the",
+        ]) {
+            assert_eq!(LIST.contains(&w), WORDS.contains(&w), "{w:?}");
+        }
+        assert_eq!(LIST.words(), WORDS);
+    }
 
     #[test]
     fn builtin_has_several_hundred_cue_forms() {

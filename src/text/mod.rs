@@ -195,8 +195,17 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
     for (pi, p) in paragraphs.iter().enumerate() {
         let body = &text[p.clone()];
         let mut start = 0usize;
-        let mut iter = body.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let bytes = body.as_bytes();
+        let mut from = 0usize;
+        // Jump from one possible terminal to the next (`…` is the only non-ASCII one and
+        // starts with 0xE2) instead of decoding every char.
+        while let Some(k) = bytes[from..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+        {
+            let i = from + k;
+            let c = body[i..].chars().next().expect("char boundary");
+            from = i + c.len_utf8();
             if !matches!(c, '.' | '?' | '!' | '…') {
                 continue;
             }
@@ -205,14 +214,14 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
             }
             // Swallow further terminal punctuation and closing quotes/brackets.
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            for d in body[end..].chars() {
                 if matches!(d, '.' | '?' | '!' | '…') || is_closing_punct(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
+            from = end;
             let rest = &body[end..];
             let trimmed = rest.trim_start();
             if trimmed.len() == rest.len() {
@@ -252,6 +261,79 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The [`words`] of a whole article, scanned once, answering [`words`] for a range from
+/// the table whenever that is provably the same answer, and by scanning otherwise.
+///
+/// The scanner's decisions look one char ahead (`4.5`, `it's`) and, for an abbreviation
+/// dot, back over letters and dots; whitespace is never part of a word and stops both
+/// looks. So when the range starts at the text start or next to an ASCII whitespace byte
+/// (`text[a - 1]` or `text[a]`), and ends at the text end or next to one (`text[b - 1]` or
+/// `text[b]`), no word of the article crosses an edge, and the words of the range are
+/// exactly the table's words that start inside it. Ranges handed around the extractor
+/// (sentences, clauses, subjects before a cue) almost always have such edges.
+#[derive(Debug, Clone, Default)]
+pub struct WordTable {
+    words: Vec<Range<usize>>,
+}
+
+impl WordTable {
+    pub fn new(text: &str) -> Self {
+        WordTable {
+            words: words(text, 0..text.len()),
+        }
+    }
+
+    /// Every word of the article, in text order.
+    pub fn all(&self) -> &[Range<usize>] {
+        &self.words
+    }
+
+    /// Exactly `words(text, range)` (`text` is the article the table was built from):
+    /// borrowed from the table when the range's edges are at whitespace, else scanned.
+    pub fn words<'s>(&'s self, text: &str, range: Range<usize>) -> Cow<'s, [Range<usize>]> {
+        if range.start >= range.end {
+            return Cow::Borrowed(&[]);
+        }
+        let b = text.as_bytes();
+        let ws = |i: usize| b.get(i).is_some_and(u8::is_ascii_whitespace);
+        let start_ok = range.start == 0 || ws(range.start - 1) || ws(range.start);
+        let end_ok = range.end >= b.len() || ws(range.end - 1) || ws(range.end);
+        if start_ok && end_ok {
+            let from = self.words.partition_point(|w| w.start < range.start);
+            let to = from + self.words[from..].partition_point(|w| w.start < range.end);
+            Cow::Borrowed(&self.words[from..to])
+        } else {
+            Cow::Owned(words(text, range))
+        }
+    }
+}
+
+/// The [`words`] of a range, scanned only as far as they are asked for: `get(i)` scans up
+/// to word `i` and keeps what it scanned, so a caller that walks the first few words of a
+/// long range by index (with look-ahead and look-back) pays for those words only.
+#[derive(Debug, Clone)]
+pub struct WordBuf<'a> {
+    words: Words<'a>,
+    buf: Vec<Range<usize>>,
+}
+
+impl<'a> WordBuf<'a> {
+    pub fn new(text: &'a str, range: Range<usize>) -> Self {
+        WordBuf {
+            words: Words::new(text, range),
+            buf: Vec::new(),
+        }
+    }
+
+    /// Word `i`, or `None` past the last word.
+    pub fn get(&mut self, i: usize) -> Option<Range<usize>> {
+        while self.buf.len() <= i {
+            self.buf.push(self.words.next()?);
+        }
+        Some(self.buf[i].clone())
+    }
+}
+
 /// The number of [`words`] in `text[range]`, counting no further than `limit` (the answer
 /// is then `limit`): "more than 8 words" needs only the first nine.
 pub fn word_count_upto(text: &str, range: Range<usize>, limit: usize) -> usize {
@@ -259,46 +341,94 @@ pub fn word_count_upto(text: &str, range: Range<usize>, limit: usize) -> usize {
 }
 
 /// A word lowercased, borrowed when it already is (ASCII with no capital: most words of a
-/// text), so comparing a word with a list costs no allocation.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lower<'a>(Cow<'a, str>);
+/// text), kept inline when it is short ASCII ("Said", "BBC"), so comparing a word with a
+/// list costs no allocation; only long or non-ASCII words with capitals are copied to the
+/// heap.
+#[derive(Debug, Clone)]
+pub struct Lower<'a>(LowerRepr<'a>);
 
-/// `s.to_lowercase()`, without a copy when `s` is ASCII with no capital letter.
+/// Bytes of a short ASCII word lowercased in place.
+const INLINE: usize = 30;
+
+#[derive(Debug, Clone)]
+enum LowerRepr<'a> {
+    Borrowed(&'a str),
+    /// ASCII only, so any prefix is valid UTF-8.
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
+
+impl Default for Lower<'_> {
+    fn default() -> Self {
+        Lower(LowerRepr::Borrowed(""))
+    }
+}
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower<'_> {}
+
+/// `s.to_lowercase()`, without a copy when `s` is ASCII with no capital letter and without
+/// a heap allocation when it is short ASCII.
 #[inline]
 pub fn lowercase(s: &str) -> Lower<'_> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Lower(Cow::Borrowed(s))
+    let b = s.as_bytes();
+    if b.iter().all(|&x| x.is_ascii() && !x.is_ascii_uppercase()) {
+        Lower(LowerRepr::Borrowed(s))
+    } else if b.len() <= INLINE && b.is_ascii() {
+        let mut buf = [0u8; INLINE];
+        for (d, x) in buf.iter_mut().zip(b) {
+            *d = x.to_ascii_lowercase();
+        }
+        Lower(LowerRepr::Inline(buf, b.len() as u8))
     } else {
-        Lower(Cow::Owned(s.to_lowercase()))
+        Lower(LowerRepr::Owned(s.to_lowercase()))
     }
 }
 
 impl Lower<'_> {
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            LowerRepr::Borrowed(s) => s,
+            // SAFETY: `lowercase` fills `Inline` only from an ASCII word, lowercased byte by
+            // byte with `to_ascii_lowercase`, so its first `len` bytes are ASCII and hence
+            // valid UTF-8. (Validating them on every comparison cost more than the heap copy
+            // this representation saves.)
+            LowerRepr::Inline(buf, len) => unsafe {
+                std::str::from_utf8_unchecked(&buf[..*len as usize])
+            },
+            LowerRepr::Owned(s) => s,
+        }
     }
 
     pub fn into_string(self) -> String {
-        self.0.into_owned()
+        match self.0 {
+            LowerRepr::Owned(s) => s,
+            _ => self.as_str().to_owned(),
+        }
     }
 }
 
 impl Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<str> for Lower<'_> {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        self.as_str() == other
     }
 }
 
@@ -573,13 +703,121 @@ mod tests {
         }
     }
 
+    /// The sentence splitter before it jumped between terminals, kept as the reference.
+    fn sentences_reference(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            let body = &text[p.clone()];
+            let mut start = 0usize;
+            let mut iter = body.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                if !matches!(c, '.' | '?' | '!' | '…') {
+                    continue;
+                }
+                if c == '.' && is_abbreviation_before(body, i) {
+                    continue;
+                }
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if matches!(d, '.' | '?' | '!' | '…') || is_closing_punct(d) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &body[end..];
+                let trimmed = rest.trim_start();
+                if trimmed.len() == rest.len() {
+                    continue;
+                }
+                match trimmed.chars().next() {
+                    Some(n) if is_sentence_opener(n) => {
+                        out.push(Sentence {
+                            range: p.start + start..p.start + end,
+                            paragraph: pi,
+                        });
+                        start = end + (rest.len() - trimmed.len());
+                    }
+                    _ => {}
+                }
+            }
+            if start < body.len() {
+                out.push(Sentence {
+                    range: p.start + start..p.end,
+                    paragraph: pi,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_agree_with_the_reference_splitter() {
+        let pieces = [
+            "Gov.", " ", "Smith", ".", "?", "!", "…", "”", "’", ")", " A", " a", "4.5", "U.S.",
+            "J.", "\n", "“", "é", "—", "...", "?!", "Mr. ", "\"", "'",
+        ];
+        let mut seed = 5u64;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 14) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            let ps = paragraphs(&t);
+            assert_eq!(sentences(&t, &ps), sentences_reference(&t, &ps), "{t:?}");
+        }
+    }
+
+    /// The table answers `words` for every range of a text with awkward edges (inner
+    /// marks, abbreviation dots, sigils, digits with commas, non-ASCII letters).
+    #[test]
+    fn word_table_agrees_with_words_on_every_range() {
+        let t = "Gov. Smith’s anti-war U.S. 4.5% 'drivers' union' said: it's @NATOpress.\n\
+                 Dr. Ané Ölund-Kraft, 1,200 km #tag R&D—“Yes,” J. Doe’s 3,4,5 end.’x ’ a’ ..Xy. z";
+        let table = WordTable::new(t);
+        assert_eq!(table.all(), words(t, 0..t.len()).as_slice());
+        for from in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for to in (from..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                assert_eq!(
+                    &*table.words(t, from..to),
+                    words(t, from..to).as_slice(),
+                    "{from}..{to}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_buf_gives_the_words_in_order() {
+        let t = "Gov. Smith’s anti-war U.S. 4.5% said: it's @NATOpress.";
+        let all = words(t, 3..t.len());
+        let mut buf = WordBuf::new(t, 3..t.len());
+        assert_eq!(buf.get(2), Some(all[2].clone()));
+        for (i, w) in all.iter().enumerate() {
+            assert_eq!(buf.get(i).as_ref(), Some(w));
+        }
+        assert_eq!(buf.get(all.len()), None);
+        assert_eq!(buf.get(all.len() + 3), None);
+    }
+
     #[test]
     fn lowercase_agrees_with_to_lowercase() {
         for w in ["said", "Said", "U.S.", "ÉLAN", "élan", "it’s", "4.5", ""] {
             assert_eq!(lowercase(w).as_str(), w.to_lowercase(), "{w}");
         }
-        assert!(matches!(lowercase("said").0, Cow::Borrowed(_)));
-        assert!(matches!(lowercase("Said").0, Cow::Owned(_)));
+        assert!(matches!(lowercase("said").0, LowerRepr::Borrowed(_)));
+        assert!(matches!(lowercase("Said").0, LowerRepr::Inline(..)));
+        assert!(matches!(lowercase("ÉLAN").0, LowerRepr::Owned(_)));
+        let long = "A".repeat(INLINE + 1);
+        assert_eq!(lowercase(&long).as_str(), long.to_lowercase());
+        assert_eq!(
+            lowercase(&long[..INLINE]).as_str(),
+            long[..INLINE].to_lowercase()
+        );
     }
 
     #[test]
