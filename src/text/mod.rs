@@ -551,11 +551,6 @@ impl Iterator for Words<'_> {
         };
         // Inside a word (`i > st`, so `b[i - 1]` is in the word).
         loop {
-            // The run of ASCII letters and digits that makes most of a word, in one go.
-            i += b[i..]
-                .iter()
-                .take_while(|&&x| x.is_ascii_alphanumeric())
-                .count();
             let Some(&x) = b.get(i) else {
                 self.i = n;
                 return Some(self.base + st..self.base + n);
