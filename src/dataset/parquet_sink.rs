@@ -42,6 +42,19 @@ const HIGH_CARDINALITY: &[&str] = &[
     "n_chars",
 ];
 
+/// Free text and hashes: min/max statistics over them help no query (no predicate on a
+/// quotation's text or a hash prunes by range) and cost a byte comparison per value.
+/// Ids, names, labels and numbers keep theirs.
+const NO_STATISTICS: &[&str] = &[
+    "quote_id",
+    "text",
+    "speaker_mention",
+    "role",
+    "title",
+    "content_hash",
+    "error",
+];
+
 /// Writer properties shared by every Parquet file we write.
 pub fn writer_properties(schema: &SchemaRef) -> WriterProperties {
     let mut b = WriterProperties::builder()
@@ -55,6 +68,12 @@ pub fn writer_properties(schema: &SchemaRef) -> WriterProperties {
     // One row per article: its id is unique there (in `quotes` it repeats per quote).
     let one_row_per_article = schema.as_ref() == super::schema::articles_schema().as_ref();
     for f in schema.fields() {
+        if NO_STATISTICS.contains(&f.name().as_str()) {
+            b = b.set_column_statistics_enabled(
+                ColumnPath::from(f.name().as_str()),
+                EnabledStatistics::None,
+            );
+        }
         let unique_id = one_row_per_article && f.name() == "article_id";
         if unique_id || HIGH_CARDINALITY.contains(&f.name().as_str()) {
             b = b.set_column_dictionary_enabled(ColumnPath::from(f.name().as_str()), false);
@@ -194,6 +213,36 @@ mod tests {
         assert_eq!(rows, [ROW_GROUP_ROWS as i64, ROW_GROUP_ROWS as i64, 1000]);
         let (bytes, hash) = crate::dataset::checksum::hash_file(&path).unwrap();
         assert_eq!((bytes, hash), (closed.bytes, closed.content_hash));
+    }
+
+    #[test]
+    fn statistics_on_ids_and_numbers_not_on_free_text_or_hashes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("quotes.parquet");
+        let mut sink: Box<dyn Sink> =
+            Box::new(ParquetSink::create(&path, quotes_schema()).unwrap());
+        let quotes: Vec<Quote> = (0..100).map(quote).collect();
+        sink.write(&quotes_batch(&quotes)).unwrap();
+        sink.close().unwrap().commit().unwrap();
+        let reader = SerializedFileReader::new(File::open(&path).unwrap()).unwrap();
+        let group = reader.metadata().row_group(0);
+        let has_stats = |name: &str| {
+            let i = group
+                .columns()
+                .iter()
+                .position(|c| c.column_path().string() == name)
+                .unwrap();
+            group.column(i).statistics().is_some()
+        };
+        for name in ["article_id", "start", "speaker", "cue_lemma", "confidence"] {
+            assert!(has_stats(name), "{name}");
+        }
+        for name in NO_STATISTICS
+            .iter()
+            .filter(|n| ["quote_id", "text"].contains(n))
+        {
+            assert!(!has_stats(name), "{name}");
+        }
     }
 
     #[test]

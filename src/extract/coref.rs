@@ -4,6 +4,7 @@
 //! "Whitlow", "RDF") resolve to the longest compatible name, and organisation nouns ("the
 //! company", "police", "the drivers' union") to a named organisation of the article.
 
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -52,6 +53,56 @@ pub struct Inventory {
     /// Names with an occurrence that carries person evidence; and those of one word.
     person_names: HashSet<String>,
     single_person_names: HashSet<String>,
+    /// The first title stated with each name (see [`Inventory::role_of`]).
+    first_role: HashMap<String, String>,
+    /// The names acronyms stand for (the values of `aliases`).
+    alias_targets: HashSet<String>,
+    /// Answers and indexes computed on first use: each question below used to scan every
+    /// name of the article per quote, which made an article with tens of thousands of
+    /// names (one 5 MB line of news prose) quadratic.
+    main_org: OnceCell<Option<String>>,
+    org_ending: OnceCell<HashMap<String, Option<String>>>,
+    org_words: OnceCell<OrgWords>,
+    longest_org: RefCell<HashMap<String, String>>,
+    title_keys: OnceCell<HashMap<String, Vec<usize>>>,
+    titled: RefCell<HashMap<String, Option<String>>>,
+}
+
+/// The organisation names (`org && !person`) of an article by the words that let an
+/// organisation description stand for them (see [`Inventory::organisation_for`]); each list
+/// holds indices into `names` in text order.
+#[derive(Debug, Default)]
+struct OrgWords {
+    /// Per lowercase word of the name, as written.
+    word: HashMap<String, Vec<usize>>,
+    /// Per lowercase word of the name without a trailing apostrophe ("drivers’" -> "drivers").
+    trimmed: HashMap<String, Vec<usize>>,
+    /// Per organisation noun stated before the name ("firm" for "Bakery firm Harwell’s").
+    descriptor: HashMap<String, Vec<usize>>,
+}
+
+/// From this many names on, an article's organisation and title questions are answered
+/// from indexes (built on first use); below it a scan of the names is cheaper.
+const INDEX_FROM: usize = 200;
+
+/// Longest description word (in chars) that [`Inventory::titled_name`] looks up in its
+/// index; a longer one (or a non-ASCII one) is answered by a scan of every name.
+const TITLE_KEY_CHARS: usize = 60;
+
+/// Every suffix of the last `TITLE_KEY_CHARS + 4` chars of `s`, lowercased: the keys under
+/// which a name is found by the last word of a description that `s` may end with.
+fn suffix_keys(s: &str, out: &mut Vec<String>) {
+    let cut = s
+        .char_indices()
+        .rev()
+        .nth(TITLE_KEY_CHARS + 4)
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let tail = s[cut..].to_lowercase();
+    out.extend(
+        tail.char_indices()
+            .map(|(i, _)| tail[i..].to_string())
+            .filter(|k| !k.is_empty()),
+    );
 }
 
 fn is_cap(w: &str) -> bool {
@@ -258,6 +309,13 @@ const CALENDAR: &[&str] = &[
 /// Police organisation nouns: "the force" stands for "West Yorkshire Police".
 const POLICE: &[&str] = &["police", "force", "constabulary"];
 
+/// Appends `i` unless it is already the last entry (the lists are built in text order).
+fn push_once(v: &mut Vec<usize>, i: usize) {
+    if v.last() != Some(&i) {
+        v.push(i);
+    }
+}
+
 pub fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -297,7 +355,15 @@ impl Inventory {
                     }
                     let possessive_gap =
                         matches!(gap, "’ " | "' ") && text[ws[e - 1].clone()].ends_with(['s', 'S']);
-                    if !gap.trim().is_empty() && !possessive_gap {
+                    // `'Big Tony' Russo`: a nickname that opens the run, closed before a
+                    // capitalised surname.
+                    let leading_nickname = matches!(gap, "’ " | "' " | "” " | "\" ")
+                        && e - k <= 3
+                        && text[..ws[k].start].ends_with(['‘', '\'', '“', '"'])
+                        && (k == 0 || text[ws[k - 1].end..ws[k].start].len() <= 2)
+                        && is_cap(&text[ws[e].clone()])
+                        && !text[ws[e - 1].clone()].ends_with(['s', 'S']);
+                    if !gap.trim().is_empty() && !possessive_gap && !leading_nickname {
                         break;
                     }
                     let w = &text[ws[e].clone()];
@@ -388,6 +454,11 @@ impl Inventory {
                     inv.single_person_names.insert(n.name.clone());
                 }
             }
+            if let Some(r) = &n.role {
+                if !inv.first_role.contains_key(&n.name) {
+                    inv.first_role.insert(n.name.clone(), r.clone());
+                }
+            }
         }
         // "the Metropolitan Transportation Authority" ... "The MTA": an acronym of the
         // initials of an organisation's capitalised words stands for it, as a bracketed one
@@ -413,6 +484,7 @@ impl Inventory {
                     .or_insert_with(|| n.name.clone());
             }
         }
+        inv.alias_targets = inv.aliases.values().cloned().collect();
         inv
     }
 
@@ -481,6 +553,8 @@ impl Inventory {
         let mut org = false;
         let mut gender = Gender::Unknown;
         let mut start = k;
+        let mut lead = k;
+        let mut lead_descriptor: Option<String> = None;
         // "Rebecca Shaw KC": a post-nominal closes the run but is not part of the name (the
         // text after the run is still read after it: `e_full`).
         let e_full = e;
@@ -524,6 +598,29 @@ impl Inventory {
             if connective || common || preposition {
                 start = k + 1;
             }
+            // ("But Dr Amira Haddad": a connective or preposition is no title word)
+            if connective || preposition {
+                lead = k + 1;
+            }
+            // "Developer Northsea Renewables said": an organisation noun dropped at the
+            // sentence start describes the body ("the company" later finds it).
+            if common {
+                let l = lowercase(f);
+                // ("Business Information Services" is a name: "business" is also a modifier)
+                if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() && l != "business" {
+                    org = true;
+                    lead_descriptor = Some(l.to_string());
+                }
+            }
+            // "Senator Mark Ellison of Ohio said ... its own way": a title dropped at the
+            // sentence start is still person evidence.
+            if common
+                && lx
+                    .person_noun(&lowercase(f))
+                    .is_some_and(|p| p.class == PersonClass::Role)
+            {
+                person = true;
+            }
         }
         // A honorific or title inside the run ("State Sen. Harold Quinlan"): the name follows it.
         if let Some(h) = (start..e.saturating_sub(1))
@@ -562,6 +659,15 @@ impl Inventory {
                 && (lx.is_org_noun(&l) || lx.person_noun(&l).is_some())
                 && !lx.is_org_head(&l);
             if l == "the" || sentence_noun {
+                // "Developer Northsea Renewables said": the noun describes the body.
+                if sentence_noun
+                    && lx.is_org_noun(&l)
+                    && lx.person_noun(&l).is_none()
+                    && l != "business"
+                {
+                    org = true;
+                    lead_descriptor = Some(l.to_string());
+                }
                 start += 1;
                 continue;
             }
@@ -626,7 +732,7 @@ impl Inventory {
             return false; // a sentence-initial capital alone: a name only if used as one elsewhere
         }
         // Evidence before the run: role noun, kin noun, organisation noun.
-        let mut descriptors = Vec::new();
+        let mut descriptors: Vec<String> = lead_descriptor.into_iter().collect();
         let mut before = ws[..k].iter().rev().take(3).peekable();
         if let Some(b) = before
             .next()
@@ -661,15 +767,16 @@ impl Inventory {
         // Where the title before the run starts ("retired miner Stan Hoyle"): the words
         // before it decide whether the name is its sentence's subject.
         let mut title_from = k;
-        if start > k && !person_has_honorific_only(text, ws, k, start, lx) {
-            let r: Vec<&str> = ws[k..start]
+        if start > lead && !person_has_honorific_only(text, ws, lead, start, lx) {
+            let r: Vec<&str> = ws[lead..start]
                 .iter()
                 .map(|w| &text[w.clone()])
                 .filter(|t| lx.honorific(t).is_none() && !t.eq_ignore_ascii_case("the"))
                 .collect();
             if !r.is_empty() {
-                role =
-                    Some(text[ws[k + (start - k - r.len())].start..ws[start - 1].end].to_string());
+                role = Some(
+                    text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end].to_string(),
+                );
             }
         } else if k > 0 && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
             let bl = lowercase(&text[ws[k - 1].clone()]);
@@ -781,7 +888,27 @@ impl Inventory {
                 && lx.cue(&lowercase(nx)).is_none()
         };
         let full_nick = &text[ws[start].start..ws[e - 1].end];
-        let full_owned = strip_nickname(full_nick);
+        let mut full_owned = strip_nickname(full_nick);
+        // "TELLY chef 'Big Tony' Russo": a nickname in marks that opens the run and a
+        // surname after it make the name "Tony Russo" (the nickname's last word as the
+        // first name); the nickname stands for it.
+        if text[..ws[start].start].ends_with(['‘', '\'', '“', '"']) {
+            if let Some(z) = (start..e.saturating_sub(1)).find(|&z| {
+                text[ws[z].end..ws[z + 1].start]
+                    .trim_end()
+                    .ends_with(['’', '\'', '”', '"'])
+            }) {
+                full_owned = format!(
+                    "{} {}",
+                    &text[ws[z].clone()],
+                    &text[ws[z + 1].start..ws[e - 1].end]
+                );
+                self.nicknames.insert(
+                    text[ws[start].start..ws[z].end].to_string(),
+                    full_owned.clone(),
+                );
+            }
+        }
         if full_owned.len() < full_nick.len() {
             for w in &ws[start..e] {
                 let t = &text[w.clone()];
@@ -849,12 +976,12 @@ impl Inventory {
 
     /// The first title stated with `name` anywhere in the article.
     pub fn role_of(&self, name: &str) -> Option<String> {
-        self.occurrences(name).find_map(|n| n.role.clone())
+        self.first_role.get(name).cloned()
     }
 
     /// Whether any occurrence of `name` carries organisation evidence.
     pub fn is_org(&self, name: &str) -> bool {
-        self.occurrences(name).any(|n| n.org) || self.aliases.values().any(|v| v == name)
+        self.occurrences(name).any(|n| n.org) || self.alias_targets.contains(name)
     }
 
     /// Whether any occurrence of `name` carries person evidence.
@@ -1014,33 +1141,164 @@ impl Inventory {
     /// The organisation the article is most about: the non-person name used most often
     /// (ties: the first used). The fallback for "the company" when nothing else matches.
     pub fn main_organisation(&self) -> Option<&str> {
+        self.main_org
+            .get_or_init(|| self.find_main_organisation())
+            .as_deref()
+    }
+
+    fn find_main_organisation(&self) -> Option<String> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
+        // The full name each short form counts for, per distinct name.
+        let mut full_of: HashMap<&str, &str> = HashMap::new();
         for (i, n) in self.names.iter().enumerate() {
-            if self.names.iter().any(|m| m.name == n.name && m.person) {
+            if self.person_names.contains(&n.name) {
                 continue;
             }
-            // Short forms count for the full name ("Veltra" for "Veltra Motors").
-            let full = self
-                .names
-                .iter()
-                .find(|m| {
-                    m.tokens > n.tokens
-                        && m.name.starts_with(&format!("{} ", n.name))
-                        && m.org
-                        && !m.person
-                })
-                .map(|m| m.name.as_str())
-                .unwrap_or(n.name.as_str());
-            match counts.iter_mut().find(|c| c.0 == full) {
-                Some(c) => c.1 += 1,
-                None => counts.push((full, 1, i)),
+            // Short forms count for the full name ("Veltra" for "Veltra Motors"): the first
+            // organisation, in text order, whose name starts with this one and a space.
+            let full = *full_of.entry(n.name.as_str()).or_insert_with(|| {
+                let prefix = format!("{} ", n.name);
+                self.starting_with_first_word_of(&n.name)
+                    .find(|m| {
+                        m.tokens > n.tokens && m.name.starts_with(&prefix) && m.org && !m.person
+                    })
+                    .map_or(n.name.as_str(), |m| m.name.as_str())
+            });
+            match at.get(full) {
+                Some(&c) => counts[c].1 += 1,
+                None => {
+                    at.insert(full, counts.len());
+                    counts.push((full, 1, i));
+                }
             }
         }
         counts
             .into_iter()
-            .filter(|c| self.names.iter().any(|n| n.name == c.0 && n.org))
+            .filter(|c| self.occurrences(c.0).any(|n| n.org))
             .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|c| c.0)
+            .map(|c| c.0.to_string())
+    }
+
+    /// The names of two or more words (text order) whose first word is that of `name`: a
+    /// superset of those that start with `name` and a space.
+    fn starting_with_first_word_of(&self, name: &str) -> impl Iterator<Item = &NameOcc> {
+        let first = name.split_once(' ').map_or(name, |(f, _)| f);
+        self.by_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+    }
+
+    fn org_words(&self) -> &OrgWords {
+        self.org_words.get_or_init(|| {
+            let mut ix = OrgWords::default();
+            for (i, n) in self.names.iter().enumerate() {
+                if !n.org || n.person {
+                    continue;
+                }
+                let lname = n.name.to_lowercase();
+                let mut seen: Vec<&str> = Vec::new();
+                for w in lname.split_whitespace() {
+                    if seen.contains(&w) {
+                        continue;
+                    }
+                    seen.push(w);
+                    push_once(ix.word.entry(w.to_string()).or_default(), i);
+                    let t = w.trim_end_matches(['\'', '’']);
+                    push_once(ix.trimmed.entry(t.to_string()).or_default(), i);
+                }
+                for d in &n.descriptors {
+                    push_once(ix.descriptor.entry(d.clone()).or_default(), i);
+                }
+            }
+            ix
+        })
+    }
+
+    /// A full name that the article introduces with the title or noun `noun` (lowercase;
+    /// "Pop singer Mia Lowe" for "the singer", "Gov. Miguel Ortega" for "the governor"),
+    /// when exactly one does. Looks at the names indexed under the last word of `noun`
+    /// (see [`Inventory::title_keys`]), remembered per noun.
+    pub fn titled_name(&self, text: &str, lx: &Lexicon, noun: &str) -> Option<String> {
+        if let Some(found) = self.titled.borrow().get(noun) {
+            return found.clone();
+        }
+        let introduced = |n: &&NameOcc| super::introduced_as(text, lx, n, noun);
+        let last = noun.rsplit(' ').next().unwrap_or(noun);
+        let indexed = self.names.len() >= INDEX_FROM
+            && last.is_ascii()
+            && !last.is_empty()
+            && last.chars().count() <= TITLE_KEY_CHARS
+            && !noun.contains(|c: char| c.is_whitespace() && c != ' ');
+        let mut found: Vec<&str> = if indexed {
+            self.title_keys(text, lx)
+                .get(last)
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.names[i])
+                .filter(introduced)
+                .map(|n| n.name.as_str())
+                .collect()
+        } else {
+            self.names
+                .iter()
+                .filter(introduced)
+                .map(|n| n.name.as_str())
+                .collect()
+        };
+        found.sort_unstable();
+        found.dedup();
+        let one = (found.len() == 1).then(|| found[0].to_string());
+        self.titled
+            .borrow_mut()
+            .insert(noun.to_string(), one.clone());
+        one
+    }
+
+    /// The names that can be introduced with a title (two or more words, not an
+    /// organisation, not all capitals) by every suffix of the lowercase last word of what
+    /// can state the title: the text before the name, an honorific's role, the role stated
+    /// with it. A noun ending in word W can only introduce names listed under W.
+    fn title_keys(&self, text: &str, lx: &Lexicon) -> &HashMap<String, Vec<usize>> {
+        self.title_keys.get_or_init(|| {
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut keys: Vec<String> = Vec::new();
+            for (i, n) in self.names.iter().enumerate() {
+                if n.tokens < 2 || n.org || !n.name.chars().any(char::is_lowercase) {
+                    continue;
+                }
+                keys.clear();
+                let before = text[..n.range.start].trim_end();
+                let from = before
+                    .char_indices()
+                    .rev()
+                    .take(TITLE_KEY_CHARS + 8)
+                    .take_while(|&(_, c)| !c.is_whitespace())
+                    .last()
+                    .map_or(before.len(), |(i, _)| i);
+                suffix_keys(&before[from..], &mut keys);
+                let honorific_role = text
+                    [super::floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
+                    .split_whitespace()
+                    .next_back()
+                    .and_then(|w| lx.honorific(w))
+                    .and_then(|h| h.role.as_deref());
+                for r in honorific_role.into_iter().chain(n.role.as_deref()) {
+                    if let Some(w) = r.split_whitespace().next_back() {
+                        suffix_keys(w, &mut keys);
+                    }
+                    if let Some(w) = r.rsplit(' ').next() {
+                        keys.push(w.to_lowercase());
+                    }
+                }
+                for k in keys.drain(..) {
+                    push_once(index.entry(k).or_default(), i);
+                }
+            }
+            index
+        })
     }
 
     /// The named organisation an organisation description stands for ("the company",
@@ -1058,33 +1316,73 @@ impl Inventory {
             h if POLICE.contains(&h) => POLICE,
             _ => &[],
         };
-        let mut best: Option<(&NameOcc, usize)> = None;
-        for n in self.names.iter().filter(|n| n.org && !n.person) {
-            let lname = n.name.to_lowercase();
-            let hit = lname.split_whitespace().any(|w| {
-                w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
-                    || (synonyms == POLICE && POLICE.contains(&w))
-            }) || words
-                .iter()
-                .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
-                || n.descriptors
-                    .iter()
-                    .any(|d| d == head || synonyms.contains(&d.as_str()));
-            if !hit {
-                continue;
-            }
-            let dist = if n.range.start <= pos {
-                pos - n.range.start
+        let dist = |i: usize| {
+            let s = self.names[i].range.start;
+            if s <= pos {
+                pos - s
             } else {
-                (n.range.start - pos) * 4
-            };
-            if best.is_none_or(|(_, d)| dist < d) {
-                best = Some((n, dist));
+                (s - pos) * 4
+            }
+        };
+        if self.names.len() < INDEX_FROM {
+            // A short article: one look at each organisation.
+            let mut best: Option<(&NameOcc, usize)> = None;
+            for (i, n) in self.names.iter().enumerate() {
+                if !n.org || n.person {
+                    continue;
+                }
+                let lname = n.name.to_lowercase();
+                let hit = lname.split_whitespace().any(|w| {
+                    w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
+                        || (synonyms == POLICE && POLICE.contains(&w))
+                }) || words
+                    .iter()
+                    .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
+                    || n.descriptors
+                        .iter()
+                        .any(|d| d == head || synonyms.contains(&d.as_str()));
+                if hit && best.is_none_or(|(_, d)| dist(i) < d) {
+                    best = Some((n, dist(i)));
+                }
+            }
+            return self.organisation_from(best.map(|(n, _)| n), head);
+        }
+        // The organisations that match the description, by the words that can match: the
+        // head (apostrophe aside), any police noun for a police head, a longer word of the
+        // description, a descriptor equal to the head or a synonym.
+        let ix = self.org_words();
+        let mut lists: Vec<&Vec<usize>> = Vec::new();
+        lists.extend(ix.trimmed.get(head.trim_end_matches(['\'', '’'])));
+        if synonyms == POLICE {
+            lists.extend(POLICE.iter().filter_map(|p| ix.word.get(*p)));
+        }
+        for w in &words {
+            if w.len() > 3 && w != head {
+                lists.extend(ix.word.get(w));
             }
         }
+        lists.extend(ix.descriptor.get(head));
+        lists.extend(synonyms.iter().filter_map(|s| ix.descriptor.get(*s)));
+        // Nearest before `pos`, else nearest after (at four times the distance); ties to
+        // the first in text order. In each list (text order) only the last name starting
+        // at or before `pos` and the first after it can be nearest.
+        let best = lists
+            .iter()
+            .flat_map(|l| {
+                let k = l.partition_point(|&i| self.names[i].range.start <= pos);
+                [k.checked_sub(1).map(|k| l[k]), l.get(k).copied()]
+            })
+            .flatten()
+            .min_by_key(|&i| (dist(i), i))
+            .map(|i| &self.names[i]);
+        self.organisation_from(best, head)
+    }
+
+    /// The answer of [`Inventory::organisation_for`] from the nearest matching name.
+    fn organisation_from(&self, best: Option<&NameOcc>, head: &str) -> Option<String> {
         match best {
             // "Mining firm Grauwald" ... "Grauwald Mining": the full name.
-            Some((n, _)) => Some(self.longest_org_from(&n.name)),
+            Some(n) => Some(self.longest_org_from(&n.name)),
             None if BUSINESS.contains(&head) => self.main_organisation().map(str::to_string),
             None => None,
         }
@@ -1093,8 +1391,11 @@ impl Inventory {
     /// The longest organisation name that starts with `name` ("Grauwald" -> "Grauwald
     /// Mining"), or `name` itself.
     pub fn longest_org_from(&self, name: &str) -> String {
-        self.names
-            .iter()
+        if let Some(l) = self.longest_org.borrow().get(name) {
+            return l.clone();
+        }
+        let l = self
+            .starting_with_first_word_of(name)
             .filter(|m| {
                 m.org
                     && !m.person
@@ -1103,20 +1404,39 @@ impl Inventory {
                     && m.name[name.len()..].starts_with(' ')
             })
             .max_by_key(|m| m.tokens)
-            .map_or_else(|| name.to_string(), |m| m.name.clone())
+            .map_or_else(|| name.to_string(), |m| m.name.clone());
+        self.longest_org
+            .borrow_mut()
+            .insert(name.to_string(), l.clone());
+        l
     }
 
     /// The one organisation whose name ends with the organisation word `word` ("the Trust"
     /// for "Coastal Birds Trust"), when exactly one does.
     pub fn org_ending_with(&self, word: &str) -> Option<String> {
-        let mut found = self
-            .names
-            .iter()
-            .filter(|m| {
-                m.org && !m.person && m.tokens >= 2 && m.last == word && m.name.ends_with(word)
+        self.org_ending
+            .get_or_init(|| {
+                // Per last word: the one organisation name ending with it, or None when
+                // two differ.
+                let mut m: HashMap<String, Option<String>> = HashMap::new();
+                for n in &self.names {
+                    if n.org && !n.person && n.tokens >= 2 && n.name.ends_with(n.last.as_str()) {
+                        match m.get_mut(&n.last) {
+                            None => {
+                                m.insert(n.last.clone(), Some(n.name.clone()));
+                            }
+                            Some(one) => {
+                                if one.as_ref().is_some_and(|o| *o != n.name) {
+                                    *one = None;
+                                }
+                            }
+                        }
+                    }
+                }
+                m
             })
-            .map(|m| m.name.as_str());
-        let first = found.next()?;
-        found.all(|m| m == first).then(|| first.to_string())
+            .get(word)
+            .cloned()
+            .flatten()
     }
 }

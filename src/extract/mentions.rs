@@ -957,9 +957,43 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     if i < ws.len() - 1 && LEADING_CONNECTIVES.contains(&lower(&text[ws[i].clone()]).as_str()) {
         i += 1;
     }
-    // The name: the last capitalised run (with "of/and/for" inside org names).
+    // The name: the last capitalised run (with "of/and/for" inside org names; a number
+    // after a capital belongs to it: "Transport Workers Union Local 100").
+    let is_number = |w: &Range<usize>| text[w.clone()].chars().all(|c| c.is_ascii_digit());
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
     let mut run_end = ws.len();
-    while run_end > i && !is_cap(&text[ws[run_end - 1].clone()]) {
+    while run_end > i
+        && !is_cap(&text[ws[run_end - 1].clone()])
+        && !(run_end - 1 > i
+            && is_number(&ws[run_end - 1])
+            && is_cap(&text[ws[run_end - 2].clone()])
+            && !MONTHS.contains(&&text[ws[run_end - 2].clone()]))
+    {
         run_end -= 1;
     }
     // Description heads: the first lowercase word run before a preposition.
@@ -972,7 +1006,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             if j > i && PREPOSITIONS.contains(&l.as_str()) {
                 break;
             }
-            if !is_cap(t) || (j == i && initial_cap) {
+            if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
                 // (the mention's own end is no possessive: "the ministry" of "the
@@ -1097,8 +1131,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     let mut title_end: Option<usize> = None;
     // A run ending in an organisation word keeps its person nouns ("Police Officers
     // Association", "Nurses Union"): they are part of the name, not a title.
+    let run_last = if run_end > i + 1 && is_number(&ws[run_end - 1]) {
+        run_end - 2
+    } else {
+        run_end.saturating_sub(1)
+    };
     let org_run = run_end > i
-        && lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
+        && lx.is_org_head(&lower(&text[ws[run_last].clone()]))
         && !ws[i..run_end]
             .iter()
             .any(|w| matches!(&text[w.clone()], "of" | "for"));
@@ -1134,7 +1173,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             continue;
         }
         if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
-            || !is_cap(t)
+            || !(is_cap(t) || (j + 1 == run_end && is_number(w)))
         {
             if let Some(p) = pn {
                 if p.gender != Gender::Unknown {
@@ -1168,7 +1207,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
         && !capitalised_mid_sentence(text, &text[ws[i].clone()])
     {
-        title_end = Some(i);
+        // ("Developer Northsea Renewables": an organisation noun describes a body)
+        let l = lower(&text[ws[i].clone()]);
+        if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
+            m.org_hint = true;
+        } else {
+            title_end = Some(i);
+        }
         name_start = i + 1;
     }
     // "Resident Amira, 34": a sentence-initial person noun before a one-word name is no
@@ -1245,6 +1290,18 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         m.honorific = true;
     }
     let mut nm = ws[name_start].start..ws[name_end - 1].end;
+    // "Senator Mark Ellison of Ohio": after a title or honorific, "of" and a place that
+    // is no organisation end the person's name.
+    if title_end.is_some() || m.honorific {
+        if let Some(p) = (name_start + 2..name_end).find(|&j| &text[ws[j].clone()] == "of") {
+            if !ws[p..name_end]
+                .iter()
+                .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
+            {
+                nm.end = ws[p - 1].end;
+            }
+        }
+    }
     // "The Rail Drivers’ Federation (RDF)": the bracketed acronym is not part of the name.
     if let Some(p) = text[nm.clone()].find(" (") {
         nm.end = nm.start + p;

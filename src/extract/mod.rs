@@ -1399,6 +1399,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     if g == Gender::Unknown {
                         g = doc.inv.gender_of(sp);
                     }
+                    // "Delgado said in her opening statement": the frame's own his/her.
+                    if g == Gender::Unknown && r.mention.is_some() {
+                        if let Some(c) = &raw.cue_range {
+                            g = frame_possessive_gender(text, c.end);
+                        }
+                    }
                     if g != Gender::Unknown && e.gender.is_none() {
                         e.gender = Some(g);
                     }
@@ -1556,6 +1562,20 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 }
 
 /// "said he/she ...", "said his/her ...": the clause's first word refers to the speaker.
+/// The gender stated by "in his"/"in her" right after a cue ("said in her opening
+/// statement", "told reporters in his office"): the speaker's own possessive.
+fn frame_possessive_gender(text: &str, cue_end: usize) -> Gender {
+    let rest = text[cue_end..].trim_start();
+    let rest = rest.get(..rest.len().min(8)).unwrap_or("");
+    if rest.starts_with("in her ") {
+        Gender::Female
+    } else if rest.starts_with("in his ") {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
 fn clause_initial_gender(text: &str, content: Range<usize>) -> Gender {
     match Words::new(text, content)
         .next()
@@ -1598,49 +1618,43 @@ fn is_speech_cue(raw: &Raw, lx: &Lexicon) -> bool {
 /// A full name that the article introduces with this title or noun ("Pop singer Mia Lowe"
 /// for "the singer", "Judge Susan Pryor" for "the judge"): only when exactly one does.
 fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
-    let text = doc.text;
-    let mut found: Vec<&str> = doc
-        .inv
-        .names
-        .iter()
-        .filter(|n| {
-            n.tokens >= 2
-                && !n.org
-                // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
-                && n.name.chars().any(char::is_lowercase)
-                && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
-                    // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
-                    || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
-                        .split_whitespace()
+    doc.inv.titled_name(doc.text, doc.lx, noun)
+}
+
+/// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
+/// [`titled_name`]).
+fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bool {
+    n.tokens >= 2
+        && !n.org
+        // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
+        && n.name.chars().any(char::is_lowercase)
+        && (ends_with_lowercase(text[..n.range.start].trim_end(), noun)
+            // "Gov. Miguel Ortega" for "the governor": an honorific stating the role.
+            || text[floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
+                .split_whitespace()
+                .next_back()
+                .and_then(|w| lx.honorific(w))
+                .and_then(|h| h.role.as_deref())
+                .is_some_and(|r| r.eq_ignore_ascii_case(noun))
+            // A title stated anywhere with the name: "the minister" for "The
+            // cantonal environment minister, Élodie Favre", "the sheriff" for
+            // "Bristow County Sheriff Dale Hutchins".
+            || n.role.as_deref().is_some_and(|r| {
+                (ends_with_lowercase(r, noun)
+                    && r[..r.len() - noun.len().min(r.len())]
+                        .chars()
                         .next_back()
-                        .and_then(|w| doc.lx.honorific(w))
-                        .and_then(|h| h.role.as_deref())
-                        .is_some_and(|r| r.eq_ignore_ascii_case(noun))
-                    // A title stated anywhere with the name: "the minister" for "The
-                    // cantonal environment minister, Élodie Favre", "the sheriff" for
-                    // "Bristow County Sheriff Dale Hutchins".
-                    || n.role.as_deref().is_some_and(|r| {
-                        (ends_with_lowercase(r, noun)
-                            && r[..r.len() - noun.len().min(r.len())]
-                                .chars()
-                                .next_back()
-                                .is_none_or(|c| c == ' ' || c == '-'))
-                            // "the head of the agency" for "head of the International
-                            // Atomic Energy Agency": same title, a body with the same head.
-                            || noun.split_once(" of the ").is_some_and(|(t, body)| {
-                                let rl = r.to_lowercase();
-                                rl.strip_prefix(t).is_some_and(|rest| {
-                                    rest.starts_with(" of ")
-                                        && rl.rsplit(' ').next() == body.rsplit(' ').next()
-                                })
-                            })
-                    }))
-        })
-        .map(|n| n.name.as_str())
-        .collect();
-    found.sort_unstable();
-    found.dedup();
-    (found.len() == 1).then(|| found[0].to_string())
+                        .is_none_or(|c| c == ' ' || c == '-'))
+                    // "the head of the agency" for "head of the International
+                    // Atomic Energy Agency": same title, a body with the same head.
+                    || noun.split_once(" of the ").is_some_and(|(t, body)| {
+                        let rl = r.to_lowercase();
+                        rl.strip_prefix(t).is_some_and(|rest| {
+                            rest.starts_with(" of ")
+                                && rl.rsplit(' ').next() == body.rsplit(' ').next()
+                        })
+                    })
+            }))
 }
 
 /// Whether `hay`, lowercased, ends with `needle` (already lowercase). Lowercases only the
@@ -2135,19 +2149,42 @@ fn resolve_mention(
                             .next()
                             .is_some_and(|w| w.ends_with("-year-old")) =>
                 {
-                    let n = doc
-                        .inv
-                        .before(range.start)
+                    // (a sentence subject or a name with person evidence first: in "Goalkeeper Daniel Okafor has
+                    // signed with Northgate City. The 27-year-old ..." it is Okafor)
+                    let before = doc.inv.before(range.start);
+                    let cand = |n: &&coref::NameOcc| {
+                        n.range.end <= range.start
+                            && n.tokens >= 2
+                            && !n.org
+                            && n.name.chars().any(char::is_lowercase)
+                    };
+                    let n = before
                         .iter()
                         .rev()
-                        .find(|n| n.range.end <= range.start && n.tokens >= 2 && !n.org)?;
+                        .filter(cand)
+                        .take(4)
+                        .find(|n| n.person || n.subject)
+                        .or_else(|| before.iter().rev().find(cand))?;
+                    // "The 46-year-old star of cookery show Pan Fried": the rest after the
+                    // age is a role when its head is a role noun or it has a PP.
+                    let rest = desc
+                        .split_once(' ')
+                        .filter(|(a, _)| a.ends_with("-year-old"))
+                        .map(|(_, r)| r.to_string());
+                    let role = rest.filter(|r| {
+                        let head = r.split(" of ").next().unwrap_or(r);
+                        let hw = head.split_whitespace().next_back().unwrap_or("");
+                        lx.person_noun(&hw.to_lowercase())
+                            .is_some_and(|p| p.class == PersonClass::Role)
+                            || r.contains(" of ")
+                    });
                     Some(Resolved {
                         speaker: Some(n.name.clone()),
                         mention: Some(range),
                         stype: SpeakerType::Person,
                         rule: "speaker/description",
                         gender,
-                        role: None,
+                        role,
                     })
                 }
                 DescClass::Person => {
@@ -2163,6 +2200,36 @@ fn resolve_mention(
                                 gender,
                                 role: None,
                             });
+                        }
+                        // "Brenda Kettering, 78, said ... The great-gran, who ..., claimed":
+                        // a definite kin description (or a pensioner, a mother-of-three)
+                        // is the last named person speaker of compatible gender.
+                        let kinlike = lx
+                            .person_noun(&head)
+                            .is_some_and(|p| p.class == PersonClass::Kin)
+                            || head == "pensioner"
+                            || head.contains("-of-");
+                        if kinlike && desc.split_whitespace().count() == 1 {
+                            let prev = resolved.iter().rev().flatten().find(|r| {
+                                r.stype == SpeakerType::Person
+                                    && r.speaker
+                                        .as_deref()
+                                        .is_some_and(|s| s.starts_with(char::is_uppercase))
+                                    && {
+                                        let g = ent_gender(r);
+                                        gender == Gender::Unknown
+                                            || g == Gender::Unknown
+                                            || g == gender
+                                    }
+                            });
+                            if let Some(r) = prev {
+                                let mut r = r.clone();
+                                r.mention = Some(range);
+                                r.rule = "speaker/description";
+                                r.gender = gender;
+                                r.role = None;
+                                return Some(r);
+                            }
                         }
                     }
                     Some(Resolved {

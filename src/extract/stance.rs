@@ -9,6 +9,12 @@ use crate::lexicon::Lexicon;
 use crate::model::Stance;
 use crate::text::{lowercase, Words};
 
+/// Irregular past participles that head a clause's verb group ("had spent", "has made").
+const IRREGULAR_HEADS: &[&str] = &[
+    "spent", "made", "done", "given", "taken", "seen", "been", "gone", "paid", "sold", "bought",
+    "told", "said", "won", "lost", "kept", "held", "left", "put", "set", "cut",
+];
+
 /// The stance stated by the head predicate of a reported clause, looked for in its first
 /// words (the subject and the verb group); negation ("not", "n't", "never") flips a
 /// supportive head to opposing and an opposing head to neutral.
@@ -32,6 +38,15 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
         if let Some(s) = lx.stance_word(l) {
             if k == 0 {
                 return None; // a noun-like first word: "Support for ..."
+            }
+            // "give heads the backing they need", "voted 94 percent in favor": after a
+            // determiner, possessive or preposition the word is a noun, not the head verb.
+            let prev = lowercase(&text[ws[k - 1].clone()]);
+            if matches!(
+                prev.as_str(),
+                "the" | "a" | "an" | "their" | "its" | "his" | "her" | "our" | "in" | "of" | "for"
+            ) {
+                return None;
             }
             // "has agreed to be bought", "agreed to acquire": a control verb before an
             // infinitive states no position on anything.
@@ -73,8 +88,15 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
                 (s, true) => s,
             });
         }
-        // Past the verb group without a stance head.
-        if k >= 3 && l.ends_with("ed") && !negated {
+        // Past the verb group without a stance head ("it had spent £40bn supporting
+        // households": "spent" after the auxiliary is the head).
+        let after_aux = k >= 1
+            && matches!(
+                lowercase(&text[ws[k - 1].clone()]).as_str(),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are"
+            );
+        if (k >= 3 || after_aux) && (l.ends_with("ed") || IRREGULAR_HEADS.contains(&l)) && !negated
+        {
             return None;
         }
     }
@@ -117,5 +139,13 @@ mod tests {
             st("she agreed the plan was sound"),
             Some(Stance::Supportive)
         );
+        // A stance word after the head verb or as a noun is no head.
+        assert_eq!(st("it had spent £40bn supporting households"), None);
+        assert_eq!(st("members had voted 94 percent in favor"), None);
+        assert_eq!(
+            st("the guidance would give heads the backing they need"),
+            None
+        );
+        assert_eq!(st("he was opposed to the plan"), Some(Stance::Opposing));
     }
 }

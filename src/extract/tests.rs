@@ -961,3 +961,83 @@ fn title_and_name_after_a_description_is_the_speaker_not_an_apposition() {
     assert_eq!(speaker(q), "Lorraine Hebden");
     assert_eq!(speaker(find(&qs, "the company fired")), "Maria Delgado");
 }
+
+#[test]
+fn connective_before_an_honorific_is_no_role_and_say_takes_a_quoted_fragment_clause() {
+    let t = "Bills\n\nBut Dr Amira Haddad, a fuel poverty researcher at Durham University, said payment holidays only ‘push the problem down the road’. ‘What families need is money,’ she said.\n";
+    let qs = run(t);
+    let q = find(&qs, "payment holidays");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(speaker(q), "Amira Haddad");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("fuel poverty researcher at Durham University")
+    );
+    assert_eq!(
+        find(&qs, "What families").role.as_deref(),
+        Some("fuel poverty researcher at Durham University")
+    );
+}
+
+#[test]
+fn age_description_prefers_the_subject_over_a_nearer_object_name() {
+    let t = "Deal\n\nGoalkeeper Daniel Okafor has signed a new contract with Northgate City.\n\nThe 27-year-old, who has been linked with a move, said: 'This is my home.'\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "This is my home")), "Daniel Okafor");
+}
+
+#[test]
+fn union_local_number_rail_body_and_senator_of_state_get_their_types() {
+    let t = "Strike\n\nNEW YORK (Wirenews) - Subway workers have voted to authorize a strike, the Transport Workers Union Local 100 said on Thursday.\n\nServices on Sunday are expected to run normally, National Rail said.\n\nSenator Mark Ellison of Ohio said Europe should be \"paying its own way.\"\n";
+    let qs = run(t);
+    let q = find(&qs, "Subway workers");
+    assert_eq!(speaker(q), "Transport Workers Union Local 100");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "Services on Sunday");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "Europe should be");
+    assert_eq!(speaker(q), "Mark Ellison");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(q.role.as_deref(), Some("Senator"));
+}
+
+#[test]
+fn possessive_in_the_frame_is_the_speakers_gender() {
+    let t = "Trial\n\nAttorney Maria Delgado told a jury that the company fired her client.\n\n\"They didn't want to hear it,\" Delgado said in her opening statement.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the company fired").speaker_gender,
+        Some(Gender::Female)
+    );
+    assert_eq!(
+        find(&qs, "They didn't").speaker_gender,
+        Some(Gender::Female)
+    );
+}
+
+#[test]
+fn leading_nickname_kin_description_and_age_description_role() {
+    let t = "Chef\n\nTELLY chef 'Big Tony' Russo has hit back at critics.\n\nThe 46-year-old star of cookery show Pan Fried told the Daily Post: 'People pay for quality.'\n\nBut Tony insisted his prices were fair.\n\nBrenda Kettering, 78, said: 'They'll have to carry me out.'\n\nThe great-gran, who calls the flat her 'little palace', claimed the agent had refused to fix the roof.\n\nA pensioner dubbed the 'Bingo Queen of Sandmouth' is digging in.\n";
+    let qs = run(t);
+    let q = find(&qs, "People pay");
+    assert_eq!(speaker(q), "Tony Russo");
+    assert_eq!(q.role.as_deref(), Some("star of cookery show Pan Fried"));
+    assert_eq!(speaker(find(&qs, "his prices were fair")), "Tony Russo");
+    let q = find(&qs, "the agent had refused");
+    assert_eq!(speaker(q), "Brenda Kettering");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    assert!(qs.iter().all(|q| q.text != "Bingo Queen of Sandmouth"));
+}
+
+#[test]
+fn sentence_initial_organisation_noun_describes_the_body_for_the_company() {
+    let t = "Wind farm\n\nPlans for a wind farm off the Norfolk coast have been approved.\n\nDeveloper Northsea Renewables said the project would power 600,000 homes.\n\nThe company denied that residents had not been consulted.\n";
+    let qs = run(t);
+    let q = find(&qs, "the project would");
+    assert_eq!(speaker(q), "Northsea Renewables");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        speaker(find(&qs, "residents had not")),
+        "Northsea Renewables"
+    );
+}
