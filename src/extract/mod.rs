@@ -1549,6 +1549,8 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
         .iter()
         .find(|p| p.start >= doc.body_start)?
         .clone();
+    // (its first 2,000 bytes: a one-line 5 MB article costs no more)
+    let lead = lead.start..floor_char(text, lead.end.min(lead.start + 2000)).max(lead.start);
     let ws = words(text, lead.clone());
     let names = &doc.inv.names;
     for k in 0..ws.len().saturating_sub(3) {
