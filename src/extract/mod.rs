@@ -1567,9 +1567,9 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
             .get(of + 1)
             .is_some_and(|w| text[w.clone()].starts_with(char::is_uppercase));
         let contiguous =
-            (k + 1..=of + 1).all(|j| text[ws[j - 1].end..ws[j].start].trim().is_empty());
+            || (k + 1..=of + 1).all(|j| text[ws[j - 1].end..ws[j].start].trim().is_empty());
         if !cap_after
-            || !contiguous
+            || !contiguous()
             || !doc
                 .lx
                 .person_noun(&head)
