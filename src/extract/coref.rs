@@ -930,10 +930,11 @@ impl Inventory {
                     "{} {}",
                     &text[ws[z].clone()],
                     &text[ws[z + 1].start..ws[e - 1].end]
-                );
+                )
+                .into();
                 self.nicknames.insert(
                     text[ws[start].start..ws[z].end].to_string(),
-                    full_owned.clone(),
+                    full_owned.to_string(),
                 );
             }
         }
