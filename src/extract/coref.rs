@@ -926,12 +926,11 @@ impl Inventory {
                     .trim_end()
                     .ends_with(['’', '\'', '”', '"'])
             }) {
-                full_owned = format!(
+                full_owned = Cow::Owned(format!(
                     "{} {}",
                     &text[ws[z].clone()],
                     &text[ws[z + 1].start..ws[e - 1].end]
-                )
-                .into();
+                ));
                 self.nicknames.insert(
                     text[ws[start].start..ws[z].end].to_string(),
                     full_owned.to_string(),
