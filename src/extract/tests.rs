@@ -1067,3 +1067,14 @@ fn ruled_that_reports_a_clause_but_ruling_party_is_no_cue() {
     assert_eq!(q.cue_lemma.as_deref(), Some("rule"));
     assert_eq!(speaker(find(&qs, "Argentina could")), "Raul Baglini");
 }
+
+#[test]
+fn unnamed_trader_is_a_functionary_with_role() {
+    let t =
+        "Milk\n\nOne grain trader, who did not want to be named, said the problem was global.\n";
+    let qs = run(t);
+    let q = find(&qs, "the problem was global");
+    assert_eq!(speaker(q), "grain trader");
+    assert_eq!(q.role.as_deref(), Some("grain trader"));
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
