@@ -1057,3 +1057,24 @@ fn lead_role_scan_at_the_end_of_the_lead_does_not_panic() {
     let qs = run("Headline\n\nNATO denied claims from the acting president of\n");
     assert!(qs.iter().all(|q| q.role.is_none()), "{qs:#?}");
 }
+
+#[test]
+fn ruled_that_reports_a_clause_but_ruling_party_is_no_cue() {
+    let t = "Trial\n\nU.S. District Judge Helen Park has ruled that jurors may hear evidence about two crashes.\n\nRaul Baglini, a deputy of the ruling Radical Party, said Argentina could suspend payments.\n";
+    let qs = run(t);
+    let q = find(&qs, "jurors may hear");
+    assert_eq!(speaker(q), "Helen Park");
+    assert_eq!(q.cue_lemma.as_deref(), Some("rule"));
+    assert_eq!(speaker(find(&qs, "Argentina could")), "Raul Baglini");
+}
+
+#[test]
+fn unnamed_trader_is_a_functionary_with_role() {
+    let t =
+        "Milk\n\nOne grain trader, who did not want to be named, said the problem was global.\n";
+    let qs = run(t);
+    let q = find(&qs, "the problem was global");
+    assert_eq!(speaker(q), "grain trader");
+    assert_eq!(q.role.as_deref(), Some("grain trader"));
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
