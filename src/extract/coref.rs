@@ -4,11 +4,13 @@
 //! "Whitlow", "RDF") resolve to the longest compatible name, and organisation nouns ("the
 //! company", "police", "the drivers' union") to a named organisation of the article.
 
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use crate::lexicon::{Lexicon, PersonClass};
+use crate::lexicon::{Lexicon, PersonClass, WordHasher, WordMap, WordSet};
 use crate::model::Gender;
 use crate::text::{lowercase, Sentence, WordTable};
 
@@ -36,36 +38,36 @@ pub struct NameOcc {
 pub struct Inventory {
     pub names: Vec<NameOcc>,
     /// Acronym -> organisation name ("RDF" -> "Rail Drivers’ Federation").
-    pub aliases: HashMap<String, String>,
+    pub aliases: WordMap<String>,
     /// Nickname -> person name (`Patrick “Paddy” Doyle`: "Paddy" -> "Patrick Doyle").
-    pub nicknames: HashMap<String, String>,
+    pub nicknames: WordMap<String>,
     /// Memo of [`super::mentions::capitalised_mid_sentence`] per word (one scan each).
-    mid_sentence: HashMap<String, bool>,
+    mid_sentence: WordMap<bool>,
     /// Indices into `names` (ascending) per `name` and per `last`, so questions about one
     /// name look at its occurrences only: scanning every name per quote made an article
     /// with thousands of names quadratic (cubic through `gender_of` in `canonical`).
-    by_name: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_name: WordMap<Vec<usize>>,
+    by_last: WordMap<Vec<usize>>,
     /// Per the text before the first space of a name that has one.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<Vec<usize>>,
     /// `by_last` restricted to names of two or more words.
-    by_last_multi: HashMap<String, Vec<usize>>,
+    by_last_multi: WordMap<Vec<usize>>,
     /// Names with an occurrence that carries person evidence; and those of one word.
-    person_names: HashSet<String>,
-    single_person_names: HashSet<String>,
+    person_names: WordSet,
+    single_person_names: WordSet,
     /// The first title stated with each name (see [`Inventory::role_of`]).
-    first_role: HashMap<String, String>,
+    first_role: WordMap<String>,
     /// The names acronyms stand for (the values of `aliases`).
-    alias_targets: HashSet<String>,
+    alias_targets: WordSet,
     /// Answers and indexes computed on first use: each question below used to scan every
     /// name of the article per quote, which made an article with tens of thousands of
     /// names (one 5 MB line of news prose) quadratic.
     main_org: OnceCell<Option<String>>,
-    org_ending: OnceCell<HashMap<String, Option<String>>>,
+    org_ending: OnceCell<WordMap<Option<String>>>,
     org_words: OnceCell<OrgWords>,
-    longest_org: RefCell<HashMap<String, String>>,
-    title_keys: OnceCell<HashMap<String, Vec<usize>>>,
-    titled: RefCell<HashMap<String, Option<String>>>,
+    longest_org: RefCell<WordMap<String>>,
+    title_keys: OnceCell<HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>>>,
+    titled: RefCell<WordMap<Option<String>>>,
 }
 
 /// The organisation names (`org && !person`) of an article by the words that let an
@@ -74,35 +76,42 @@ pub struct Inventory {
 #[derive(Debug, Default)]
 struct OrgWords {
     /// Per lowercase word of the name, as written.
-    word: HashMap<String, Vec<usize>>,
+    word: WordMap<Vec<usize>>,
     /// Per lowercase word of the name without a trailing apostrophe ("drivers’" -> "drivers").
-    trimmed: HashMap<String, Vec<usize>>,
+    trimmed: WordMap<Vec<usize>>,
     /// Per organisation noun stated before the name ("firm" for "Bakery firm Harwell’s").
-    descriptor: HashMap<String, Vec<usize>>,
+    descriptor: WordMap<Vec<usize>>,
 }
 
 /// From this many names on, an article's organisation and title questions are answered
 /// from indexes (built on first use); below it a scan of the names is cheaper.
 const INDEX_FROM: usize = 200;
 
-/// Longest description word (in chars) that [`Inventory::titled_name`] looks up in its
-/// index; a longer one (or a non-ASCII one) is answered by a scan of every name.
-const TITLE_KEY_CHARS: usize = 60;
-
-/// Every suffix of the last `TITLE_KEY_CHARS + 4` chars of `s`, lowercased: the keys under
-/// which a name is found by the last word of a description that `s` may end with.
-fn suffix_keys(s: &str, out: &mut Vec<String>) {
-    let cut = s
-        .char_indices()
-        .rev()
-        .nth(TITLE_KEY_CHARS + 4)
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let tail = s[cut..].to_lowercase();
-    out.extend(
-        tail.char_indices()
-            .map(|(i, _)| tail[i..].to_string())
-            .filter(|k| !k.is_empty()),
-    );
+/// The key of the title index (see [`Inventory::title_keys`]): the last three bytes of
+/// `s` lowercased, None when `s` has fewer. Whatever ends with an ASCII word of three or
+/// more bytes once lowercased has that word's last three bytes as its key.
+fn tail_key(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.len() < 3 {
+        return None;
+    }
+    let key = |t: &[u8]| {
+        u32::from_le_bytes([
+            t[0].to_ascii_lowercase(),
+            t[1].to_ascii_lowercase(),
+            t[2].to_ascii_lowercase(),
+            0,
+        ])
+    };
+    let t = &b[b.len() - 3..];
+    if t.is_ascii() {
+        return Some(key(t));
+    }
+    // (a non-ASCII tail: lowercase its last four characters, enough for three bytes)
+    let cut = s.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let l = s[cut..].to_lowercase();
+    let lb = l.as_bytes();
+    (lb.len() >= 3).then(|| key(&lb[lb.len() - 3..]))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -259,9 +268,9 @@ const BUSINESS: &[&str] = &[
 ];
 
 /// A name without a nickname in quote marks: `Patrick “Paddy” Doyle` -> `Patrick Doyle`.
-pub fn strip_nickname(name: &str) -> String {
+pub fn strip_nickname(name: &str) -> Cow<'_, str> {
     if !name.contains(['“', '"', '‘', '\'']) {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
     let mut out = String::with_capacity(name.len());
     let mut depth = false;
@@ -278,9 +287,9 @@ pub fn strip_nickname(name: &str) -> String {
         out.push_str(w);
     }
     if out.is_empty() {
-        name.to_string()
+        Cow::Borrowed(name)
     } else {
-        out
+        Cow::Owned(out)
     }
 }
 
@@ -378,11 +387,11 @@ impl Inventory {
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
                         // "Chief Executive Officer of Halvern Robotics": a title, then a name.
                         && !lx
-                            .person_noun(&text[ws[e - 1].clone()].to_lowercase())
+                            .person_noun(&lowercase(&text[ws[e - 1].clone()]))
                             .is_some_and(|p| p.class == PersonClass::Role)
                         // "Prof Oskar Halden of Kalmar University": a person, then a place.
                         && !(k..e).any(|z| lx.honorific(&text[ws[z].clone()]).is_some())
-                        && (lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
+                        && (lx.is_org_head(&lowercase(&text[ws[e - 1].clone()]))
                             || (e + 2..=ws.len().min(e + 5))
                                 .any(|z| lx.is_org_head(&lowercase(&text[ws[z - 1].clone()]))))
                     {
@@ -439,19 +448,38 @@ impl Inventory {
             .names
             .windows(2)
             .all(|w| w[0].range.end <= w[1].range.start));
+        // (keys are copied only when new: most names recur)
+        fn index(map: &mut WordMap<Vec<usize>>, key: &str, i: usize) {
+            match map.get_mut(key) {
+                Some(v) => v.push(i),
+                None => {
+                    map.insert(key.to_string(), vec![i]);
+                }
+            }
+        }
+        fn note(set: &mut WordSet, key: &str) {
+            if !set.contains(key) {
+                set.insert(key.to_string());
+            }
+        }
+        let cap = inv.names.len();
+        inv.by_name.reserve(cap);
+        inv.by_last.reserve(cap);
+        inv.by_first.reserve(cap / 2);
+        inv.by_last_multi.reserve(cap / 2);
         for (i, n) in inv.names.iter().enumerate() {
-            inv.by_name.entry(n.name.clone()).or_default().push(i);
-            inv.by_last.entry(n.last.clone()).or_default().push(i);
+            index(&mut inv.by_name, &n.name, i);
+            index(&mut inv.by_last, &n.last, i);
             if let Some((first, _)) = n.name.split_once(' ') {
-                inv.by_first.entry(first.to_string()).or_default().push(i);
+                index(&mut inv.by_first, first, i);
             }
             if n.tokens >= 2 {
-                inv.by_last_multi.entry(n.last.clone()).or_default().push(i);
+                index(&mut inv.by_last_multi, &n.last, i);
             }
             if n.person {
-                inv.person_names.insert(n.name.clone());
+                note(&mut inv.person_names, &n.name);
                 if n.tokens == 1 {
-                    inv.single_person_names.insert(n.name.clone());
+                    note(&mut inv.single_person_names, &n.name);
                 }
             }
             if let Some(r) = &n.role {
@@ -638,7 +666,7 @@ impl Inventory {
         // A run that ends in an organisation word with no "of"/"for" inside is one name
         // ("Police Officers Association"), not a title before a name; "Chief Executive
         // Officer of Halvern Robotics" is a title.
-        let org_named_run = lx.is_org_head(&text[ws[e - 1].clone()].to_lowercase())
+        let org_named_run = lx.is_org_head(&lowercase(&text[ws[e - 1].clone()]))
             && !(start..e).any(|z| matches!(&text[ws[z].clone()], "of" | "for"));
         // Honorifics and titles at the front.
         while start < e {
@@ -685,7 +713,7 @@ impl Inventory {
             // unless the run ends in an organisation word ("Police Officers Association").
             if !org_named_run
                 && (start + 1..e.min(start + 3)).any(|z| {
-                    lx.person_noun(&text[ws[z].clone()].to_lowercase())
+                    lx.person_noun(&lowercase(&text[ws[z].clone()]))
                         .is_some_and(|p| p.class == PersonClass::Role)
                 })
                 && (start + 2..e).count() >= 1
@@ -898,14 +926,14 @@ impl Inventory {
                     .trim_end()
                     .ends_with(['’', '\'', '”', '"'])
             }) {
-                full_owned = format!(
+                full_owned = Cow::Owned(format!(
                     "{} {}",
                     &text[ws[z].clone()],
                     &text[ws[z + 1].start..ws[e - 1].end]
-                );
+                ));
                 self.nicknames.insert(
                     text[ws[start].start..ws[z].end].to_string(),
-                    full_owned.clone(),
+                    full_owned.to_string(),
                 );
             }
         }
@@ -915,11 +943,11 @@ impl Inventory {
                 let quoted = text[..w.start].ends_with(['“', '"', '‘'])
                     && text[w.end..].starts_with(['”', '"', '’']);
                 if quoted {
-                    self.nicknames.insert(t.to_string(), full_owned.clone());
+                    self.nicknames.insert(t.to_string(), full_owned.to_string());
                 }
             }
         }
-        let full = full_owned.as_str();
+        let full = &*full_owned;
         let name = if possessive {
             strip_possessive(full)
         } else {
@@ -1040,7 +1068,7 @@ impl Inventory {
     /// organisation an acronym stands for, or the name itself.
     pub fn canonical(&self, name: &str, gender: Gender, pos: usize) -> String {
         let stripped = strip_nickname(name);
-        let name = stripped.as_str();
+        let name = &*stripped;
         if let Some(full) = self.nicknames.get(name) {
             return full.clone();
         }
@@ -1226,15 +1254,15 @@ impl Inventory {
             return found.clone();
         }
         let introduced = |n: &&NameOcc| super::introduced_as(text, lx, n, noun);
+        // The names listed under the noun's last three bytes, when those are ASCII and its
+        // last word has three bytes or more; else every name.
         let last = noun.rsplit(' ').next().unwrap_or(noun);
-        let indexed = self.names.len() >= INDEX_FROM
-            && last.is_ascii()
-            && !last.is_empty()
-            && last.chars().count() <= TITLE_KEY_CHARS
-            && !noun.contains(|c: char| c.is_whitespace() && c != ' ');
-        let mut found: Vec<&str> = if indexed {
+        let key = (last.len() >= 3 && last.as_bytes()[last.len() - 3..].is_ascii())
+            .then(|| tail_key(noun))
+            .flatten();
+        let mut found: Vec<&str> = if let Some(key) = key {
             self.title_keys(text, lx)
-                .get(last)
+                .get(&key)
                 .into_iter()
                 .flatten()
                 .map(|&i| &self.names[i])
@@ -1258,43 +1286,43 @@ impl Inventory {
     }
 
     /// The names that can be introduced with a title (two or more words, not an
-    /// organisation, not all capitals) by every suffix of the lowercase last word of what
-    /// can state the title: the text before the name, an honorific's role, the role stated
-    /// with it. A noun ending in word W can only introduce names listed under W.
-    fn title_keys(&self, text: &str, lx: &Lexicon) -> &HashMap<String, Vec<usize>> {
+    /// organisation, not all capitals) by the [`tail_key`] of what can state the title: the
+    /// text before the name, an honorific's role, the role stated with it. A noun that
+    /// introduces a name ends, lowercased, as one of these does (or equals the honorific's
+    /// role but for ASCII case; or, for "head of the agency", has the same last word as the
+    /// role), so it has one of their keys.
+    fn title_keys(
+        &self,
+        text: &str,
+        lx: &Lexicon,
+    ) -> &HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>> {
         self.title_keys.get_or_init(|| {
-            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-            let mut keys: Vec<String> = Vec::new();
+            let mut index: HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>> =
+                HashMap::default();
             for (i, n) in self.names.iter().enumerate() {
                 if n.tokens < 2 || n.org || !n.name.chars().any(char::is_lowercase) {
                     continue;
                 }
-                keys.clear();
-                let before = text[..n.range.start].trim_end();
-                let from = before
-                    .char_indices()
-                    .rev()
-                    .take(TITLE_KEY_CHARS + 8)
-                    .take_while(|&(_, c)| !c.is_whitespace())
-                    .last()
-                    .map_or(before.len(), |(i, _)| i);
-                suffix_keys(&before[from..], &mut keys);
                 let honorific_role = text
                     [super::floor_char(text, n.range.start.saturating_sub(12))..n.range.start]
                     .split_whitespace()
                     .next_back()
                     .and_then(|w| lx.honorific(w))
                     .and_then(|h| h.role.as_deref());
-                for r in honorific_role.into_iter().chain(n.role.as_deref()) {
-                    if let Some(w) = r.split_whitespace().next_back() {
-                        suffix_keys(w, &mut keys);
+                let before = text[..n.range.start].trim_end();
+                let mut keys = [
+                    before,
+                    honorific_role.unwrap_or(""),
+                    n.role.as_deref().unwrap_or(""),
+                ]
+                .map(tail_key);
+                keys.sort_unstable();
+                for (j, k) in keys.iter().enumerate() {
+                    if let Some(k) = *k {
+                        if keys[..j].iter().all(|x| *x != Some(k)) {
+                            index.entry(k).or_default().push(i);
+                        }
                     }
-                    if let Some(w) = r.rsplit(' ').next() {
-                        keys.push(w.to_lowercase());
-                    }
-                }
-                for k in keys.drain(..) {
-                    push_once(index.entry(k).or_default(), i);
                 }
             }
             index
@@ -1418,7 +1446,7 @@ impl Inventory {
             .get_or_init(|| {
                 // Per last word: the one organisation name ending with it, or None when
                 // two differ.
-                let mut m: HashMap<String, Option<String>> = HashMap::new();
+                let mut m: WordMap<Option<String>> = WordMap::default();
                 for n in &self.names {
                     if n.org && !n.person && n.tokens >= 2 && n.name.ends_with(n.last.as_str()) {
                         match m.get_mut(&n.last) {
@@ -1438,5 +1466,62 @@ impl Inventory {
             .get(word)
             .cloned()
             .flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, sentences, WordTable};
+
+    fn inventory(text: &str, lx: &Lexicon) -> Inventory {
+        let paras = paragraphs(text);
+        Inventory::build(text, &sentences(text, &paras), &WordTable::new(text), lx)
+    }
+
+    /// Filler with hundreds of names, so the indexed answers (not the scan used below
+    /// `INDEX_FROM` names) are the ones tested.
+    fn many_names(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("Farmer Tom Ashby{} met Mr Hale on Monday.", i % 7))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn titled_name_and_organisation_for_answer_from_indexes_on_an_article_with_many_names() {
+        let lx = Lexicon::builtin();
+        let text = format!(
+            "Pop singer Mia Lowe opened the show. Bakery firm Harwell Foods said prices rose. {} \
+             The Ostrava Mining Company closed a pit. {}",
+            many_names(150),
+            many_names(150)
+        );
+        let inv = inventory(&text, &lx);
+        assert!(inv.names.len() >= INDEX_FROM);
+        assert_eq!(
+            inv.titled_name(&text, &lx, "singer").as_deref(),
+            Some("Mia Lowe")
+        );
+        // "farmer" introduces seven different names: no single answer.
+        assert_eq!(inv.titled_name(&text, &lx, "farmer"), None);
+        assert_eq!(inv.titled_name(&text, &lx, "judge"), None);
+        // Remembered: the same answer a second time.
+        assert_eq!(
+            inv.titled_name(&text, &lx, "singer").as_deref(),
+            Some("Mia Lowe")
+        );
+        // "the company": the nearest named business before the mention, else after it.
+        let mining = text.find("The Ostrava").unwrap();
+        assert_eq!(
+            inv.organisation_for("the company", "company", mining + 60)
+                .as_deref(),
+            Some("Ostrava Mining Company")
+        );
+        assert_eq!(
+            inv.organisation_for("the firm", "firm", 60).as_deref(),
+            Some("Harwell Foods")
+        );
+        assert_eq!(inv.organisation_for("the union", "union", 60), None);
     }
 }
