@@ -6,7 +6,8 @@
 //!   `../shared/corpus/reuters21578.jsonl`), when present;
 //! - pathological inputs at three sizes (a quarter, half and the full size), so the report shows
 //!   whether time stays linear: an article with one quote mark per 100 bytes (10 MB and
-//!   100,000 marks at full size) and one enormous line (5 MB at full size).
+//!   100,000 marks at full size) and one enormous line (5 MB at full size). The same
+//!   inputs through the whole CLI, with CPU time and peak RSS: `benches/pathological.sh`.
 //!
 //! Divan reports time per iteration and throughput (bytes/s). Run: `cargo bench --bench
 //! extract`; `benches/run.sh` records the figures in BENCHMARKS.md.

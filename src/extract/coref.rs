@@ -1468,3 +1468,60 @@ impl Inventory {
             .flatten()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, sentences, WordTable};
+
+    fn inventory(text: &str, lx: &Lexicon) -> Inventory {
+        let paras = paragraphs(text);
+        Inventory::build(text, &sentences(text, &paras), &WordTable::new(text), lx)
+    }
+
+    /// Filler with hundreds of names, so the indexed answers (not the scan used below
+    /// `INDEX_FROM` names) are the ones tested.
+    fn many_names(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("Farmer Tom Ashby{} met Mr Hale on Monday.", i % 7))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn titled_name_and_organisation_for_answer_from_indexes_on_an_article_with_many_names() {
+        let lx = Lexicon::builtin();
+        let text = format!(
+            "Pop singer Mia Lowe opened the show. Bakery firm Harwell Foods said prices rose. {} \
+             The Ostrava Mining Company closed a pit. {}",
+            many_names(150),
+            many_names(150)
+        );
+        let inv = inventory(&text, &lx);
+        assert!(inv.names.len() >= INDEX_FROM);
+        assert_eq!(
+            inv.titled_name(&text, &lx, "singer").as_deref(),
+            Some("Mia Lowe")
+        );
+        // "farmer" introduces seven different names: no single answer.
+        assert_eq!(inv.titled_name(&text, &lx, "farmer"), None);
+        assert_eq!(inv.titled_name(&text, &lx, "judge"), None);
+        // Remembered: the same answer a second time.
+        assert_eq!(
+            inv.titled_name(&text, &lx, "singer").as_deref(),
+            Some("Mia Lowe")
+        );
+        // "the company": the nearest named business before the mention, else after it.
+        let mining = text.find("The Ostrava").unwrap();
+        assert_eq!(
+            inv.organisation_for("the company", "company", mining + 60)
+                .as_deref(),
+            Some("Ostrava Mining Company")
+        );
+        assert_eq!(
+            inv.organisation_for("the firm", "firm", 60).as_deref(),
+            Some("Harwell Foods")
+        );
+        assert_eq!(inv.organisation_for("the union", "union", 60), None);
+    }
+}
