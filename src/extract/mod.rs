@@ -1423,6 +1423,7 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
         resolved.push(res);
     }
 
+    let lead_role = lead_description_role(doc);
     let map = OffsetMap::new(text);
     let mut out = Vec::with_capacity(raws.len());
     // One quote per span (its id): a quote framed both before and after (`X said: "...,"
@@ -1459,7 +1460,13 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             SpeakerType::Person | SpeakerType::Unknown => ent
                 .role
                 .clone()
-                .or_else(|| res.speaker.as_deref().and_then(|s| doc.inv.role_of(s))),
+                .or_else(|| res.speaker.as_deref().and_then(|s| doc.inv.role_of(s)))
+                .or_else(|| {
+                    lead_role
+                        .as_ref()
+                        .filter(|(_, who)| res.speaker.as_deref() == Some(who.as_str()))
+                        .map(|(r, _)| r.clone())
+                }),
             _ => None,
         };
         let (cue_text, cue_lemma, cue_type, mut stance) = match (&raw.cue, &raw.cue_range) {
@@ -1529,6 +1536,66 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
         });
     }
     out
+}
+
+/// "NATO has denied claims from the president of Belarus that …" then "Alexander
+/// Lukashenko's victory …": a definite "the ROLE of Place" in the lead paragraph, before any
+/// person is named and not in apposition to a name, is the role of the first person named
+/// after it within the next 300 bytes. Returns (role, that person's canonical name).
+fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
+    let text = doc.text;
+    let lead = doc
+        .paras
+        .iter()
+        .find(|p| p.start >= doc.body_start)?
+        .clone();
+    // (its first 2,000 bytes: a one-line 5 MB article costs no more)
+    let lead = lead.start..floor_char(text, lead.end.min(lead.start + 2000)).max(lead.start);
+    let ws = words(text, lead.clone());
+    let names = &doc.inv.names;
+    for k in 0..ws.len().saturating_sub(3) {
+        if lowercase(&text[ws[k].clone()]) != "the" {
+            continue;
+        }
+        // the + up to two modifiers + role noun + of + Capitalised
+        let Some(of) = (k + 2..(k + 5).min(ws.len())).find(|&j| &text[ws[j].clone()] == "of")
+        else {
+            continue;
+        };
+        let head = lowercase(&text[ws[of - 1].clone()]);
+        let cap_after = ws
+            .get(of + 1)
+            .is_some_and(|w| text[w.clone()].starts_with(char::is_uppercase));
+        let contiguous =
+            || (k + 1..=of + 1).all(|j| text[ws[j - 1].end..ws[j].start].trim().is_empty());
+        if !cap_after
+            || !contiguous()
+            || !doc
+                .lx
+                .person_noun(&head)
+                .is_some_and(|p| p.class == PersonClass::Role)
+            || (k + 1..of).any(|j| text[ws[j].clone()].starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        let end = ws[of + 1].end;
+        // No person named before it, none in apposition right after it.
+        let first_after = names.partition_point(|n| n.range.start < end);
+        if names[..first_after].iter().any(|n| {
+            n.range.start >= lead.start && n.person && !n.org && n.range.start < ws[k].start
+        }) || text[end..].trim_start().starts_with(',')
+        {
+            return None;
+        }
+        let n = names[first_after..]
+            .iter()
+            .take_while(|n| n.range.start < end + 300)
+            .find(|n| n.tokens >= 2 && !n.org && n.role.is_none())?;
+        let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+        let role = text[ws[k + 1].start..end].to_string();
+        return Some((role, canon));
+    }
+    None
 }
 
 /// Whether a description holds a prepositional phrase ("spokesman for the port").

@@ -25,7 +25,7 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
         // Lowercase with straight apostrophes, copied only when that changes the word.
         let lw = lowercase(&text[w.clone()]);
         let straightened;
-        let l: &str = if lw.contains('’') {
+        let l: &str = if !lw.is_ascii() && lw.contains('’') {
             straightened = lw.replace('’', "'");
             &straightened
         } else {

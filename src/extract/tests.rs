@@ -1041,3 +1041,40 @@ fn sentence_initial_organisation_noun_describes_the_body_for_the_company() {
         "Northsea Renewables"
     );
 }
+
+#[test]
+fn lead_role_description_before_any_name_is_the_next_named_persons_role() {
+    let t = "Belarus\n\nNATO has denied claims from the president of Belarus that it is amassing forces.\nProtests have followed Alexander Lukashenko's victory in last week's election.\nIn a speech in Minsk, Mr Lukashenko claimed NATO tanks were massing near the border.\n";
+    let qs = run(t);
+    let q = find(&qs, "NATO tanks");
+    assert_eq!(speaker(q), "Alexander Lukashenko");
+    assert_eq!(q.role.as_deref(), Some("president of Belarus"));
+}
+
+#[test]
+fn lead_role_scan_at_the_end_of_the_lead_does_not_panic() {
+    // "of" as the lead's last word: the scan looked one word past the end.
+    let qs = run("Headline\n\nNATO denied claims from the acting president of\n");
+    assert!(qs.iter().all(|q| q.role.is_none()), "{qs:#?}");
+}
+
+#[test]
+fn ruled_that_reports_a_clause_but_ruling_party_is_no_cue() {
+    let t = "Trial\n\nU.S. District Judge Helen Park has ruled that jurors may hear evidence about two crashes.\n\nRaul Baglini, a deputy of the ruling Radical Party, said Argentina could suspend payments.\n";
+    let qs = run(t);
+    let q = find(&qs, "jurors may hear");
+    assert_eq!(speaker(q), "Helen Park");
+    assert_eq!(q.cue_lemma.as_deref(), Some("rule"));
+    assert_eq!(speaker(find(&qs, "Argentina could")), "Raul Baglini");
+}
+
+#[test]
+fn unnamed_trader_is_a_functionary_with_role() {
+    let t =
+        "Milk\n\nOne grain trader, who did not want to be named, said the problem was global.\n";
+    let qs = run(t);
+    let q = find(&qs, "the problem was global");
+    assert_eq!(speaker(q), "grain trader");
+    assert_eq!(q.role.as_deref(), Some("grain trader"));
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}

@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::ops::{Deref, Range};
 
+use crate::lexicon::WordList;
+
 /// Maps byte offsets of a string to code point offsets.
 ///
 /// Non-ASCII text keeps one checkpoint per [`OffsetMap::BLOCK`] bytes (the code point
@@ -145,11 +147,11 @@ pub struct Sentence {
 }
 
 /// Words before a `.` that do not end a sentence: honorifics, abbreviated titles, months.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordList = WordList::new(&[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt", "Capt",
     "Supt", "Insp", "St", "Jr", "Sr", "Rev", "No", "Nos", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
     "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "Fig",
-];
+]);
 
 /// True when the word ending just before byte `dot` (a `.`) is an abbreviation that does not
 /// end a sentence: a listed abbreviation, an initial ("J."), or a dotted form ("U.S.").
@@ -163,7 +165,7 @@ pub fn is_abbreviation_before(text: &str, dot: usize) -> bool {
     if word.is_empty() {
         return false;
     }
-    if word.contains('.') {
+    if word.as_bytes().contains(&b'.') {
         return true; // U.S, a.m
     }
     let mut chars = word.chars();
