@@ -5,7 +5,7 @@
 //! company", "police", "the drivers' union") to a named organisation of the article.
 
 use std::borrow::Cow;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -68,6 +68,9 @@ pub struct Inventory {
     longest_org: RefCell<WordMap<String>>,
     title_keys: OnceCell<HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>>>,
     titled: RefCell<WordMap<Option<String>>>,
+    /// For it/we/they in `resolve_mention`: how many resolved quotes were read, and the
+    /// last one with an organisation speaker and with a group/organisation/unknown one.
+    pub(super) speaker_cursor: Cell<(usize, Option<usize>, Option<usize>)>,
 }
 
 /// The organisation names (`org && !person`) of an article by the words that let an

@@ -1982,25 +1982,49 @@ fn resolve_mention(
             let want_person = matches!(p, "he" | "she" | "i");
             let want_org = matches!(p, "it" | "we");
             let mut found: Option<Resolved> = None;
-            for r in resolved.iter().rev().flatten() {
-                let ok = if want_person {
-                    (r.stype == SpeakerType::Person && {
-                        let g = ent_gender(r);
-                        gender == Gender::Unknown || g == Gender::Unknown || g == gender
-                    })
-                        // An anonymous source whose own he/she is known ("who asked not to
-                        // be named because she had signed ..."; then "she said").
-                        || (r.stype == SpeakerType::Unknown
-                            && gender != Gender::Unknown
-                            && ent_gender(r) == gender)
-                } else if want_org {
-                    r.stype == SpeakerType::Organization
-                } else {
-                    matches!(
+            // it/we/they: the last organisation (or body) speaker, from a cursor over
+            // `resolved` (which only grows): a backward scan per pronoun made an article
+            // with thousands of "It said" and no organisation speaker quadratic.
+            let last_body = (!want_person).then(|| {
+                let (mut seen, mut org, mut body) = doc.inv.speaker_cursor.get();
+                if seen > resolved.len() {
+                    (seen, org, body) = (0, None, None);
+                }
+                for (j, r) in resolved.iter().enumerate().skip(seen) {
+                    let Some(r) = r else { continue };
+                    if r.stype == SpeakerType::Organization {
+                        org = Some(j);
+                    }
+                    if matches!(
                         r.stype,
                         SpeakerType::Group | SpeakerType::Organization | SpeakerType::Unknown
-                    )
-                };
+                    ) {
+                        body = Some(j);
+                    }
+                }
+                doc.inv.speaker_cursor.set((resolved.len(), org, body));
+                if want_org {
+                    org
+                } else {
+                    body
+                }
+            });
+            if let Some(j) = last_body {
+                found = j.and_then(|j| resolved[j].clone());
+            }
+            // he/she/I: the last person speaker of a compatible gender. (Still a backward
+            // scan: an article of thousands of "she said" after speakers of the other
+            // gender is quadratic here; the gender evidence changes as quotes resolve.)
+            for r in resolved.iter().rev().flatten().filter(|_| want_person) {
+                let ok = (r.stype == SpeakerType::Person && {
+                    let g = ent_gender(r);
+                    gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                })
+                    // An anonymous source whose own he/she is known ("who asked not to
+                    // be named because she had signed ..."; then "she said").
+                    || (r.stype == SpeakerType::Unknown
+                        && gender != Gender::Unknown
+                        && ent_gender(r) == gender);
                 if ok {
                     found = Some(r.clone());
                     break;
