@@ -2,7 +2,9 @@
 //! dense with quote marks, one enormous line) can be run through the real `whosaid
 //! extract` and timed, not only through the in-process divan bench. The text comes from
 //! the same functions the bench uses (`whosaid::generate::dense_quote_marks`, one mark
-//! per 100 bytes, and `whosaid::generate::one_long_line`), so both measure one input.
+//! per 100 bytes, and `whosaid::generate::one_long_line`), so both measure one input;
+//! `pronouns` (`whosaid::generate::unmatched_pronouns`) is thousands of "She said" with
+//! no compatible earlier speaker.
 //!
 //! ```text
 //! cargo run --release --example pathological -- marks 10000000 /tmp/p/marks-10mb.txt
@@ -17,7 +19,7 @@ use whosaid::generate;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [shape, bytes, out] = args.as_slice() else {
-        eprintln!("usage: pathological marks|line BYTES OUT.txt");
+        eprintln!("usage: pathological marks|line|pronouns BYTES OUT.txt");
         return ExitCode::from(2);
     };
     let Ok(bytes) = bytes.parse::<usize>() else {
@@ -27,8 +29,9 @@ fn main() -> ExitCode {
     let text = match shape.as_str() {
         "marks" => generate::dense_quote_marks(bytes, bytes / 100),
         "line" => generate::one_long_line(bytes),
+        "pronouns" => generate::unmatched_pronouns(bytes),
         other => {
-            eprintln!("pathological: unknown shape `{other}` (marks or line)");
+            eprintln!("pathological: unknown shape `{other}` (marks, line or pronouns)");
             return ExitCode::from(2);
         }
     };

@@ -546,6 +546,21 @@ pub fn one_long_line(bytes: usize) -> String {
     out
 }
 
+/// A pathological article: about `bytes` bytes of short paragraphs in which every "she
+/// said" follows speakers of the other gender or organisations only ("It said", "The
+/// spokesman said"), so a pronoun finds no compatible earlier speaker: a resolver that
+/// looks back over every earlier quote for each pronoun is quadratic on it.
+pub fn unmatched_pronouns(bytes: usize) -> String {
+    let unit = "The committee met on Monday. It said the plan was good. \
+                She said it was late. The spokesman said prices rose.\n";
+    let mut out = String::with_capacity(bytes + unit.len());
+    out.push_str("Committee news\n\n");
+    while out.len() < bytes {
+        out.push_str(unit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1888,6 +1888,11 @@ fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
     Gender::Unknown
 }
 
+/// How many earlier quotes (attributed or not) a he/she/I pronoun looks back over for
+/// its speaker. News articles hold far fewer quotes than this (the longest gold article
+/// has under 40), so it never bites on them; it keeps a giant article linear.
+const PRONOUN_LOOKBACK: usize = 256;
+
 fn resolve_mention(
     doc: &Doc,
     range: Range<usize>,
@@ -2012,10 +2017,14 @@ fn resolve_mention(
             if let Some(j) = last_body {
                 found = j.and_then(|j| resolved[j].clone());
             }
-            // he/she/I: the last person speaker of a compatible gender. (Still a backward
-            // scan: an article of thousands of "she said" after speakers of the other
-            // gender is quadratic here; the gender evidence changes as quotes resolve.)
-            for r in resolved.iter().rev().flatten().filter(|_| want_person) {
+            // he/she/I: the last person speaker of a compatible gender, among the last
+            // `PRONOUN_LOOKBACK` quotes (a pronoun points to a recent speaker; unbounded,
+            // an article of thousands of "she said" after speakers of the other gender
+            // was quadratic, and the gender evidence changes as quotes resolve, so no
+            // cursor can stand in for the scan).
+            let lo = resolved.len().saturating_sub(PRONOUN_LOOKBACK);
+            let window = &resolved[lo..];
+            for r in window.iter().rev().flatten().filter(|_| want_person) {
                 let ok = (r.stype == SpeakerType::Person && {
                     let g = ent_gender(r);
                     gender == Gender::Unknown || g == Gender::Unknown || g == gender
@@ -2033,10 +2042,20 @@ fn resolve_mention(
             // A person who is the subject of a sentence after the last speaker is more salient
             // ("Federation president Maria Solis praised X. She said ...").
             if want_person {
+                // Nothing found in a cut window: subjects only after its first quote.
+                let floor = if lo == 0 {
+                    0
+                } else {
+                    window
+                        .iter()
+                        .flatten()
+                        .find_map(|r| r.mention.as_ref().map(|m| m.start))
+                        .unwrap_or(range.start)
+                };
                 let after = found
                     .as_ref()
                     .and_then(|r| r.mention.as_ref())
-                    .map_or(0, |m| m.end);
+                    .map_or(floor, |m| m.end);
                 let names = &doc.inv.names;
                 let eligible = doc.subject_names();
                 let subject = eligible
