@@ -517,13 +517,8 @@ pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         }
         // Lowercase with straight apostrophes, copied only when that changes the word.
         let lw = lower_at(text, w);
-        let straightened;
-        let l: &str = if !lw.is_ascii() && lw.contains('’') {
-            straightened = lw.replace('’', "'");
-            &straightened
-        } else {
-            &lw
-        };
+        let straight = lw.straight_apostrophes();
+        let l: &str = &straight;
         if AUXILIARIES.contains(&l)
             || l.ends_with("n't")
             || IRREGULAR_PAST.contains(&l)

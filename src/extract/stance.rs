@@ -24,13 +24,8 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
     for (k, w) in ws.iter().take(7).enumerate() {
         // Lowercase with straight apostrophes, copied only when that changes the word.
         let lw = lowercase(&text[w.clone()]);
-        let straightened;
-        let l: &str = if !lw.is_ascii() && lw.contains('’') {
-            straightened = lw.replace('’', "'");
-            &straightened
-        } else {
-            &lw
-        };
+        let straight = lw.straight_apostrophes();
+        let l: &str = &straight;
         if matches!(l, "not" | "never" | "no") || l.ends_with("n't") {
             negated = true;
             continue;

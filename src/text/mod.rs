@@ -393,6 +393,17 @@ pub fn lowercase(s: &str) -> Lower<'_> {
 }
 
 impl Lower<'_> {
+    /// The word with typographic apostrophes made straight ("don’t" -> "don't"), as the
+    /// lexicons spell them; copied only when it holds one.
+    pub fn straight_apostrophes(&self) -> Cow<'_, str> {
+        let s = self.as_str();
+        if !s.is_ascii() && s.contains('’') {
+            Cow::Owned(s.replace('’', "'"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             LowerRepr::Borrowed(s) => s,
