@@ -918,17 +918,16 @@ impl Inventory {
         }
         // "Island Ferries will cut its timetable": "its" soon after the name, no "his"/"her".
         if !person {
-            let next: Vec<crate::text::Lower> = ws[e_full..ws.len().min(e_full + 8)]
-                .iter()
-                .map(|w| lowercase(&text[w.clone()]))
-                .collect();
-            if let Some(p) = next.iter().position(|w| w == "its") {
-                if !next[..p]
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "his" | "her" | "he" | "she"))
-                {
-                    org = true;
+            // (the first "its" among the next eight words; each word lowercased once and
+            // only up to it)
+            let mut personal = false;
+            for w in &ws[e_full..ws.len().min(e_full + 8)] {
+                let l = lowercase(&text[w.clone()]);
+                if l == "its" {
+                    org |= !personal;
+                    break;
                 }
+                personal |= matches!(l.as_str(), "his" | "her" | "he" | "she");
             }
         }
         // "the Northern Lines network": a name used as a modifier is an organisation or place.
