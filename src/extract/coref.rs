@@ -1199,9 +1199,9 @@ impl Inventory {
 
     fn find_main_organisation(&self) -> Option<String> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-        let mut at: HashMap<&str, usize> = HashMap::new();
+        let mut at: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
         // The full name each short form counts for, per distinct name.
-        let mut full_of: HashMap<&str, &str> = HashMap::new();
+        let mut full_of: HashMap<&str, &str, BuildHasherDefault<WordHasher>> = HashMap::default();
         for (i, n) in self.names.iter().enumerate() {
             if self.person_names.contains(&self.names, &n.name) {
                 continue;
