@@ -627,8 +627,8 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
-            || (tail_before_comma.split_whitespace().take(7).count() <= 6
-                && tail_first.as_deref().is_some_and(|f| {
+            // (the word test first: it is cheap and most often false)
+            || (tail_first.as_deref().is_some_and(|f| {
                     mentions::PREPOSITIONS.contains(&f)
                         || matches!(
                             f,
@@ -643,7 +643,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                                 | "late"
                                 | "early"
                         )
-                }));
+                }) && tail_before_comma.split_whitespace().take(7).count() <= 6);
         if tail_small {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
