@@ -1063,7 +1063,7 @@ impl Inventory {
         self.person_names.contains(&self.names, name)
             // A one-word person name that `name` ends with: look up each suffix of `name`.
             || (!self.single_person_names.is_empty()
-                && 1 < name.split_whitespace().count()
+                && name.split_whitespace().nth(1).is_some()
                 && (0..=name.len())
                     .filter(|&i| name.is_char_boundary(i))
                     .any(|i| self.single_person_names.contains(&self.names, &name[i..])))
@@ -1114,8 +1114,10 @@ impl Inventory {
         if let Some(full) = self.nicknames.get(name) {
             return full.clone();
         }
-        let last = name.split_whitespace().last().unwrap_or(name);
-        let ntok = name.split_whitespace().count();
+        // (the last word and the number of words in one pass)
+        let (last, ntok) = name
+            .split_whitespace()
+            .fold((name, 0), |(_, n), w| (w, n + 1));
         if let Some(full) = self.aliases.get(name) {
             return full.clone();
         }
