@@ -1157,7 +1157,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                     .flatten()
                     .and_then(|p| p.role.clone())
                     .map(|p| format!("{p} {r}"));
-                m.role = Some(joined.unwrap_or_else(|| r.clone()));
+                // "Labour’s group leader, Cllr Tom Hartley": a description before the name
+                // states the role more precisely than the honorific.
+                if joined.is_some() || m.role.is_none() {
+                    m.role = Some(joined.unwrap_or_else(|| r.clone()));
+                }
             }
             title_end = Some(j);
             name_start = j + 1;

@@ -1078,3 +1078,28 @@ fn unnamed_trader_is_a_functionary_with_role() {
     assert_eq!(q.role.as_deref(), Some("grain trader"));
     assert_eq!(q.speaker_type, Some(SpeakerType::Person));
 }
+
+#[test]
+fn chanted_quote_ends_at_its_closing_mark_before_narration() {
+    let t = "Students march on Senate House\n\nAbout 200 students occupied the building. Students chanted “Homes not profits” as they marched to Senate House on Monday.\n\nOutside parliament, protesters chanted «Not one day longer» and waved union flags.\n";
+    let qs = run(t);
+    let q = find(&qs, "Homes not profits");
+    assert_eq!(q.text, "Homes not profits");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "students");
+    let q = find(&qs, "Not one day longer");
+    assert_eq!(q.text, "Not one day longer");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn cllr_is_an_honorific_and_a_description_before_the_name_keeps_its_role() {
+    let t = "Incinerator approved\n\nThe committee approved the plan on Tuesday.\n\nCllr Peter Lomax said the council had no lawful grounds to refuse it.\n\nLabour’s group leader, Cllr Tom Hartley, said the vote was a betrayal of the estate.\n";
+    let qs = run(t);
+    let q = find(&qs, "the council had");
+    assert_eq!(speaker(q), "Peter Lomax");
+    assert_eq!(q.role.as_deref(), Some("councillor"));
+    let q = find(&qs, "the vote was");
+    assert_eq!(speaker(q), "Tom Hartley");
+    assert_eq!(q.role.as_deref(), Some("Labour’s group leader"));
+}
