@@ -152,8 +152,10 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let mut it = chunk.split_whitespace();
     let first = it.next()?;
     let fl = first.to_lowercase();
-    // "Aled Price, told MPs that ...": a verb opens a clause, not an apposition.
+    // "Aled Price, told MPs that ...": a verb opens a clause, not an apposition; "Owen
+    // Price, and his deputy, Gareth Mills": a coordinator opens the next conjunct.
     if lx.cue(&fl).is_some()
+        || matches!(fl.as_str(), "and" | "or" | "but" | "nor")
         || super::mentions::AUXILIARIES.contains(&fl.as_str())
         || (fl.ends_with("ed") && fl.len() > 4)
     {
@@ -1313,10 +1315,13 @@ impl Inventory {
                     .and_then(|w| lx.honorific(w))
                     .and_then(|h| h.role.as_deref());
                 let before = text[..n.range.start].trim_end();
+                let role = n.role.as_deref().unwrap_or("");
                 let mut keys = [
                     before,
                     honorific_role.unwrap_or(""),
-                    n.role.as_deref().unwrap_or(""),
+                    role,
+                    // "mayor of Caldbridge" also introduces "the mayor"
+                    role.split_once(" of ").map_or("", |(t, _)| t),
                 ]
                 .map(tail_key);
                 keys.sort_unstable();

@@ -1690,6 +1690,48 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
 
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
 /// [`titled_name`]).
+/// The named person a sentence's subject stands for when it is a definite title ("The
+/// mayor hit back", "The judge then adjourned"): "the", one or two lowercase words ending
+/// in a role noun, then a lowercase word that is not "of" (a verb), and exactly one name
+/// introduced with that title.
+fn titled_subject(
+    text: &str,
+    lx: &Lexicon,
+    inv: &coref::Inventory,
+    sent: Range<usize>,
+) -> Option<String> {
+    let ws: Vec<Range<usize>> = Words::new(text, sent).take(4).collect();
+    if ws.len() < 3 || !text[ws[0].clone()].eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let lower_word = |w: &Range<usize>| {
+        let t = &text[w.clone()];
+        t.starts_with(char::is_lowercase) && t.chars().all(char::is_alphabetic)
+    };
+    let role = |w: &Range<usize>| {
+        lower_word(w)
+            && lx
+                .person_noun(&text[w.clone()])
+                .is_some_and(|p| p.class == PersonClass::Role)
+    };
+    let verb_after = |k: usize| {
+        ws.get(k).is_some_and(|w| {
+            lower_word(w)
+                && !matches!(&text[w.clone()], "of" | "and" | "or" | "who" | "at" | "for")
+                && text[ws[k - 1].end..w.start].trim().is_empty()
+        })
+    };
+    let end = if role(&ws[1]) && verb_after(2) {
+        2
+    } else if ws.len() == 4 && lower_word(&ws[1]) && role(&ws[2]) && verb_after(3) {
+        3
+    } else {
+        return None;
+    };
+    let noun = text[ws[1].start..ws[end - 1].end].to_string();
+    inv.titled_name(text, lx, &noun)
+}
+
 fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bool {
     n.tokens >= 2
         && !n.org
@@ -1712,6 +1754,10 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
                         .chars()
                         .next_back()
                         .is_none_or(|c| c == ' ' || c == '-'))
+                    // "the mayor" for "The mayor of Caldbridge, Owen Price": the
+                    // title before "of" is the noun.
+                    || r.split_once(" of ")
+                        .is_some_and(|(t, _)| !noun.contains(' ') && t.eq_ignore_ascii_case(noun))
                     // "the head of the agency" for "head of the International
                     // Atomic Energy Agency": same title, a body with the same head.
                     || noun.split_once(" of the ").is_some_and(|(t, body)| {
@@ -1736,8 +1782,10 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     let ws = words(text, appos.clone());
     let first = ws.first()?;
     let fl = lowercase(&text[first.clone()]);
-    if matches!(fl.as_str(), "who" | "which" | "whose" | "aged")
-        || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
+    if matches!(
+        fl.as_str(),
+        "who" | "which" | "whose" | "aged" | "and" | "or" | "but" | "nor"
+    ) || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
         return None;
     }
@@ -2074,7 +2122,32 @@ fn resolve_mention(
                             gender == Gender::Unknown || g == Gender::Unknown || g == gender
                         }
                     });
-                if let Some(n) = subject {
+                // "The mayor hit back within the hour. He told ...": a later sentence
+                // whose subject is a definite title of one named person.
+                let from = subject.map_or(after, |n| n.range.end);
+                let si = doc.sentence_of(range.start);
+                let titled = (si.saturating_sub(3)..si)
+                    .rev()
+                    .map(|k| &doc.sents[k].range)
+                    .take_while(|s| s.start >= from)
+                    .find_map(|s| titled_subject(text, lx, &doc.inv, s.clone()))
+                    .filter(|name| {
+                        let g = entities
+                            .get(&(name.clone(), SpeakerType::Person))
+                            .and_then(|e| e.gender)
+                            .unwrap_or_else(|| doc.inv.gender_of(name));
+                        gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                    });
+                if let Some(name) = titled {
+                    found = Some(Resolved {
+                        speaker: Some(name),
+                        mention: None,
+                        stype: SpeakerType::Person,
+                        rule: "speaker/pronoun",
+                        gender: Gender::Unknown,
+                        role: None,
+                    });
+                } else if let Some(n) = subject {
                     {
                         found = Some(Resolved {
                             speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),

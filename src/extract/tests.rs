@@ -1103,3 +1103,23 @@ fn cllr_is_an_honorific_and_a_description_before_the_name_keeps_its_role() {
     assert_eq!(speaker(q), "Tom Hartley");
     assert_eq!(q.role.as_deref(), Some("Labour’s group leader"));
 }
+
+#[test]
+fn pronoun_after_a_sentence_whose_subject_is_a_definite_title_is_that_titled_person() {
+    let t = "Row over fares\n\nThe mayor of Caldbridge, Owen Price, and his deputy, Gareth Mills, traded blows on Wednesday.\n\nMills said the figures did not add up.\n\nThe mayor hit back within the hour. He told local radio that his deputy had seen the costings.\n";
+    let qs = run(t);
+    let q = find(&qs, "his deputy had seen");
+    assert_eq!(speaker(q), "Owen Price");
+    // "and his deputy" opens the next conjunct, not an apposition of Owen Price.
+    assert_eq!(q.role.as_deref(), Some("mayor of Caldbridge"));
+    assert_eq!(speaker(find(&qs, "the figures")), "Gareth Mills");
+}
+
+#[test]
+fn the_title_before_of_introduces_the_bare_title() {
+    let t = "Row over fares\n\nThe mayor of Caldbridge, Owen Price, announced a fare cap on Wednesday.\n\nBus operators were cautious.\n\nThe mayor said the cap would be paid for from parking revenue.\n";
+    let qs = run(t);
+    let q = find(&qs, "the cap would");
+    assert_eq!(speaker(q), "Owen Price");
+    assert_eq!(q.role.as_deref(), Some("mayor of Caldbridge"));
+}
