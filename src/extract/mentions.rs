@@ -886,6 +886,20 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     };
     // "DESCRIPTION, NAME": the description gives the role (or kin / organisation hint).
     let chunks = comma_chunks(text, range.clone());
+    // "Chairman Steve Kaplan, R-Scottsdale" (the subject of "disputed …, saying"): a
+    // trailing party tag is no part of the name; the mention keeps it.
+    if chunks.len() >= 2 {
+        let last = trim(text, chunks[chunks.len() - 1].clone(), &[]);
+        if is_party_tag(text[last.clone()].trim()) {
+            let head = trim(text, range.start..chunks[chunks.len() - 1].start, &[]);
+            let head = head.start..head.start + text[head.clone()].trim_end_matches(',').len();
+            if !head.is_empty() {
+                let mut inner = analyse(text, head, sentence_initial, lx);
+                inner.range = range;
+                return inner;
+            }
+        }
+    }
     let (pre, main) = if chunks.len() >= 2 {
         let pre = trim(text, chunks[0].clone(), &[]);
         let main = trim(text, chunks[chunks.len() - 1].start..range.end, &[]);

@@ -1691,6 +1691,76 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
 
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
 /// [`titled_name`]).
+/// Singular nouns of nationality that describe one person ("the Italian added", "the
+/// Dutchman said"), with the gender the noun states. Nouns that are also plural or name a
+/// people or a language as a whole ("the Swiss", "the Portuguese", "the British") are left
+/// out.
+const DEMONYMS: &[(&str, Gender)] = &[
+    ("American", Gender::Unknown),
+    ("Argentine", Gender::Unknown),
+    ("Argentinian", Gender::Unknown),
+    ("Australian", Gender::Unknown),
+    ("Austrian", Gender::Unknown),
+    ("Belgian", Gender::Unknown),
+    ("Brazilian", Gender::Unknown),
+    ("Briton", Gender::Unknown),
+    ("Canadian", Gender::Unknown),
+    ("Colombian", Gender::Unknown),
+    ("Croatian", Gender::Unknown),
+    ("Dane", Gender::Unknown),
+    ("Dutchman", Gender::Male),
+    ("Dutchwoman", Gender::Female),
+    ("Englishman", Gender::Male),
+    ("Englishwoman", Gender::Female),
+    ("Frenchman", Gender::Male),
+    ("Frenchwoman", Gender::Female),
+    ("German", Gender::Unknown),
+    ("Ghanaian", Gender::Unknown),
+    ("Irishman", Gender::Male),
+    ("Irishwoman", Gender::Female),
+    ("Italian", Gender::Unknown),
+    ("Jamaican", Gender::Unknown),
+    ("Kenyan", Gender::Unknown),
+    ("Mexican", Gender::Unknown),
+    ("New Zealander", Gender::Unknown),
+    ("Nigerian", Gender::Unknown),
+    ("Norwegian", Gender::Unknown),
+    ("Pole", Gender::Unknown),
+    ("Russian", Gender::Unknown),
+    ("Scot", Gender::Unknown),
+    ("Scotsman", Gender::Male),
+    ("Scotswoman", Gender::Female),
+    ("Serbian", Gender::Unknown),
+    ("South African", Gender::Unknown),
+    ("Spaniard", Gender::Unknown),
+    ("Swede", Gender::Unknown),
+    ("Ukrainian", Gender::Unknown),
+    ("Uruguayan", Gender::Unknown),
+    ("Welshman", Gender::Male),
+    ("Welshwoman", Gender::Female),
+];
+
+/// The gender a definite nationality mention states ("the Italian", "The Dutchman"), or
+/// `None` when the mention is not one, or when the word after it is not a reporting verb
+/// ("The Mexican state oil company … said": a modifier, not the subject).
+fn definite_demonym(text: &str, range: &Range<usize>, lx: &Lexicon) -> Option<Gender> {
+    let mention = &text[range.clone()];
+    let rest = mention
+        .strip_prefix("the ")
+        .or_else(|| mention.strip_prefix("The "))?;
+    let g = DEMONYMS.iter().find(|(d, _)| *d == rest).map(|&(_, g)| g)?;
+    let next = text[range.end..].trim_start_matches(' ');
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // (a finite form: "said", "added"; not a base form that is also a noun: "state")
+    let verb_next = lx.cue(word).is_some_and(|c| c.lemma != word)
+        || mentions::AUXILIARIES.contains(&word)
+        || matches!(word, "also" | "then" | "later" | "again");
+    (word.is_empty() || !next.starts_with(char::is_lowercase) || verb_next).then_some(g)
+}
+
 /// The named person a sentence's subject stands for when it is a definite title ("The
 /// mayor hit back", "The judge then adjourned"): "the", one or two lowercase words ending
 /// in a role noun, then a lowercase word that is not "of" (a verb), and exactly one name
@@ -2214,6 +2284,55 @@ fn resolve_mention(
             r.gender = gender;
             r.role = None;
             Some(r)
+        }
+        MentionKind::Name if definite_demonym(text, &range, lx).is_some() => {
+            // "the Italian added", "the Dutchman said": a person described by nationality is
+            // the last named person speaker of compatible gender, else the nearest person
+            // named before.
+            let g = definite_demonym(text, &range, lx).unwrap_or(Gender::Unknown);
+            let gender = if gender == Gender::Unknown { g } else { gender };
+            let lo = resolved.len().saturating_sub(PRONOUN_LOOKBACK);
+            let prev = resolved[lo..].iter().rev().flatten().find(|r| {
+                r.stype == SpeakerType::Person
+                    && r.speaker
+                        .as_deref()
+                        .is_some_and(|s| s.contains(' ') && s.starts_with(char::is_uppercase))
+                    && {
+                        let eg = ent_gender(r);
+                        gender == Gender::Unknown || eg == Gender::Unknown || eg == gender
+                    }
+            });
+            let speaker = match prev {
+                Some(r) => r.speaker.clone(),
+                None => doc
+                    .inv
+                    .before(range.start)
+                    .iter()
+                    .rev()
+                    .find(|n| {
+                        n.range.end <= range.start
+                            && n.tokens >= 2
+                            && !n.org
+                            && n.person
+                            && n.name.chars().any(char::is_lowercase)
+                    })
+                    .map(|n| doc.inv.canonical(&n.name, gender, n.range.start)),
+            };
+            // (no person named before: the description itself, "Dutchman")
+            let speaker = speaker.unwrap_or_else(|| {
+                text[range.clone()]
+                    .split_once(' ')
+                    .map_or("", |(_, d)| d)
+                    .to_string()
+            });
+            Some(Resolved {
+                speaker: Some(speaker),
+                mention: Some(range),
+                stype: SpeakerType::Person,
+                rule: "speaker/description",
+                gender,
+                role: None,
+            })
         }
         MentionKind::Name => {
             let nr = m.name.clone()?;

@@ -1123,3 +1123,29 @@ fn the_title_before_of_introduces_the_bare_title() {
     assert_eq!(speaker(q), "Owen Price");
     assert_eq!(q.role.as_deref(), Some("mayor of Caldbridge"));
 }
+
+#[test]
+fn party_tag_after_the_subject_of_a_participle_cue_is_no_name() {
+    let t = "Jail row\n\nThe sheriff spoke on Friday.\n\nCounty Board of Supervisors Chairman Steve Kaplan, R-Scottsdale, disputed the figure, saying the sheriff's office had 220 vacancies as of last month.\n";
+    let qs = run(t);
+    let q = find(&qs, "the sheriff's office");
+    assert_eq!(speaker(q), "Steve Kaplan");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
+
+#[test]
+fn the_italian_is_the_last_named_person_speaker() {
+    let t = "Wanderers slip\n\nWanderers manager Dean Holt accused officials after a late penalty.\n\nHis opposite number, Marco Rinaldi, said he thought the penalty was soft.\n\n\"I understand Dean is angry,\" the Italian added.\n\nOutside the ground, the Dutchman said nothing.\n";
+    let qs = run(t);
+    let q = find(&qs, "I understand Dean");
+    assert_eq!(speaker(q), "Marco Rinaldi");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    // "The Mexican state oil company … said": a modifier, not a person.
+    let t = "Oil prices\n\nMEXICO CITY, March 5 - The Mexican state oil company Petroleos Mexicanos said its customers would be charged 17.25 dlrs per barrel.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker_type != Some(SpeakerType::Person)),
+        "{qs:#?}"
+    );
+}
