@@ -588,6 +588,14 @@ impl Inventory {
         self.by_last.contains(&self.names, w) || self.by_name.contains(&self.names, w)
     }
 
+    /// Whether `w` is the first word of an organisation's name of two or more words
+    /// ("Clearpath" of "Clearpath Holdings").
+    pub fn opens_organisation(&self, w: &str) -> bool {
+        self.by_first
+            .get(&self.names, w)
+            .any(|i| self.names[i].org && self.names[i].tokens >= 2)
+    }
+
     /// The names that end at or before byte `pos`, in text order.
     pub fn before(&self, pos: usize) -> &[NameOcc] {
         &self.names[..self.names.partition_point(|n| n.range.end <= pos)]

@@ -2091,10 +2091,21 @@ fn resolve_mention(
             .and_then(|e| e.gender)
             .unwrap_or(r.gender)
     };
-    // A sentence-initial single word that the article uses as a name ("Whitlow refused").
+    // A sentence-initial single word that the article uses as a name ("Whitlow refused"),
+    // or that opens an organisation's name ("Clearpath said" after "Clearpath Holdings";
+    // not a common noun: "Residents said" after "Residents Association").
     let m = if m.kind == MentionKind::Description && initial && {
         let w = text[range.clone()].trim();
-        !w.contains(' ') && (doc.inv.uses_word(w) || doc.inv.nicknames.contains_key(w))
+        !w.contains(' ')
+            && (doc.inv.uses_word(w)
+                || doc.inv.nicknames.contains_key(w)
+                || (doc.inv.opens_organisation(w)
+                    && m.head.as_deref().is_some_and(|h| {
+                        lx.person_noun(h).is_none()
+                            && !lx.is_org_noun(h)
+                            && !lx.is_org_head(h)
+                            && !h.ends_with('s')
+                    })))
     } {
         analyse(text, range.clone(), false, lx)
     } else {

@@ -1149,3 +1149,17 @@ fn the_italian_is_the_last_named_person_speaker() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn sentence_initial_first_word_of_an_organisation_is_that_organisation() {
+    let t = "Brightwater agrees takeover\n\nBrightwater has agreed to be bought by American rival Clearpath Holdings for 1.1bn pounds.\n\nClearpath said in a statement that the deal would create a global leader.\n";
+    let qs = run(t);
+    let q = find(&qs, "the deal would");
+    assert_eq!(speaker(q), "Clearpath Holdings");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    // A common noun that opens an organisation's name stays a group.
+    let t = "Flats plan\n\nThe Greenhill Residents Association met on Monday.\n\nResidents said they had not been consulted about the plan.\n";
+    let qs = run(t);
+    let q = find(&qs, "they had not");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+}
