@@ -1691,6 +1691,19 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
 
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
 /// [`titled_name`]).
+/// "The Unite union", "the IG Metall union": a capitalised name before a lowercase
+/// "union" is the union's name ("the Ontario government", "the Gelch group" keep the noun:
+/// there the capital is a place or a family).
+fn name_before_noun(desc: &str) -> Option<String> {
+    let (name, noun) = desc.rsplit_once(' ')?;
+    (noun == "union"
+        && !name.is_empty()
+        && name
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with("'s") && !w.ends_with("’s")))
+    .then(|| name.to_string())
+}
+
 /// Singular nouns of nationality that describe one person ("the Italian added", "the
 /// Dutchman said"), with the gender the noun states. Nouns that are also plural or name a
 /// people or a language as a whole ("the Swiss", "the Portuguese", "the British") are left
@@ -2427,6 +2440,7 @@ fn resolve_mention(
                     let sp = doc
                         .inv
                         .organisation_for(&desc, &head, pos)
+                        .or_else(|| name_before_noun(&desc))
                         .unwrap_or_else(|| desc.clone());
                     Some(Resolved {
                         speaker: Some(sp),

@@ -1163,3 +1163,11 @@ fn sentence_initial_first_word_of_an_organisation_is_that_organisation() {
     let q = find(&qs, "they had not");
     assert_eq!(q.speaker_type, Some(SpeakerType::Group));
 }
+
+#[test]
+fn a_capitalised_name_before_union_is_the_union() {
+    let t = "Union row\n\nThe carmaker will cut jobs.\n\nThe IG Metall union said it would resist the cuts.\n\nThe Ontario government said it would review the plan.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "it would resist")), "IG Metall");
+    assert_eq!(speaker(find(&qs, "it would review")), "Ontario government");
+}
