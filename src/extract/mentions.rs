@@ -968,6 +968,17 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     if has_det {
         i = 1;
     }
+    // "several thousand protesters", "two hundred residents": number words after the
+    // determiner are a quantifier, not part of the description.
+    while i + 1 < ws.len()
+        && matches!(
+            lower(&text[ws[i].clone()]).as_str(),
+            "hundred" | "hundreds" | "thousand" | "thousands" | "dozen" | "dozens"
+        )
+        && !is_cap(&text[ws[i + 1].clone()])
+    {
+        i += 1;
+    }
     if i >= ws.len() {
         return m; // a determiner alone ("This said ...") names nobody
     }

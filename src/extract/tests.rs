@@ -1171,3 +1171,12 @@ fn a_capitalised_name_before_union_is_the_union() {
     assert_eq!(speaker(find(&qs, "it would resist")), "IG Metall");
     assert_eq!(speaker(find(&qs, "it would review")), "Ontario government");
 }
+
+#[test]
+fn number_words_after_a_quantifier_are_not_part_of_a_group_speaker() {
+    let t = "Pension vote\n\nThe government survived a confidence vote on Thursday.\n\nOutside parliament, several thousand protesters chanted «Not one day longer» and waved union flags.\n";
+    let qs = run(t);
+    let q = find(&qs, "Not one day longer");
+    assert_eq!(speaker(q), "protesters");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+}
