@@ -33,6 +33,18 @@ pub struct NameOcc {
     pub subject: bool,
 }
 
+impl NameOcc {
+    /// A surname alone introduced with a judge's style ("Mr Justice Hallam"): "the judge"
+    /// may stand for it although it is one word.
+    pub fn judge_style(&self) -> bool {
+        self.tokens == 1
+            && self
+                .role
+                .as_deref()
+                .is_some_and(|r| r.eq_ignore_ascii_case("judge"))
+    }
+}
+
 /// The names of an article.
 #[derive(Debug, Default)]
 pub struct Inventory {
@@ -805,9 +817,16 @@ impl Inventory {
                 .filter(|t| lx.honorific(t).is_none() && !t.eq_ignore_ascii_case("the"))
                 .collect();
             if !r.is_empty() {
-                role = Some(
-                    text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end].to_string(),
-                );
+                let t = &text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end];
+                // "Mr Justice Hallam": a judge's style states the role "judge".
+                let after_honorific = ws[lead..start - r.len()]
+                    .iter()
+                    .any(|w| lx.honorific(&text[w.clone()]).is_some());
+                role = Some(if super::mentions::judicial_style(t, after_honorific) {
+                    "judge".to_string()
+                } else {
+                    t.to_string()
+                });
             }
         } else if k > 0 && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
             let bl = lowercase(&text[ws[k - 1].clone()]);
@@ -1303,7 +1322,11 @@ impl Inventory {
             let mut index: HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>> =
                 HashMap::default();
             for (i, n) in self.names.iter().enumerate() {
-                if n.tokens < 2 || n.org || !n.name.chars().any(char::is_lowercase) {
+                // (a surname alone only with a judge's style: "Mr Justice Hallam")
+                if (n.tokens < 2 && !n.judge_style())
+                    || n.org
+                    || !n.name.chars().any(char::is_lowercase)
+                {
                     continue;
                 }
                 let honorific_role = text

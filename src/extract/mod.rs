@@ -1691,7 +1691,7 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
 /// [`titled_name`]).
 fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bool {
-    n.tokens >= 2
+    (n.tokens >= 2 || n.judge_style())
         && !n.org
         // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
         && n.name.chars().any(char::is_lowercase)
@@ -1736,7 +1736,12 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     let ws = words(text, appos.clone());
     let first = ws.first()?;
     let fl = lowercase(&text[first.clone()]);
-    if matches!(fl.as_str(), "who" | "which" | "whose" | "aged")
+    // (", of the Norwegian Institute", ", to chancellor and ...", ", as the school is now
+    // known,": a preposition or "as" opens no role)
+    if matches!(fl.as_str(), "who" | "which" | "whose" | "aged" | "as")
+        || mentions::PREPOSITIONS.contains(&fl.as_str())
+        // (", fighting to regain public confidence": a participle opens a clause)
+        || (fl.ends_with("ing") && fl.len() > 5)
         || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
         return None;
@@ -1960,6 +1965,20 @@ fn resolve_mention(
     if let Some(a) = &appos {
         if role.is_none() && !appos_org {
             role = appos_role(text, a.clone(), lx);
+        } else if m.honorific_role && !appos_org {
+            // "Cllr Sunita Rao, the council's cabinet member for housing": a definite or
+            // bare apposition names the office; an indefinite one describes ("Lt. Gov.
+            // Ruth Hammond, a frequent critic of the governor" stays lieutenant governor).
+            let first = words(text, a.clone())
+                .first()
+                .map(|w| lowercase(&text[w.clone()]).to_string());
+            if !matches!(first.as_deref(), Some("a" | "an"))
+                && !mentions::is_party_tag(text[a.clone()].trim())
+            {
+                if let Some(r) = appos_role(text, a.clone(), lx) {
+                    role = Some(r);
+                }
+            }
         }
         if gender == Gender::Unknown {
             gender = appos_gender(text, a, lx);

@@ -1078,3 +1078,53 @@ fn unnamed_trader_is_a_functionary_with_role() {
     assert_eq!(q.role.as_deref(), Some("grain trader"));
     assert_eq!(q.speaker_type, Some(SpeakerType::Person));
 }
+
+#[test]
+fn cllr_is_a_honorific_and_a_councillors_portfolio_apposition_is_the_role() {
+    let t = "Homes plan rejected\n\nCommittee chairman Cllr Peter Langford said the scheme would put pressure on roads.\n\nBut Cllr Sunita Rao, the council's cabinet member for housing, warned that the decision would make it harder to meet targets.\n";
+    let qs = run(t);
+    let q = find(&qs, "the scheme");
+    assert_eq!(speaker(q), "Peter Langford");
+    assert_eq!(q.role.as_deref(), Some("committee chairman"));
+    let q = find(&qs, "the decision");
+    assert_eq!(speaker(q), "Sunita Rao");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("council's cabinet member for housing")
+    );
+}
+
+#[test]
+fn mr_justice_surname_is_a_judge_and_the_judge_resolves_to_him() {
+    let t = "Fraudster jailed\n\nSentencing him at Southwark Crown Court, Mr Justice Hallam said Pryce had betrayed the trust of families.\n\n‘You stole from children who had nothing,’ the judge told him.\n";
+    let qs = run(t);
+    let q = find(&qs, "Pryce had betrayed");
+    assert_eq!(speaker(q), "Hallam");
+    assert_eq!(q.role.as_deref(), Some("judge"));
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+    let q = find(&qs, "You stole");
+    assert_eq!(speaker(q), "Hallam");
+    assert_eq!(q.role.as_deref(), Some("judge"));
+}
+
+#[test]
+fn abbreviated_title_after_modifiers_is_spelled_out() {
+    let t = "Audit\n\nCORRAN CITY (Wirenews) - State Sen. Harold Quinlan on Thursday demanded that the state release its audit.\n\nArmy Lt. Col. Craig McNab said the exercise would go ahead.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the state release").role.as_deref(),
+        Some("State senator")
+    );
+    assert_eq!(
+        find(&qs, "the exercise").role.as_deref(),
+        Some("Army lieutenant colonel")
+    );
+}
+
+#[test]
+fn apposition_opened_by_a_preposition_or_participle_is_no_role() {
+    let t = "Study\n\nCo-author Dr Lars Eriksen, of the Norwegian Institute of Public Health, said the team planned a trial.\n\nPresident Reagan, fighting to regain public confidence, said he would not resign.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "the team").role.as_deref(), Some("co-author"));
+    assert_eq!(find(&qs, "he would not").role.as_deref(), Some("President"));
+}
