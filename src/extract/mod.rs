@@ -623,9 +623,14 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         // an adjunct (", blaming a slump in prices").
         let tail_before_comma = tail.split(',').next().unwrap_or("");
         let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
+        // "Karen Holt, urged the government to fund 2,000 beds": an object and a
+        // to-infinitive after the cue are its content, not an adverbial tail.
+        let infinitive_after_object =
+            cue_end > cue.range.end && tail_first.as_deref() == Some("to");
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
-            || (tail_before_comma.split_whitespace().take(7).count() <= 6
+            || (!infinitive_after_object
+                && tail_before_comma.split_whitespace().take(7).count() <= 6
                 && tail_first.as_deref().is_some_and(|f| {
                     mentions::PREPOSITIONS.contains(&f)
                         || matches!(

@@ -1128,3 +1128,17 @@ fn apposition_opened_by_a_preposition_or_participle_is_no_role() {
     assert_eq!(find(&qs, "the team").role.as_deref(), Some("co-author"));
     assert_eq!(find(&qs, "he would not").role.as_deref(), Some("President"));
 }
+
+#[test]
+fn name_in_apposition_then_urged_object_to_infinitive_is_no_inverted_frame() {
+    let t = "Beds\n\nUnison blamed years of underfunding. Its regional organiser, Karen Holt, urged the government to fund 2,000 extra beds in the region.\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    let q = &qs[0];
+    assert_eq!(
+        q.text,
+        "the government to fund 2,000 extra beds in the region"
+    );
+    assert_eq!(speaker(q), "Karen Holt");
+    assert_eq!(q.cue_type, Some(CueType::Demand));
+}
