@@ -1693,6 +1693,43 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
     doc.inv.titled_name(doc.text, doc.lx, noun)
 }
 
+/// "Her daughter said", "her mother said" (a possessive and a kin noun): the one person
+/// named right after that kin noun before `pos` ("her daughter, Claire Dunn", "Kayla's
+/// mother, Tanya Brooks"); None when no or several persons are.
+fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String> {
+    let first = mention.split_whitespace().next()?;
+    let fl = first.to_lowercase();
+    let possessive =
+        mentions::POSSESSIVES.contains(&fl.as_str()) || fl.ends_with("'s") || fl.ends_with("’s");
+    if !possessive
+        || mention.split_whitespace().count() != 2
+        || !doc
+            .lx
+            .person_noun(head)
+            .is_some_and(|p| p.class == PersonClass::Kin)
+    {
+        return None;
+    }
+    let names = doc.inv.before(pos);
+    let mut found: Vec<&str> = names
+        .iter()
+        .filter(|n| n.tokens >= 2 && !n.org)
+        .filter(|n| {
+            let before = doc.text[..n.range.start].trim_end();
+            let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+            ends_with_lowercase(before, head)
+                && before
+                    .get(..before.len().saturating_sub(head.len()))
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(char::is_whitespace)
+        })
+        .map(|n| n.name.as_str())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    (found.len() == 1).then(|| found[0].to_string())
+}
+
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
 /// [`titled_name`]).
 fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bool {
@@ -2322,6 +2359,18 @@ fn resolve_mention(
                     })
                 }
                 DescClass::Person => {
+                    // "Her daughter said" after "her daughter, Claire Dunn": a possessive kin
+                    // description is the one person introduced earlier with that kin noun.
+                    if let Some(n) = kin_named(doc, &text[range.clone()], &head, range.start) {
+                        return Some(Resolved {
+                            speaker: Some(n),
+                            mention: Some(range),
+                            stype: SpeakerType::Person,
+                            rule: "speaker/description",
+                            gender,
+                            role: None,
+                        });
+                    }
                     // "The singer" after "Pop singer Mia Lowe".
                     let def = text[range.clone()].to_lowercase().starts_with("the ");
                     if def {

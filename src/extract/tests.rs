@@ -1142,3 +1142,13 @@ fn name_in_apposition_then_urged_object_to_infinitive_is_no_inverted_frame() {
     assert_eq!(speaker(q), "Karen Holt");
     assert_eq!(q.cue_type, Some(CueType::Demand));
 }
+
+#[test]
+fn possessive_kin_description_is_the_person_named_with_that_kin_noun() {
+    let t = "Obituary\n\nShe is survived by her husband, Frank, her daughter, Claire Dunn, and four grandchildren. Her daughter said: ‘Mum was firm, fair and always on your side.’\n\nKayla's mother, Tanya Brooks, said her daughter had been walking home.\n\n\"She was 16. She had her whole life in front of her,\" her mother said.\n";
+    let qs = run(t);
+    let q = find(&qs, "Mum was firm");
+    assert_eq!(speaker(q), "Claire Dunn");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    assert_eq!(speaker(find(&qs, "She was 16")), "Tanya Brooks");
+}
