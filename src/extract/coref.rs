@@ -854,6 +854,17 @@ impl Inventory {
                     }
                     b -= 1;
                 }
+                // "Former work and pensions secretary Alison Grieve": a leading "former",
+                // "outgoing", "acting" or "interim" belongs to the title however long it is.
+                if b > 0
+                    && text[ws[b - 1].end..ws[b].start].trim().is_empty()
+                    && matches!(
+                        lowercase(&text[ws[b - 1].clone()]).as_str(),
+                        "former" | "outgoing" | "acting" | "interim"
+                    )
+                {
+                    b -= 1;
+                }
                 title_from = b;
                 let t = &text[ws[b].start..ws[k - 1].end];
                 let sentence_start = b == 0;

@@ -837,7 +837,13 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
             end = Some(w.end);
             break;
         }
-        if seen_cap && !cap && !matches!(t, "of" | "and" | "for") {
+        // "Former Redbridge striker Lee Marsh": a role noun between capitalised runs is a
+        // title before the name, not the end of the phrase.
+        let title_before_name = lx
+            .person_noun(&lower(t))
+            .is_some_and(|p| p.class == PersonClass::Role)
+            && ws.get(i + 1).is_some_and(|n| is_cap(&text[n.clone()]));
+        if seen_cap && !cap && !matches!(t, "of" | "and" | "for") && !title_before_name {
             break;
         }
         // A sentence-initial capital counts only when the next word is capitalised too.

@@ -1152,3 +1152,19 @@ fn possessive_kin_description_is_the_person_named_with_that_kin_noun() {
     assert_eq!(q.speaker_gender, Some(Gender::Female));
     assert_eq!(speaker(find(&qs, "She was 16")), "Tanya Brooks");
 }
+
+#[test]
+fn former_title_at_sentence_start_is_kept_and_a_role_noun_between_capitals_is_no_subject_end() {
+    let t = "Club news\n\nFormer Redbridge striker Lee Marsh criticised the board, saying it had sold the best players.\n\nFormer work and pensions secretary Alison Grieve, who was sacked, criticised the changes. She said the prime minister had panicked.\n";
+    let qs = run(t);
+    let q = find(&qs, "it had sold");
+    assert_eq!(speaker(q), "Lee Marsh");
+    assert_eq!(q.role.as_deref(), Some("Former Redbridge striker"));
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    let q = find(&qs, "the prime minister");
+    assert_eq!(speaker(q), "Alison Grieve");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("former work and pensions secretary")
+    );
+}
