@@ -26,7 +26,7 @@ use rayon::prelude::*;
 
 use crate::config::{ExtractConfig, Formats, Shard};
 use crate::corpus::digest::{digest_file, FileDigest};
-use crate::corpus::{self, InputFile};
+use crate::corpus::{self, FileList, InputFile};
 use crate::dataset::layout::{self, Layout};
 use crate::dataset::{manifest, ArticleRow, DatasetError, DatasetWriter, OutputFile};
 use crate::extract::extract;
@@ -79,7 +79,7 @@ pub struct RunSummary {
     /// The first few failed inputs, in input order.
     pub first_errors: Vec<Problem>,
     pub outputs: Vec<OutputFile>,
-    pub files_discovered: Vec<InputFile>,
+    pub files_discovered: FileList,
     pub lexicon_hash: String,
     /// XXH3-128 over all input files (see [`manifest::InputsHasher`]).
     pub inputs_hash: String,
@@ -231,7 +231,7 @@ fn streamed(path: &Path) -> bool {
 /// a folder of small files, opening and reading them is most of the reading cost).
 /// Stops early when `stop` is set.
 fn read_chunks(
-    files: Arc<Vec<InputFile>>,
+    files: Arc<FileList>,
     cfg: ExtractConfig,
     stop: Arc<AtomicBool>,
     tx: std::sync::mpsc::SyncSender<Vec<Item>>,
@@ -262,13 +262,13 @@ fn read_chunks(
             } else {
                 Item::File(i)
             };
-            if !push(&mut chunk, item, text_bytes_estimate(f)) {
+            if !push(&mut chunk, item, text_bytes_estimate(&f)) {
                 return;
             }
             continue;
         }
         let digest = FileDigest::new(&f.path);
-        for rec in corpus::read_digested(f, &cfg.read, Some(&digest)) {
+        for rec in corpus::read_digested(&f, &cfg.read, Some(&digest)) {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
@@ -303,7 +303,7 @@ fn text_bytes_estimate(f: &InputFile) -> u64 {
 }
 
 /// A worker's part: reads the item's file when it is one, and extracts its records.
-fn work(item: Item, files: &[InputFile], cfg: &ExtractConfig, lexicon: &Lexicon) -> Done {
+fn work(item: Item, files: &FileList, cfg: &ExtractConfig, lexicon: &Lexicon) -> Done {
     let mut done = Done::default();
     let take = |done: &mut Done, rec: InputRecord| {
         done.input_bytes += rec.input_bytes;
@@ -312,11 +312,11 @@ fn work(item: Item, files: &[InputFile], cfg: &ExtractConfig, lexicon: &Lexicon)
     match item {
         Item::Record(rec) => take(&mut done, rec),
         Item::Digest(i, d) => done.digest = Some((i, d)),
-        Item::HashOnly(i) => done.digest = Some((i, digest_file(&files[i].path))),
+        Item::HashOnly(i) => done.digest = Some((i, digest_file(&files.path(i)))),
         Item::File(i) => {
-            let f = &files[i];
+            let f = files.get(i);
             let digest = FileDigest::new(&f.path);
-            for rec in corpus::read_digested(f, &cfg.read, Some(&digest)) {
+            for rec in corpus::read_digested(&f, &cfg.read, Some(&digest)) {
                 if cfg.shard.is_none_or(|shard| shard.owns(&rec.article.id)) {
                     take(&mut done, rec);
                 }
@@ -407,11 +407,11 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
     // One list shared by the reader, the workers and the manifest: a copy per thread
     // costs ~200 bytes per input file each (140 MB on a 228,000-file corpus).
     let files = Arc::new(skip_output_folder(
-        corpus::discover(&cfg.inputs)?,
+        corpus::discover_list(&cfg.inputs)?,
         &cfg.inputs,
         &cfg.out,
     ));
-    (hooks.discovered)(files.len() as u64, files.iter().map(|f| f.size).sum());
+    (hooks.discovered)(files.len() as u64, files.total_size());
     let replaced = prepare_out_dir(&cfg.out, layout, cfg.overwrite)?;
     let writer = DatasetWriter::create(&cfg.out, cfg.formats, layout)?;
 
@@ -462,7 +462,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
         for d in done {
             summary.input_bytes += d.input_bytes;
             if let Some((i, digest)) = d.digest {
-                inputs_hash.add(&files[i].id, digest);
+                inputs_hash.add(&files.id(i), digest);
             }
             extracted.extend(d.rows);
         }
@@ -576,7 +576,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
 
 /// Drops the files inside the output folder when it lies under an input root
 /// (`whosaid extract . --out out/` must not read its own earlier dataset as articles).
-fn skip_output_folder(files: Vec<InputFile>, roots: &[PathBuf], out: &Path) -> Vec<InputFile> {
+fn skip_output_folder(files: FileList, roots: &[PathBuf], out: &Path) -> FileList {
     let Ok(out) = out.canonicalize() else {
         return files; // not there yet: nothing of it can have been found
     };
@@ -592,14 +592,11 @@ fn skip_output_folder(files: Vec<InputFile>, roots: &[PathBuf], out: &Path) -> V
     if inside.is_empty() {
         return files;
     }
-    files
-        .into_iter()
-        .filter(|f| {
-            !inside
-                .iter()
-                .any(|(root, spelled)| &f.root == root && f.path.starts_with(spelled))
-        })
-        .collect()
+    files.without(|f| {
+        inside
+            .iter()
+            .any(|(root, spelled)| &f.root == root && f.path.starts_with(spelled))
+    })
 }
 
 /// Creates the output folder; refuses to replace existing results without `overwrite`.

@@ -3,7 +3,7 @@
 //!
 //! Nothing here fails a run and nothing panics: a file that cannot be read becomes an
 //! `error` record that names the reason, so every input is accounted for in the
-//! `articles` table. The parts: [`walk`] finds files, [`formats`] picks the reader by
+//! `articles` table. The parts: [`walk`] finds files (kept in a compact [`file_list`]), [`formats`] picks the reader by
 //! extension and reads plain text and Markdown, [`html`], [`json`] and [`jsonl`] read
 //! the structured formats, [`compression`] undoes `.gz`/`.zst` within the size limit,
 //! and [`encoding`] turns bytes into text and says what it assumed.
@@ -11,6 +11,7 @@
 pub mod compression;
 pub mod digest;
 pub mod encoding;
+pub mod file_list;
 pub mod formats;
 pub mod html;
 pub mod json;
@@ -25,7 +26,8 @@ use crate::model::{Article, InputRecord, Status};
 use compression::{Compression, Counting, ReadFailure};
 use formats::Format;
 
-pub use walk::{discover, file_id};
+pub use file_list::FileList;
+pub use walk::{discover, discover_list, file_id};
 
 /// One input file found by [`discover`].
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::compression::Compression;
+use super::file_list::FileList;
 use super::{CorpusError, InputFile};
 
 /// The id of a file: its path relative to `root`, `/`-separated, without its
@@ -83,8 +84,13 @@ fn describe(err: &walkdir::Error) -> String {
 
 /// Every file under the inputs, in order: roots as given, each walked sorted by path.
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, CorpusError> {
-    let mut out = Vec::new();
-    for root in inputs {
+    Ok(discover_list(inputs)?.iter().collect())
+}
+
+/// [`discover`] into a compact [`FileList`] (what a run keeps for its whole length).
+pub fn discover_list(inputs: &[PathBuf]) -> Result<FileList, CorpusError> {
+    let mut out = FileList::new(inputs.to_vec());
+    for (r, root) in inputs.iter().enumerate() {
         // `symlink_metadata` first, so a root that is a broken symlink is reported as such.
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
@@ -101,13 +107,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, CorpusError> {
             }
         };
         if !meta.is_dir() {
-            out.push(InputFile {
-                path: root.clone(),
-                root: root.clone(),
-                id: file_id(root, root),
-                size: meta.len(),
-                problem: None,
-            });
+            out.push(r, root, meta.len(), None);
             continue;
         }
         let walker = walkdir::WalkDir::new(root)
@@ -117,27 +117,15 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, CorpusError> {
             .filter_entry(|e| !is_hidden(e));
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => out.push(InputFile {
-                    path: e.path().to_path_buf(),
-                    root: root.clone(),
-                    id: file_id(root, e.path()),
-                    size: e.metadata().map(|m| m.len()).unwrap_or(0),
-                    problem: None,
-                }),
+                Ok(e) if e.file_type().is_file() => {
+                    let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+                    out.push(r, e.path(), size, None);
+                }
                 // Folders are walked; sockets, FIFOs and devices are not articles.
                 Ok(_) => {}
                 Err(err) => {
-                    let path = err
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| root.clone());
-                    out.push(InputFile {
-                        id: file_id(root, &path),
-                        problem: Some(describe(&err)),
-                        path,
-                        root: root.clone(),
-                        size: 0,
-                    });
+                    let path = err.path().unwrap_or(root);
+                    out.push(r, path, 0, Some(describe(&err)));
                 }
             }
         }

@@ -238,16 +238,18 @@ pub fn timings(seconds: f64, articles: u64, input_bytes: u64, threads: usize) ->
 
 /// The manifest of a finished run (or shard), describing `outputs`.
 pub fn manifest(cfg: &ExtractConfig, summary: &RunSummary, outputs: &[OutputFile]) -> Manifest {
+    let per_root = summary.files_discovered.files_per_root();
     let roots = cfg
         .inputs
         .iter()
         .map(|r| InputRoot {
             path: r.display().to_string(),
-            files: summary
-                .files_discovered
-                .iter()
-                .filter(|f| &f.root == r)
-                .count() as u64,
+            // Counted by root position; a root given twice counts both times' files.
+            files: (summary.files_discovered.roots().iter())
+                .zip(&per_root)
+                .filter(|(root, _)| *root == r)
+                .map(|(_, n)| n)
+                .sum(),
         })
         .collect();
     let by_status = BTreeMap::from([
@@ -279,7 +281,7 @@ pub fn manifest(cfg: &ExtractConfig, summary: &RunSummary, outputs: &[OutputFile
         inputs: Inputs {
             roots,
             files: summary.files,
-            bytes: summary.files_discovered.iter().map(|f| f.size).sum(),
+            bytes: summary.files_discovered.total_size(),
             content_hash: summary.inputs_hash.clone(),
         },
         lexicon_hash: summary.lexicon_hash.clone(),

@@ -58,17 +58,16 @@ pub struct Inventory {
     /// Indices into `names` (ascending) per `name` and per `last`, so questions about one
     /// name look at its occurrences only: scanning every name per quote made an article
     /// with thousands of names quadratic (cubic through `gender_of` in `canonical`).
-    by_name: WordMap<Vec<usize>>,
-    by_last: WordMap<Vec<usize>>,
+    by_name: Postings,
+    by_last: Postings,
     /// Per the text before the first space of a name that has one.
-    by_first: WordMap<Vec<usize>>,
+    by_first: Postings,
     /// `by_last` restricted to names of two or more words.
-    by_last_multi: WordMap<Vec<usize>>,
-    /// Names with an occurrence that carries person evidence; and those of one word.
-    person_names: WordSet,
-    single_person_names: WordSet,
-    /// The first title stated with each name (see [`Inventory::role_of`]).
-    first_role: WordMap<String>,
+    by_last_multi: Postings,
+    /// Names with an occurrence that carries person evidence; and those of one word
+    /// (indexed per name, like `by_name`).
+    person_names: Postings,
+    single_person_names: Postings,
     /// The names acronyms stand for (the values of `aliases`).
     alias_targets: WordSet,
     /// Answers and indexes computed on first use: each question below used to scan every
@@ -96,6 +95,80 @@ struct OrgWords {
     trimmed: WordMap<Vec<usize>>,
     /// Per organisation noun stated before the name ("firm" for "Bakery firm Harwell’s").
     descriptor: WordMap<Vec<usize>>,
+}
+
+/// Which string of a [`NameOcc`] a [`Postings`] index is keyed by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Key {
+    #[default]
+    Name,
+    Last,
+    /// The text before the first space of the name (names without a space have none).
+    First,
+}
+
+impl Key {
+    fn of(self, n: &NameOcc) -> Option<&str> {
+        match self {
+            Key::Name => Some(&n.name),
+            Key::Last => Some(&n.last),
+            Key::First => n.name.split_once(' ').map(|(f, _)| f),
+        }
+    }
+}
+
+/// Indices into `names` grouped by a key of the name ([`Key`]), as one vector of (hash of
+/// the key, index) sorted by both: a lookup is a binary search for the hash, then the
+/// indices under it (ascending, so in text order) whose key equals the one asked for (two
+/// keys with one hash never mix). Built with one allocation per article, where a
+/// `String -> Vec<usize>` map per key cost two allocations per distinct name, a hash
+/// probe per occurrence and as many frees again when the article was done.
+#[derive(Debug, Default)]
+struct Postings {
+    key: Key,
+    entries: Vec<(u64, u32)>,
+}
+
+fn key_hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    BuildHasherDefault::<WordHasher>::default().hash_one(s)
+}
+
+impl Postings {
+    /// The names `keep` selects, indexed by `key`.
+    fn build(names: &[NameOcc], key: Key, keep: impl Fn(&NameOcc) -> bool) -> Self {
+        let mut entries: Vec<(u64, u32)> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| keep(n))
+            .filter_map(|(i, n)| Some((key_hash(key.of(n)?), i as u32)))
+            .collect();
+        entries.sort_unstable();
+        Postings { key, entries }
+    }
+
+    /// The indices (ascending) of the names whose key is `k`.
+    fn get<'a>(
+        &'a self,
+        names: &'a [NameOcc],
+        k: &'a str,
+    ) -> impl DoubleEndedIterator<Item = usize> + 'a {
+        let h = key_hash(k);
+        let from = self.entries.partition_point(|e| e.0 < h);
+        let to = from + self.entries[from..].partition_point(|e| e.0 == h);
+        self.entries[from..to]
+            .iter()
+            .map(|e| e.1 as usize)
+            .filter(move |&i| self.key.of(&names[i]) == Some(k))
+    }
+
+    fn contains(&self, names: &[NameOcc], k: &str) -> bool {
+        self.get(names, k).next().is_some()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// From this many names on, an article's organisation and title questions are answered
@@ -463,46 +536,13 @@ impl Inventory {
             .names
             .windows(2)
             .all(|w| w[0].range.end <= w[1].range.start));
-        // (keys are copied only when new: most names recur)
-        fn index(map: &mut WordMap<Vec<usize>>, key: &str, i: usize) {
-            match map.get_mut(key) {
-                Some(v) => v.push(i),
-                None => {
-                    map.insert(key.to_string(), vec![i]);
-                }
-            }
-        }
-        fn note(set: &mut WordSet, key: &str) {
-            if !set.contains(key) {
-                set.insert(key.to_string());
-            }
-        }
-        let cap = inv.names.len();
-        inv.by_name.reserve(cap);
-        inv.by_last.reserve(cap);
-        inv.by_first.reserve(cap / 2);
-        inv.by_last_multi.reserve(cap / 2);
-        for (i, n) in inv.names.iter().enumerate() {
-            index(&mut inv.by_name, &n.name, i);
-            index(&mut inv.by_last, &n.last, i);
-            if let Some((first, _)) = n.name.split_once(' ') {
-                index(&mut inv.by_first, first, i);
-            }
-            if n.tokens >= 2 {
-                index(&mut inv.by_last_multi, &n.last, i);
-            }
-            if n.person {
-                note(&mut inv.person_names, &n.name);
-                if n.tokens == 1 {
-                    note(&mut inv.single_person_names, &n.name);
-                }
-            }
-            if let Some(r) = &n.role {
-                if !inv.first_role.contains_key(&n.name) {
-                    inv.first_role.insert(n.name.clone(), r.clone());
-                }
-            }
-        }
+        let names = &inv.names;
+        inv.by_name = Postings::build(names, Key::Name, |_| true);
+        inv.by_last = Postings::build(names, Key::Last, |_| true);
+        inv.by_first = Postings::build(names, Key::First, |_| true);
+        inv.by_last_multi = Postings::build(names, Key::Last, |n| n.tokens >= 2);
+        inv.person_names = Postings::build(names, Key::Name, |n| n.person);
+        inv.single_person_names = Postings::build(names, Key::Name, |n| n.person && n.tokens == 1);
         // "the Metropolitan Transportation Authority" ... "The MTA": an acronym of the
         // initials of an organisation's capitalised words stands for it, as a bracketed one
         // does (a bracketed alias wins; the first organisation with those initials wins).
@@ -520,7 +560,7 @@ impl Inventory {
                 .collect();
             if initials.chars().count() >= 2
                 && initials.chars().all(char::is_uppercase)
-                && !inv.by_first.contains_key(&initials)
+                && !inv.by_first.contains(&inv.names, &initials)
             {
                 inv.aliases
                     .entry(initials)
@@ -532,21 +572,13 @@ impl Inventory {
     }
 
     /// The occurrences of `name` (in text order).
-    fn occurrences(&self, name: &str) -> impl Iterator<Item = &NameOcc> {
-        self.by_name
-            .get(name)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.names[i])
+    fn occurrences<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a NameOcc> + 'a {
+        self.by_name.get(&self.names, name).map(|i| &self.names[i])
     }
 
     /// The names whose last word is `last` (in text order).
-    fn with_last(&self, last: &str) -> impl Iterator<Item = &NameOcc> {
-        self.by_last
-            .get(last)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.names[i])
+    fn with_last<'a>(&'a self, last: &'a str) -> impl Iterator<Item = &'a NameOcc> + 'a {
+        self.by_last.get(&self.names, last).map(|i| &self.names[i])
     }
 
     /// A superset, in text order, of the names that start with `name` followed by a space:
@@ -556,16 +588,14 @@ impl Inventory {
             return self.names.iter().collect();
         }
         self.by_first
-            .get(name)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.names[i])
+            .get(&self.names, name)
+            .map(|i| &self.names[i])
             .collect()
     }
 
     /// Whether the article uses `w` as a name or as the last word of one.
     pub fn uses_word(&self, w: &str) -> bool {
-        self.by_last.contains_key(w) || self.by_name.contains_key(w)
+        self.by_last.contains(&self.names, w) || self.by_name.contains(&self.names, w)
     }
 
     /// The names that end at or before byte `pos`, in text order.
@@ -918,17 +948,16 @@ impl Inventory {
         }
         // "Island Ferries will cut its timetable": "its" soon after the name, no "his"/"her".
         if !person {
-            let next: Vec<crate::text::Lower> = ws[e_full..ws.len().min(e_full + 8)]
-                .iter()
-                .map(|w| lowercase(&text[w.clone()]))
-                .collect();
-            if let Some(p) = next.iter().position(|w| w == "its") {
-                if !next[..p]
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "his" | "her" | "he" | "she"))
-                {
-                    org = true;
+            // (the first "its" among the next eight words; each word lowercased once and
+            // only up to it)
+            let mut personal = false;
+            for w in &ws[e_full..ws.len().min(e_full + 8)] {
+                let l = lowercase(&text[w.clone()]);
+                if l == "its" {
+                    org |= !personal;
+                    break;
                 }
+                personal |= matches!(l.as_str(), "his" | "her" | "he" | "she");
             }
         }
         // "the Northern Lines network": a name used as a modifier is an organisation or place.
@@ -1037,7 +1066,7 @@ impl Inventory {
 
     /// The first title stated with `name` anywhere in the article.
     pub fn role_of(&self, name: &str) -> Option<String> {
-        self.first_role.get(name).cloned()
+        self.occurrences(name).find_map(|n| n.role.clone())
     }
 
     /// Whether any occurrence of `name` carries organisation evidence.
@@ -1047,13 +1076,13 @@ impl Inventory {
 
     /// Whether any occurrence of `name` carries person evidence.
     pub fn is_person(&self, name: &str) -> bool {
-        self.person_names.contains(name)
+        self.person_names.contains(&self.names, name)
             // A one-word person name that `name` ends with: look up each suffix of `name`.
             || (!self.single_person_names.is_empty()
                 && 1 < name.split_whitespace().count()
                 && (0..=name.len())
                     .filter(|&i| name.is_char_boundary(i))
-                    .any(|i| self.single_person_names.contains(&name[i..])))
+                    .any(|i| self.single_person_names.contains(&self.names, &name[i..])))
     }
 
     /// Gender evidence of `name` from honorifics and gendered nouns next to its occurrences.
@@ -1063,18 +1092,14 @@ impl Inventory {
         // of the surname alone, that states a gender.
         let named = self
             .by_name
-            .get(name)
-            .into_iter()
-            .flatten()
+            .get(&self.names, name)
             .rev()
-            .find(|&&i| self.names[i].gender != Gender::Unknown);
+            .find(|&i| self.names[i].gender != Gender::Unknown);
         let surname = if self.unique_surname(last) {
             self.by_last
-                .get(last)
-                .into_iter()
-                .flatten()
+                .get(&self.names, last)
                 .rev()
-                .find(|&&i| self.names[i].tokens == 1 && self.names[i].gender != Gender::Unknown)
+                .find(|&i| self.names[i].tokens == 1 && self.names[i].gender != Gender::Unknown)
         } else {
             None
         };
@@ -1082,7 +1107,7 @@ impl Inventory {
             .into_iter()
             .chain(surname)
             .max()
-            .map_or(Gender::Unknown, |&i| self.names[i].gender)
+            .map_or(Gender::Unknown, |i| self.names[i].gender)
     }
 
     fn unique_surname(&self, last: &str) -> bool {
@@ -1117,12 +1142,7 @@ impl Inventory {
         } else {
             &self.by_last
         };
-        for n in candidates
-            .get(last)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.names[i])
-        {
+        for n in candidates.get(&self.names, last).map(|i| &self.names[i]) {
             if n.tokens <= ntok {
                 continue;
             }
@@ -1213,7 +1233,7 @@ impl Inventory {
         // The full name each short form counts for, per distinct name.
         let mut full_of: HashMap<&str, &str> = HashMap::new();
         for (i, n) in self.names.iter().enumerate() {
-            if self.person_names.contains(&n.name) {
+            if self.person_names.contains(&self.names, &n.name) {
                 continue;
             }
             // Short forms count for the full name ("Veltra" for "Veltra Motors"): the first
@@ -1243,13 +1263,14 @@ impl Inventory {
 
     /// The names of two or more words (text order) whose first word is that of `name`: a
     /// superset of those that start with `name` and a space.
-    fn starting_with_first_word_of(&self, name: &str) -> impl Iterator<Item = &NameOcc> {
+    fn starting_with_first_word_of<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a NameOcc> + 'a {
         let first = name.split_once(' ').map_or(name, |(f, _)| f);
         self.by_first
-            .get(first)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.names[i])
+            .get(&self.names, first)
+            .map(|i| &self.names[i])
     }
 
     fn org_words(&self) -> &OrgWords {

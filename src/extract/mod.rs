@@ -146,10 +146,11 @@ impl Doc<'_> {
                         && n.name.chars().any(char::is_lowercase)
                         && !cues::inside(&self.quoted, n.range.start)
                         && !n.org
-                        && {
+                        && (n.person || n.tokens >= 2 || {
+                        // (the canonical name only when the occurrence itself does not say)
                         let canon = inv.canonical(&n.name, Gender::Unknown, n.range.start);
-                        n.person || n.tokens >= 2 || canon.contains(' ') || inv.is_person(&canon)
-                    }
+                        canon.contains(' ') || inv.is_person(&canon)
+                    })
                 })
                 .collect()
         })
