@@ -1064,9 +1064,13 @@ impl Inventory {
         true
     }
 
-    /// The first title stated with `name` anywhere in the article.
-    pub fn role_of(&self, name: &str) -> Option<String> {
-        self.occurrences(name).find_map(|n| n.role.clone())
+    /// The first title stated with `name` anywhere in the article body.
+    /// A headline ("Folk singer Davy Rourke dies aged 71", "Hilda Brennan, pioneering
+    /// engineer, dies at 94") states no role: only occurrences from `body_start` count.
+    pub fn role_of(&self, name: &str, body_start: usize) -> Option<String> {
+        self.occurrences(name)
+            .filter(|n| n.range.start >= body_start)
+            .find_map(|n| n.role.clone())
     }
 
     /// Whether any occurrence of `name` carries organisation evidence.

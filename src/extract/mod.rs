@@ -1466,7 +1466,11 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             SpeakerType::Person | SpeakerType::Unknown => ent
                 .role
                 .clone()
-                .or_else(|| res.speaker.as_deref().and_then(|s| doc.inv.role_of(s)))
+                .or_else(|| {
+                    res.speaker
+                        .as_deref()
+                        .and_then(|s| doc.inv.role_of(s, doc.body_start))
+                })
                 .or_else(|| {
                     lead_role
                         .as_ref()
@@ -2527,7 +2531,11 @@ fn resolve_mention(
                         if let Some(n) = titled {
                             // The title as stated with the name ("cantonal environment
                             // minister"), else the description ("minister").
-                            let role = doc.inv.role_of(&n).or(role.clone()).unwrap_or(desc);
+                            let role = doc
+                                .inv
+                                .role_of(&n, doc.body_start)
+                                .or(role.clone())
+                                .unwrap_or(desc);
                             return Some(Resolved {
                                 speaker: Some(n),
                                 mention: Some(range),

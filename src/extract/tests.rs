@@ -1168,3 +1168,17 @@ fn former_title_at_sentence_start_is_kept_and_a_role_noun_between_capitals_is_no
         Some("former work and pensions secretary")
     );
 }
+
+#[test]
+fn a_role_stated_only_in_the_headline_is_no_role() {
+    let t = "Folk singer Davy Rourke dies aged 71\nDavy Rourke, the Galway folk singer whose song became an anthem, has died at 71.\nHe once joked that he had played every pub in Connacht twice.\n\nHilda Brennan, pioneering engineer, dies at 94\n";
+    let qs = run(t);
+    let q = find(&qs, "he had played");
+    assert_eq!(speaker(q), "Davy Rourke");
+    assert_eq!(q.role.as_deref(), Some("Galway folk singer"));
+    let t = "Hilda Brennan, pioneering engineer, dies at 94\n\nHilda Brennan, who has died aged 94, built bridges.\n\nShe later said she had decided on engineering at the age of nine.\n";
+    let qs = run(t);
+    let q = find(&qs, "she had decided");
+    assert_eq!(speaker(q), "Hilda Brennan");
+    assert_eq!(q.role, None);
+}
