@@ -871,7 +871,17 @@ impl Inventory {
                     // a clause and is no title word ("rowing coach" is one).
                     let participle =
                         w.ends_with("ing") && text[..ws[b - 1].start].trim_end().ends_with(',');
+                    // "have sacked manager Kevin Doyle": a past participle after an
+                    // auxiliary is the verb, not a title word ("retired miner" is one).
+                    // ("is retired miner Stan Hoyle" keeps it: only have/has/had)
+                    let perfect = w.ends_with("ed")
+                        && b >= 2
+                        && matches!(
+                            lowercase(&text[ws[b - 2].clone()]).as_str(),
+                            "have" | "has" | "had"
+                        );
                     if participle
+                        || perfect
                         || w.starts_with(|c: char| c.is_ascii_digit())
                         || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())

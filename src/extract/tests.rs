@@ -1182,3 +1182,16 @@ fn a_role_stated_only_in_the_headline_is_no_role() {
     assert_eq!(speaker(q), "Hilda Brennan");
     assert_eq!(q.role, None);
 }
+
+#[test]
+fn verb_before_a_title_after_have_is_no_title_word_and_back_down_is_no_support() {
+    let t = "Sacked\n\nRedbridge Rovers have sacked manager Kevin Doyle after a seventh defeat.\n\nDoyle, 52, was appointed in the summer. He said he was gutted not to have been given more time.\n\nMr Kirwan conceded that some routes would run, but said the union would not back down.\n";
+    let qs = run(t);
+    let q = find(&qs, "he was gutted");
+    assert_eq!(speaker(q), "Kevin Doyle");
+    assert_eq!(q.role.as_deref(), Some("manager"));
+    assert_eq!(
+        find(&qs, "the union would not").stance,
+        Some(Stance::Neutral)
+    );
+}
