@@ -819,6 +819,13 @@ impl Inventory {
                     gender = p.gender;
                 }
             }
+            // "mum-of-three Kerry Ashdown"
+            if let Some(g) = super::mentions::kin_compound_gender(bl, lx) {
+                person = true;
+                if g != Gender::Unknown {
+                    gender = g;
+                }
+            }
             if lx.is_org_noun(bl) && lx.person_noun(bl).is_none() {
                 org = true;
                 descriptors.push(bl.to_string());
@@ -846,7 +853,17 @@ impl Inventory {
                 .map(|w| &text[w.clone()])
                 .filter(|t| lx.honorific(t).is_none() && !t.eq_ignore_ascii_case("the"))
                 .collect();
-            if !r.is_empty() {
+            // "Mother-of-three Kerry Walsh": gender evidence, no title.
+            let kin_only = r.len() == 1 && super::mentions::kin_compound_gender(r[0], lx).is_some();
+            if kin_only {
+                person = true;
+                if let Some(g) =
+                    super::mentions::kin_compound_gender(r[0], lx).filter(|g| *g != Gender::Unknown)
+                {
+                    gender = g;
+                }
+            }
+            if !r.is_empty() && !kin_only {
                 let t = &text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end];
                 // "Mr Justice Hallam": a judge's style states the role "judge".
                 let after_honorific = ws[lead..start - r.len()]

@@ -238,6 +238,15 @@ pub struct Mention {
     pub honorific_role: bool,
 }
 
+/// "mother-of-three", "Mum-of-two", "father-of-four": a kin noun with "-of-" and a count is
+/// gender evidence about the person it describes, never a role.
+pub fn kin_compound_gender(w: &str, lx: &Lexicon) -> Option<Gender> {
+    let l = lower(w);
+    let (kin, count) = l.split_once("-of-")?;
+    let p = lx.person_noun(kin)?;
+    (p.class == PersonClass::Kin && !count.is_empty() && !count.contains(' ')).then_some(p.gender)
+}
+
 /// Titles that state only membership of a council: an apposition naming the office
 /// ("Cllr Sunita Rao, the council's cabinet member for housing") is the role instead.
 const GENERIC_TITLES: &[&str] = &[
@@ -1199,6 +1208,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             && is_cap(&text[ws[j - 1].clone()])
             && is_cap(&text[ws[j + 1].clone()]);
         if connector {
+            continue;
+        }
+        if let Some(g) = kin_compound_gender(t, lx) {
+            if g != Gender::Unknown {
+                m.gender = g;
+            }
+            name_start = j + 1;
             continue;
         }
         if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))

@@ -1195,3 +1195,17 @@ fn verb_before_a_title_after_have_is_no_title_word_and_back_down_is_no_support()
         Some(Stance::Neutral)
     );
 }
+
+#[test]
+fn mother_of_three_is_gender_evidence_not_a_role() {
+    let t = "Bills\n\nMother-of-three Kerry Walsh, from Sunderland, admitted she had fallen behind on her bills.\n\n\"We moved here for this school,\" said mum-of-three Kerry Ashdown.\n";
+    let qs = run(t);
+    let q = find(&qs, "she had fallen");
+    assert_eq!(speaker(q), "Kerry Walsh");
+    assert_eq!(q.role, None);
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    let q = find(&qs, "We moved here");
+    assert_eq!(speaker(q), "Kerry Ashdown");
+    assert_eq!(q.role, None);
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+}
