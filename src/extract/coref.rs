@@ -241,6 +241,11 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     if lx.cue(&fl).is_some()
         || super::mentions::AUXILIARIES.contains(&fl.as_str())
         || (fl.ends_with("ed") && fl.len() > 4)
+        // (", to chancellor and sacking three ministers", ", as the school is now known",
+        // ", fighting to regain ...": a preposition, "as" or a participle opens no role)
+        || super::mentions::PREPOSITIONS.contains(&fl.as_str())
+        || fl == "as"
+        || (fl.ends_with("ing") && fl.len() > 5)
     {
         return None;
     }

@@ -1209,3 +1209,19 @@ fn mother_of_three_is_gender_evidence_not_a_role() {
     assert_eq!(q.role, None);
     assert_eq!(q.speaker_gender, Some(Gender::Female));
 }
+
+#[test]
+fn pronoun_subject_clause_keeps_its_own_coordinated_past_verb() {
+    let t = "Strike\n\nThe Supporters' Trust said it welcomed the change but wanted \"a proper plan, not another quick fix\".\n\nSimon Bright said he understood the council's position but added that the school had \"a real future\".\n";
+    let qs = run(t);
+    let q = find(&qs, "it welcomed");
+    assert_eq!(
+        q.text,
+        "it welcomed the change but wanted \"a proper plan, not another quick fix\""
+    );
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(
+        find(&qs, "he understood").text,
+        "he understood the council's position"
+    );
+}
