@@ -245,7 +245,13 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         // ", fighting to regain ...": a preposition, "as" or a participle opens no role)
         || super::mentions::PREPOSITIONS.contains(&fl.as_str())
         || fl == "as"
-        || (fl.ends_with("ing") && fl.len() > 5)
+        // ("managing director", "acting chairman" are titles: a role noun follows)
+        || (fl.ends_with("ing")
+            && fl.len() > 5
+            && !it
+                .clone()
+                .next()
+                .is_some_and(|w| lx.person_noun(&w.to_lowercase()).is_some()))
     {
         return None;
     }

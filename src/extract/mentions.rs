@@ -1041,6 +1041,21 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             let t = &text[w.clone()];
             let l = lower(t);
             if j > i && PREPOSITIONS.contains(&l.as_str()) {
+                // "A Department of Health and Social Care spokesperson": "of" inside a
+                // capitalised name is no description boundary.
+                let inside_name = h.is_none()
+                    && is_cap(&text[ws[j - 1].clone()])
+                    && ws.get(j + 1).is_some_and(|n| is_cap(&text[n.clone()]))
+                    && ws.last().is_some_and(|n| {
+                        let t = &text[n.clone()];
+                        !is_cap(t)
+                            && lx
+                                .person_noun(&lower(t))
+                                .is_some_and(|p| p.class == PersonClass::Role)
+                    });
+                if inside_name {
+                    continue;
+                }
                 break;
             }
             if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {

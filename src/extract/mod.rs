@@ -1788,7 +1788,12 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     if matches!(fl.as_str(), "who" | "which" | "whose" | "aged" | "as")
         || mentions::PREPOSITIONS.contains(&fl.as_str())
         // (", fighting to regain public confidence": a participle opens a clause)
-        || (fl.ends_with("ing") && fl.len() > 5)
+        // ("managing director", "acting chairman" are titles: a role noun follows)
+        || (fl.ends_with("ing")
+            && fl.len() > 5
+            && !ws.get(1).is_some_and(|w| {
+                lx.person_noun(&lowercase(&text[w.clone()])).is_some()
+            }))
         || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
         return None;

@@ -1225,3 +1225,19 @@ fn pronoun_subject_clause_keeps_its_own_coordinated_past_verb() {
         "he understood the council's position"
     );
 }
+
+#[test]
+fn body_with_of_before_a_lowercase_function_is_an_unnamed_functionary() {
+    let t = "Beds\n\nA Department of Health and Social Care spokesperson said an extra £1.2bn had been made available.\n\nRobert Gerard, managing director of Morgan Stanley and Co, said the group would support the bill.\n";
+    let qs = run(t);
+    let q = find(&qs, "an extra");
+    assert_eq!(
+        speaker(q),
+        "Department of Health and Social Care spokesperson"
+    );
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(
+        find(&qs, "the group would").role.as_deref(),
+        Some("managing director of Morgan Stanley and Co")
+    );
+}
