@@ -349,9 +349,31 @@ fn write_chunks(
         if let Err(e) = writer.write_chunk(&quotes, &rows) {
             return (writer, Err(e));
         }
+        // The chunk's texts and quotes are freed here, then their pages handed back.
+        rows.clear();
+        quotes.clear();
+        release_free_pages();
     }
     (writer, Ok(quotes_total))
 }
+
+/// Hands the pages of freed heap memory back to the system (glibc `malloc_trim`), once
+/// per chunk written. A chunk's rows are allocated on the worker threads and freed here
+/// in the writer, while the workers allocate the next chunks among them: the holes
+/// they leave in the allocator's arenas stay resident, and peak RSS crept up with the
+/// length of the run (a 100 MB folder corpus 130 MB, 1 GB 160 MB). Costs a walk of the
+/// free lists and a few `madvise` calls per chunk of 1,024 articles.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_free_pages() {
+    // SAFETY: malloc_trim only returns free memory to the system; it takes the
+    // allocator's own locks and is safe to call from any thread at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_free_pages() {}
 
 /// Hooks the caller supplies: progress reporters and the interruption flag.
 pub struct RunHooks {

@@ -135,14 +135,22 @@ fn key_hash(s: &str) -> u64 {
 }
 
 impl Postings {
-    /// The names `keep` selects, indexed by `key`.
-    fn build(names: &[NameOcc], key: Key, keep: impl Fn(&NameOcc) -> bool) -> Self {
-        let mut entries: Vec<(u64, u32)> = names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| keep(n))
-            .filter_map(|(i, n)| Some((key_hash(key.of(n)?), i as u32)))
-            .collect();
+    /// The names `keep` selects, indexed by `key`; `hashes[i]` is the hash of name `i`'s
+    /// key (`key_hash`), None when it has none.
+    fn build(
+        names: &[NameOcc],
+        key: Key,
+        hashes: &[Option<u64>],
+        keep: impl Fn(&NameOcc) -> bool,
+    ) -> Self {
+        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(names.len());
+        for (i, (n, h)) in names.iter().zip(hashes).enumerate() {
+            if let Some(h) = *h {
+                if keep(n) {
+                    entries.push((h, i as u32));
+                }
+            }
+        }
         entries.sort_unstable();
         Postings { key, entries }
     }
@@ -236,7 +244,7 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let chunk = &rest[..end];
     let mut it = chunk.split_whitespace();
     let first = it.next()?;
-    let fl = first.to_lowercase();
+    let fl = lowercase(first);
     // "Aled Price, told MPs that ...": a verb opens a clause, not an apposition.
     if lx.cue(&fl).is_some()
         || super::mentions::AUXILIARIES.contains(&fl.as_str())
@@ -248,10 +256,10 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         // ("managing director", "acting chairman" are titles: a role noun follows)
         || (fl.ends_with("ing")
             && fl.len() > 5
-            && !it
+            && it
                 .clone()
                 .next()
-                .is_some_and(|w| lx.person_noun(&w.to_lowercase()).is_some()))
+                .is_none_or(|w| lx.person_noun(&w.to_lowercase()).is_none()))
     {
         return None;
     }
@@ -271,7 +279,7 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     };
     let mut out = Vec::new();
     for w in body.split_whitespace() {
-        let l = w.to_lowercase();
+        let l = lowercase(w);
         if matches!(l.as_str(), "who" | "which" | "whose" | "that") {
             break;
         }
@@ -285,7 +293,7 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         .iter()
         .position(|w| matches!(*w, "of" | "at" | "for"))
         .unwrap_or(out.len());
-    let head = out.get(head_end.checked_sub(1)?)?.to_lowercase();
+    let head = lowercase(out.get(head_end.checked_sub(1)?)?);
     if head.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -312,13 +320,13 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
     // "When the health secretary, Priya Raman, told MPs": a subordinator opens the chunk.
     if words.len() > 2
         && matches!(
-            words[0].to_lowercase().as_str(),
+            lowercase(words[0]).as_str(),
             "when" | "as" | "after" | "before" | "while" | "since" | "because" | "although" | "if"
         )
     {
         words.remove(0);
     }
-    let first = words.first()?.to_lowercase();
+    let first = lowercase(words.first()?);
     if !matches!(
         first.as_str(),
         "the" | "its" | "a" | "an" | "their" | "his" | "her"
@@ -330,7 +338,7 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         .iter()
         .position(|w| matches!(*w, "of" | "at" | "for"))
         .unwrap_or(words.len());
-    let head = words.get(head_end.checked_sub(1)?)?.to_lowercase();
+    let head = lowercase(words.get(head_end.checked_sub(1)?)?);
     match lx.person_noun(&head) {
         Some(p) if p.class == PersonClass::Role => Some(words.join(" ")),
         _ => None,
@@ -548,12 +556,18 @@ impl Inventory {
             .windows(2)
             .all(|w| w[0].range.end <= w[1].range.start));
         let names = &inv.names;
-        inv.by_name = Postings::build(names, Key::Name, |_| true);
-        inv.by_last = Postings::build(names, Key::Last, |_| true);
-        inv.by_first = Postings::build(names, Key::First, |_| true);
-        inv.by_last_multi = Postings::build(names, Key::Last, |n| n.tokens >= 2);
-        inv.person_names = Postings::build(names, Key::Name, |n| n.person);
-        inv.single_person_names = Postings::build(names, Key::Name, |n| n.person && n.tokens == 1);
+        // (each key hashed once, whatever the number of indexes it is in)
+        let hash = |key: Key| -> Vec<Option<u64>> {
+            names.iter().map(|n| key.of(n).map(key_hash)).collect()
+        };
+        let (by_name, by_last, by_first) = (hash(Key::Name), hash(Key::Last), hash(Key::First));
+        inv.by_name = Postings::build(names, Key::Name, &by_name, |_| true);
+        inv.by_last = Postings::build(names, Key::Last, &by_last, |_| true);
+        inv.by_first = Postings::build(names, Key::First, &by_first, |_| true);
+        inv.by_last_multi = Postings::build(names, Key::Last, &by_last, |n| n.tokens >= 2);
+        inv.person_names = Postings::build(names, Key::Name, &by_name, |n| n.person);
+        inv.single_person_names =
+            Postings::build(names, Key::Name, &by_name, |n| n.person && n.tokens == 1);
         // "the Metropolitan Transportation Authority" ... "The MTA": an acronym of the
         // initials of an organisation's capitalised words stands for it, as a bracketed one
         // does (a bracketed alias wins; the first organisation with those initials wins).
@@ -676,7 +690,7 @@ impl Inventory {
                 && !self.capitalised_mid_sentence(text, f);
             // "About Halvern Robotics", "In Minsk": a preposition opens no name.
             let preposition = {
-                let l = f.to_lowercase();
+                let l = lowercase(f);
                 l == "about" || super::mentions::PREPOSITIONS.contains(&l.as_str())
             };
             if connective || common || preposition {
@@ -894,7 +908,7 @@ impl Inventory {
             {
                 let mut b = k - 1;
                 while b > 0 && text[ws[b - 1].end..ws[b].start].trim().is_empty() {
-                    let w = text[ws[b - 1].clone()].to_lowercase();
+                    let w = lowercase(&text[ws[b - 1].clone()]);
                     // ", defeating businessman Curtis Hale": a participle after a comma opens
                     // a clause and is no title word ("rowing coach" is one).
                     let participle =
@@ -1121,7 +1135,7 @@ impl Inventory {
         self.person_names.contains(&self.names, name)
             // A one-word person name that `name` ends with: look up each suffix of `name`.
             || (!self.single_person_names.is_empty()
-                && 1 < name.split_whitespace().count()
+                && name.split_whitespace().nth(1).is_some()
                 && (0..=name.len())
                     .filter(|&i| name.is_char_boundary(i))
                     .any(|i| self.single_person_names.contains(&self.names, &name[i..])))
@@ -1172,8 +1186,10 @@ impl Inventory {
         if let Some(full) = self.nicknames.get(name) {
             return full.clone();
         }
-        let last = name.split_whitespace().last().unwrap_or(name);
-        let ntok = name.split_whitespace().count();
+        // (the last word and the number of words in one pass)
+        let (last, ntok) = name
+            .split_whitespace()
+            .fold((name, 0), |(_, n), w| (w, n + 1));
         if let Some(full) = self.aliases.get(name) {
             return full.clone();
         }
@@ -1271,9 +1287,9 @@ impl Inventory {
 
     fn find_main_organisation(&self) -> Option<String> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-        let mut at: HashMap<&str, usize> = HashMap::new();
+        let mut at: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
         // The full name each short form counts for, per distinct name.
-        let mut full_of: HashMap<&str, &str> = HashMap::new();
+        let mut full_of: HashMap<&str, &str, BuildHasherDefault<WordHasher>> = HashMap::default();
         for (i, n) in self.names.iter().enumerate() {
             if self.person_names.contains(&self.names, &n.name) {
                 continue;
@@ -1459,7 +1475,7 @@ impl Inventory {
                 if !n.org || n.person {
                     continue;
                 }
-                let lname = n.name.to_lowercase();
+                let lname = lowercase(&n.name);
                 let hit = lname.split_whitespace().any(|w| {
                     w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
                         || (synonyms == POLICE && POLICE.contains(&w))

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, PersonClass, WordList};
 use crate::model::Gender;
-use crate::text::{lowercase, words, Lower, WordTable};
+use crate::text::{lowercase, words, Lower, WordTable, Words};
 
 /// Determiners and quantifiers dropped from descriptions ("Some opposition parties").
 pub static DETERMINERS: WordList = WordList::new(&[
@@ -305,12 +305,16 @@ pub fn comma_chunks(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut depth = 0i32;
     let mut start = r.start;
     let mut in_q = false;
-    for (i, c) in text[r.clone()].char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '"' | '“' | '”' => in_q = !in_q,
-            ',' if depth <= 0 && !in_q => {
+    // Bytes, not chars: every mark looked for is ASCII or (`“`, `”`) starts with 0xE2, and
+    // no byte of a multi-byte char is ASCII.
+    let b = &text.as_bytes()[r.clone()];
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b'"' => in_q = !in_q,
+            0xE2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])) => in_q = !in_q,
+            b',' if depth <= 0 && !in_q => {
                 out.push(start..r.start + i);
                 start = r.start + i + 1;
             }
@@ -796,9 +800,10 @@ pub fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
 fn strip_leading_connectives(text: &str, r: Range<usize>) -> Range<usize> {
     let mut r = r;
     loop {
-        let ws = words(text, r.clone());
-        let Some(f) = ws.first() else { return r };
-        if ws.len() > 1 && LEADING_CONNECTIVES.contains(&lower(&text[f.clone()]).as_str()) {
+        // (the first two words only: a scan of the whole range was most of the cost)
+        let mut ws = Words::new(text, r.clone());
+        let Some(f) = ws.next() else { return r };
+        if ws.next().is_some() && LEADING_CONNECTIVES.contains(&lower(&text[f.clone()]).as_str()) {
             r = trim(text, f.end..r.end, &[',']);
             continue;
         }

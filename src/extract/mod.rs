@@ -55,9 +55,10 @@ pub mod quote_marks;
 pub mod stance;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use crate::lexicon::{Lexicon, PersonClass};
+use crate::lexicon::{Lexicon, PersonClass, WordHasher};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
 use crate::text::{
     lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, WordTable, Words,
@@ -630,8 +631,8 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             cue_end > cue.range.end && tail_first.as_deref() == Some("to");
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
+            // (the word test first: it is cheap and most often false)
             || (!infinitive_after_object
-                && tail_before_comma.split_whitespace().take(7).count() <= 6
                 && tail_first.as_deref().is_some_and(|f| {
                     mentions::PREPOSITIONS.contains(&f)
                         || matches!(
@@ -647,7 +648,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                                 | "late"
                                 | "early"
                         )
-                }));
+                }) && tail_before_comma.split_whitespace().take(7).count() <= 6);
         if tail_small {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
@@ -1321,6 +1322,37 @@ struct Entity {
     role: Option<String>,
 }
 
+/// The [`Entity`] evidence per speaker and speaker type, looked up by `&str` (no key copied
+/// per question) with the word hasher (SipHash cost more than the questions).
+#[derive(Debug, Default)]
+struct Entities(HashMap<String, Vec<(SpeakerType, Entity)>, BuildHasherDefault<WordHasher>>);
+
+impl Entities {
+    fn get(&self, speaker: &str, stype: SpeakerType) -> Option<&Entity> {
+        self.0
+            .get(speaker)?
+            .iter()
+            .find(|(t, _)| *t == stype)
+            .map(|(_, e)| e)
+    }
+
+    /// The entity of (speaker, type), a default one added when new.
+    fn entry(&mut self, speaker: &str, stype: SpeakerType) -> &mut Entity {
+        if !self.0.contains_key(speaker) {
+            self.0.insert(speaker.to_string(), Vec::new());
+        }
+        let v = self.0.get_mut(speaker).expect("inserted above");
+        let at = match v.iter().position(|(t, _)| *t == stype) {
+            Some(at) => at,
+            None => {
+                v.push((stype, Entity::default()));
+                v.len() - 1
+            }
+        };
+        &mut v[at].1
+    }
+}
+
 fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> {
     let text = doc.text;
     let lx = doc.lx;
@@ -1331,7 +1363,11 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     for (new, &old) in order.iter().enumerate() {
         pos_of[old] = new;
     }
-    let mut sorted: Vec<Raw> = order.iter().map(|&i| raws[i].clone()).collect();
+    let mut slots: Vec<Option<Raw>> = raws.into_iter().map(Some).collect();
+    let mut sorted: Vec<Raw> = order
+        .iter()
+        .map(|&i| slots[i].take().expect("each raw once"))
+        .collect();
     for r in &mut sorted {
         if let Who::SameAs(i) = r.who {
             r.who = Who::SameAs(pos_of[i]);
@@ -1340,7 +1376,7 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     raws = sorted;
 
     let mut resolved: Vec<Option<Resolved>> = Vec::with_capacity(raws.len());
-    let mut entities: HashMap<(String, SpeakerType), Entity> = HashMap::new();
+    let mut entities = Entities::default();
     for (i, raw) in raws.iter().enumerate() {
         let pos = raw
             .cue_range
@@ -1399,7 +1435,7 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
         // Evidence for the entity.
         if let Some(r) = &res {
             if let Some(sp) = &r.speaker {
-                let e = entities.entry((sp.clone(), r.stype)).or_default();
+                let e = entities.entry(sp, r.stype);
                 if r.stype == SpeakerType::Person || r.stype == SpeakerType::Unknown {
                     let mut g = r.gender;
                     if g == Gender::Unknown {
@@ -1434,7 +1470,8 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
     let mut out = Vec::with_capacity(raws.len());
     // One quote per span (its id): a quote framed both before and after (`X said: "...,"
     // she told reporters`) is found by two rules; the first, in text order, is kept.
-    let mut spans_seen: HashSet<(usize, usize)> = HashSet::with_capacity(raws.len());
+    let mut spans_seen: HashSet<(usize, usize), BuildHasherDefault<WordHasher>> =
+        HashSet::with_capacity_and_hasher(raws.len(), Default::default());
     for (raw, res) in raws.iter().zip(resolved) {
         let Some(res) = res else { continue };
         let first = &raw.pieces[0];
@@ -1450,12 +1487,12 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             .join(" ");
         let start = map.char_at(first.start);
         let end = map.char_at(last.end);
+        let no_entity = Entity::default();
         let ent = res
             .speaker
-            .as_ref()
-            .and_then(|s| entities.get(&(s.clone(), res.stype)))
-            .cloned()
-            .unwrap_or_default();
+            .as_deref()
+            .and_then(|s| entities.get(s, res.stype))
+            .unwrap_or(&no_entity);
         let gender = match res.stype {
             SpeakerType::Person | SpeakerType::Unknown => {
                 ent.gender.or(ent.clause_gender).unwrap_or(Gender::Unknown)
@@ -1957,7 +1994,7 @@ fn resolve_mention(
     pos: usize,
     raw: &Raw,
     resolved: &[Option<Resolved>],
-    entities: &HashMap<(String, SpeakerType), Entity>,
+    entities: &Entities,
 ) -> Option<Resolved> {
     let text = doc.text;
     let lx = doc.lx;
@@ -2039,7 +2076,7 @@ fn resolve_mention(
     let ent_gender = |r: &Resolved| {
         r.speaker
             .as_ref()
-            .and_then(|sp| entities.get(&(sp.clone(), r.stype)))
+            .and_then(|sp| entities.get(sp, r.stype))
             .and_then(|e| e.gender)
             .unwrap_or(r.gender)
     };
@@ -2139,7 +2176,7 @@ fn resolve_mention(
                         n.range.start >= after && n.range.end <= range.start && {
                             let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
                             let g = entities
-                                .get(&(canon.clone(), SpeakerType::Person))
+                                .get(&canon, SpeakerType::Person)
                                 .and_then(|e| e.gender)
                                 .unwrap_or_else(|| doc.inv.gender_of(&canon));
                             gender == Gender::Unknown || g == Gender::Unknown || g == gender

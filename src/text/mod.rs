@@ -157,10 +157,21 @@ static ABBREVIATIONS: WordList = WordList::new(&[
 /// end a sentence: a listed abbreviation, an initial ("J."), or a dotted form ("U.S.").
 pub fn is_abbreviation_before(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
-        .unwrap_or(0);
+    // Back over ASCII letters, digits and dots byte by byte; from the first other byte
+    // on, char by char as before (a non-ASCII letter may continue the word).
+    let bb = before.as_bytes();
+    let mut k = bb.len();
+    while k > 0 && (bb[k - 1].is_ascii_alphanumeric() || bb[k - 1] == b'.') {
+        k -= 1;
+    }
+    let word_start = if k > 0 && bb[k - 1].is_ascii() {
+        k
+    } else {
+        before[..k]
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0)
+    };
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
