@@ -670,6 +670,18 @@ fn boundary(
     lx: &Lexicon,
 ) -> usize {
     let ws = wt.words(text, start..sentence_end);
+    // "said it welcomed the change but wanted a plan": a clause whose subject pronoun is
+    // followed by a simple past verb coordinates its own next past verb (the subject is
+    // the same either way); "said his side had done a job and thanked the fans" ends.
+    let pronoun_past = ws.len() > 2
+        && matches!(
+            lower_at(text, &ws[0]).as_str(),
+            "it" | "he" | "she" | "they" | "we"
+        )
+        && {
+            let v = lower_at(text, &ws[1]);
+            (v.ends_with("ed") && v.len() > 4) || IRREGULAR_PAST.contains(&v.as_str())
+        };
     for (k, w) in ws.iter().enumerate() {
         if k == 0 || super::cues::inside(quoted, w.start) {
             continue;
@@ -768,7 +780,16 @@ fn boundary(
                         nl.as_str(),
                         "said" | "told" | "added" | "went" | "gave" | "made"
                     );
-                if past && !super::cues::inside(quoted, n.start) {
+                // (a reporting verb is the speaker's next frame, "but added that"; an
+                // attitude verb is not: "but feared the strike would hit ...")
+                let own = pronoun_past
+                    && lx.cue(&nl).is_none_or(|c| {
+                        matches!(
+                            c.lemma.as_str(),
+                            "fear" | "hope" | "believe" | "think" | "expect" | "feel" | "want"
+                        )
+                    });
+                if past && !own && !super::cues::inside(quoted, n.start) {
                     return ws[k - 1].end;
                 }
             }
@@ -806,6 +827,22 @@ mod tests {
         assert_eq!(
             clause("Ferri said his side had done a job and thanked the fans.").as_deref(),
             Some("his side had done a job")
+        );
+        assert_eq!(
+            clause("The Trust said it welcomed the change but wanted a proper plan.").as_deref(),
+            Some("it welcomed the change but wanted a proper plan")
+        );
+        assert_eq!(
+            clause("The group said it supported the claim but feared the strike would hurt.")
+                .as_deref(),
+            Some("it supported the claim but feared the strike would hurt")
+        );
+        assert_eq!(
+            clause(
+                "Bright said he understood the position but added that the school had a future."
+            )
+            .as_deref(),
+            Some("he understood the position")
         );
         assert_eq!(
             clause("Parties have claimed the election was rigged, with rivals jailed.").as_deref(),

@@ -33,6 +33,18 @@ pub struct NameOcc {
     pub subject: bool,
 }
 
+impl NameOcc {
+    /// A surname alone introduced with a judge's style ("Mr Justice Hallam"): "the judge"
+    /// may stand for it although it is one word.
+    pub fn judge_style(&self) -> bool {
+        self.tokens == 1
+            && self
+                .role
+                .as_deref()
+                .is_some_and(|r| r.eq_ignore_ascii_case("judge"))
+    }
+}
+
 /// The names of an article.
 #[derive(Debug, Default)]
 pub struct Inventory {
@@ -239,6 +251,17 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         || matches!(fl.as_str(), "and" | "or" | "but" | "nor")
         || super::mentions::AUXILIARIES.contains(&fl.as_str())
         || (fl.ends_with("ed") && fl.len() > 4)
+        // (", to chancellor and sacking three ministers", ", as the school is now known",
+        // ", fighting to regain ...": a preposition, "as" or a participle opens no role)
+        || super::mentions::PREPOSITIONS.contains(&fl.as_str())
+        || fl == "as"
+        // ("managing director", "acting chairman" are titles: a role noun follows)
+        || (fl.ends_with("ing")
+            && fl.len() > 5
+            && it
+                .clone()
+                .next()
+                .is_none_or(|w| lx.person_noun(&w.to_lowercase()).is_none()))
     {
         return None;
     }
@@ -831,6 +854,13 @@ impl Inventory {
                     gender = p.gender;
                 }
             }
+            // "mum-of-three Kerry Ashdown"
+            if let Some(g) = super::mentions::kin_compound_gender(bl, lx) {
+                person = true;
+                if g != Gender::Unknown {
+                    gender = g;
+                }
+            }
             if lx.is_org_noun(bl) && lx.person_noun(bl).is_none() {
                 org = true;
                 descriptors.push(bl.to_string());
@@ -858,10 +888,27 @@ impl Inventory {
                 .map(|w| &text[w.clone()])
                 .filter(|t| lx.honorific(t).is_none() && !t.eq_ignore_ascii_case("the"))
                 .collect();
-            if !r.is_empty() {
-                role = Some(
-                    text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end].to_string(),
-                );
+            // "Mother-of-three Kerry Walsh": gender evidence, no title.
+            let kin_only = r.len() == 1 && super::mentions::kin_compound_gender(r[0], lx).is_some();
+            if kin_only {
+                person = true;
+                if let Some(g) =
+                    super::mentions::kin_compound_gender(r[0], lx).filter(|g| *g != Gender::Unknown)
+                {
+                    gender = g;
+                }
+            }
+            if !r.is_empty() && !kin_only {
+                let t = &text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end];
+                // "Mr Justice Hallam": a judge's style states the role "judge".
+                let after_honorific = ws[lead..start - r.len()]
+                    .iter()
+                    .any(|w| lx.honorific(&text[w.clone()]).is_some());
+                role = Some(if super::mentions::judicial_style(t, after_honorific) {
+                    "judge".to_string()
+                } else {
+                    t.to_string()
+                });
             }
         } else if k > 0 && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
             let bl = lowercase(&text[ws[k - 1].clone()]);
@@ -876,7 +923,17 @@ impl Inventory {
                     // a clause and is no title word ("rowing coach" is one).
                     let participle =
                         w.ends_with("ing") && text[..ws[b - 1].start].trim_end().ends_with(',');
+                    // "have sacked manager Kevin Doyle": a past participle after an
+                    // auxiliary is the verb, not a title word ("retired miner" is one).
+                    // ("is retired miner Stan Hoyle" keeps it: only have/has/had)
+                    let perfect = w.ends_with("ed")
+                        && b >= 2
+                        && matches!(
+                            lowercase(&text[ws[b - 2].clone()]).as_str(),
+                            "have" | "has" | "had"
+                        );
                     if participle
+                        || perfect
                         || w.starts_with(|c: char| c.is_ascii_digit())
                         || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
@@ -887,6 +944,17 @@ impl Inventory {
                     {
                         break;
                     }
+                    b -= 1;
+                }
+                // "Former work and pensions secretary Alison Grieve": a leading "former",
+                // "outgoing", "acting" or "interim" belongs to the title however long it is.
+                if b > 0
+                    && text[ws[b - 1].end..ws[b].start].trim().is_empty()
+                    && matches!(
+                        lowercase(&text[ws[b - 1].clone()]).as_str(),
+                        "former" | "outgoing" | "acting" | "interim"
+                    )
+                {
                     b -= 1;
                 }
                 title_from = b;
@@ -1058,9 +1126,13 @@ impl Inventory {
         true
     }
 
-    /// The first title stated with `name` anywhere in the article.
-    pub fn role_of(&self, name: &str) -> Option<String> {
-        self.occurrences(name).find_map(|n| n.role.clone())
+    /// The first title stated with `name` anywhere in the article body.
+    /// A headline ("Folk singer Davy Rourke dies aged 71", "Hilda Brennan, pioneering
+    /// engineer, dies at 94") states no role: only occurrences from `body_start` count.
+    pub fn role_of(&self, name: &str, body_start: usize) -> Option<String> {
+        self.occurrences(name)
+            .filter(|n| n.range.start >= body_start)
+            .find_map(|n| n.role.clone())
     }
 
     /// Whether any occurrence of `name` carries organisation evidence.
@@ -1350,7 +1422,11 @@ impl Inventory {
             let mut index: HashMap<u32, Vec<usize>, BuildHasherDefault<WordHasher>> =
                 HashMap::default();
             for (i, n) in self.names.iter().enumerate() {
-                if n.tokens < 2 || n.org || !n.name.chars().any(char::is_lowercase) {
+                // (a surname alone only with a judge's style: "Mr Justice Hallam")
+                if (n.tokens < 2 && !n.judge_style())
+                    || n.org
+                    || !n.name.chars().any(char::is_lowercase)
+                {
                     continue;
                 }
                 let honorific_role = text

@@ -232,6 +232,36 @@ pub struct Mention {
     pub org_hint: bool,
     /// The pronoun, lowercase.
     pub pronoun: Option<String>,
+    /// The role comes from a honorific alone ("Cllr Sunita Rao" -> councillor): an
+    /// apposition that states a role ("the council's cabinet member for housing") is more
+    /// specific and replaces it.
+    pub honorific_role: bool,
+}
+
+/// "mother-of-three", "Mum-of-two", "father-of-four": a kin noun with "-of-" and a count is
+/// gender evidence about the person it describes, never a role.
+pub fn kin_compound_gender(w: &str, lx: &Lexicon) -> Option<Gender> {
+    let l = lower(w);
+    let (kin, count) = l.split_once("-of-")?;
+    let p = lx.person_noun(kin)?;
+    (p.class == PersonClass::Kin && !count.is_empty() && !count.contains(' ')).then_some(p.gender)
+}
+
+/// Titles that state only membership of a council: an apposition naming the office
+/// ("Cllr Sunita Rao, the council's cabinet member for housing") is the role instead.
+const GENERIC_TITLES: &[&str] = &[
+    "councillor",
+    "councilor",
+    "alderman",
+    "councilman",
+    "councilwoman",
+];
+
+/// A judge's style before the surname ("Mr Justice Hallam", "Mrs Justice Carr", "Lord
+/// Justice Bean"): the title words are "Justice" after a honorific, and the role they
+/// state is "judge".
+pub fn judicial_style(title: &str, after_honorific: bool) -> bool {
+    after_honorific && title == "Justice"
 }
 
 fn lower(s: &str) -> Lower<'_> {
@@ -353,7 +383,7 @@ fn is_apposition(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
 
 /// A US party-state tag after a name ("D-Ohio", "R-Texas", "I-Vt."): party letter, hyphen,
 /// a capitalised state name or abbreviation. Never a name of its own.
-fn is_party_tag(s: &str) -> bool {
+pub fn is_party_tag(s: &str) -> bool {
     let mut cs = s.chars();
     matches!(cs.next(), Some('D' | 'R' | 'I'))
         && cs.next() == Some('-')
@@ -821,7 +851,13 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
             end = Some(w.end);
             break;
         }
-        if seen_cap && !cap && !matches!(t, "of" | "and" | "for") {
+        // "Former Redbridge striker Lee Marsh": a role noun between capitalised runs is a
+        // title before the name, not the end of the phrase.
+        let title_before_name = lx
+            .person_noun(&lower(t))
+            .is_some_and(|p| p.class == PersonClass::Role)
+            && ws.get(i + 1).is_some_and(|n| is_cap(&text[n.clone()]));
+        if seen_cap && !cap && !matches!(t, "of" | "and" | "for") && !title_before_name {
             break;
         }
         // A sentence-initial capital counts only when the next word is capitalised too.
@@ -888,6 +924,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         head: None,
         org_hint: false,
         pronoun: None,
+        honorific_role: false,
     };
     // "DESCRIPTION, NAME": the description gives the role (or kin / organisation hint).
     let chunks = comma_chunks(text, range.clone());
@@ -1034,6 +1071,21 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             let t = &text[w.clone()];
             let l = lower(t);
             if j > i && PREPOSITIONS.contains(&l.as_str()) {
+                // "A Department of Health and Social Care spokesperson": "of" inside a
+                // capitalised name is no description boundary.
+                let inside_name = h.is_none()
+                    && is_cap(&text[ws[j - 1].clone()])
+                    && ws.get(j + 1).is_some_and(|n| is_cap(&text[n.clone()]))
+                    && ws.last().is_some_and(|n| {
+                        let t = &text[n.clone()];
+                        !is_cap(t)
+                            && lx
+                                .person_noun(&lower(t))
+                                .is_some_and(|p| p.class == PersonClass::Role)
+                    });
+                if inside_name {
+                    continue;
+                }
                 break;
             }
             if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
@@ -1191,6 +1243,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 // states the role more precisely than the honorific.
                 if joined.is_some() || m.role.is_none() {
                     m.role = Some(joined.unwrap_or_else(|| r.clone()));
+                    m.honorific_role = GENERIC_TITLES.contains(&r.as_str());
                 }
             }
             title_end = Some(j);
@@ -1204,6 +1257,13 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             && is_cap(&text[ws[j - 1].clone()])
             && is_cap(&text[ws[j + 1].clone()]);
         if connector {
+            continue;
+        }
+        if let Some(g) = kin_compound_gender(t, lx) {
+            if g != Gender::Unknown {
+                m.gender = g;
+            }
+            name_start = j + 1;
             continue;
         }
         if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
@@ -1295,25 +1355,50 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
                 .unwrap()
                 .start;
-            // A role-stating abbreviation after title words stays in the title as written
-            // ("State Sen. Harold Quinlan" -> "State Sen.").
-            let last_is_role_abbrev = lx
-                .honorific(&text[ws[te].clone()])
-                .is_some_and(|h| h.role.is_some());
-            let e = if last_is_role_abbrev {
-                ws[te].end
-            } else {
-                ws[i..=te]
-                    .iter()
-                    .rev()
-                    .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
-                    .unwrap()
-                    .end
-            };
+            // A role-stating abbreviation after modifiers is spelled out with them ("State
+            // Sen. Harold Quinlan" -> "state senator"); after a title that ends in a role
+            // noun it adds nothing ("Committee chairman Cllr Peter Langford").
+            // (consecutive ones join: "Army Lt. Col. Craig McNab" -> "Army lieutenant
+            // colonel")
+            let mut abbrev_roles = Vec::new();
+            for w in ws[i..=te].iter().rev() {
+                match lx
+                    .honorific(&text[w.clone()])
+                    .and_then(|h| h.role.as_deref())
+                {
+                    Some(r) => abbrev_roles.push(r),
+                    None => break,
+                }
+            }
+            abbrev_roles.reverse();
+            let abbrev_role = (!abbrev_roles.is_empty()).then(|| abbrev_roles.join(" "));
+            let last_plain = ws[i..=te]
+                .iter()
+                .rev()
+                .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
+                .unwrap();
+            let e = last_plain.end;
+            let plain_is_title = lx
+                .person_noun(&lower(&text[last_plain.clone()]))
+                .is_some_and(|p| p.class == PersonClass::Role);
             let mut role = text[s..e].to_string();
-            if sentence_initial && !has_det && pre.is_none() {
+            let after_honorific = ws[i..te.max(i)]
+                .iter()
+                .any(|w| lx.honorific(&text[w.clone()]).is_some());
+            if judicial_style(&role, after_honorific) {
+                role = "judge".to_string();
+            } else if let (Some(r), false) = (abbrev_role, plain_is_title) {
+                role = format!("{role} {r}");
+                if sentence_initial && !has_det && pre.is_none() {
+                    role = role_case(&role, lx);
+                }
+            } else if sentence_initial && !has_det && pre.is_none() {
                 role = role_case(&role, lx);
             }
+            // A one-word capitalised title ("Councillor Peter Hollis") is as generic as a
+            // honorific's role: a stated apposition replaces it.
+            m.honorific_role =
+                words_t.len() == 1 && GENERIC_TITLES.contains(&lower(words_t[0]).as_str());
             m.role = Some(role);
         }
     }

@@ -625,10 +625,15 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         // an adjunct (", blaming a slump in prices").
         let tail_before_comma = tail.split(',').next().unwrap_or("");
         let tail_first = tail_words.first().map(|w| lowercase(&text[w.clone()]));
+        // "Karen Holt, urged the government to fund 2,000 beds": an object and a
+        // to-infinitive after the cue are its content, not an adverbial tail.
+        let infinitive_after_object =
+            cue_end > cue.range.end && tail_first.as_deref() == Some("to");
         let tail_small = tail.trim_start().starts_with(',')
             || tail_words.is_empty()
             // (the word test first: it is cheap and most often false)
-            || (tail_first.as_deref().is_some_and(|f| {
+            || (!infinitive_after_object
+                && tail_first.as_deref().is_some_and(|f| {
                     mentions::PREPOSITIONS.contains(&f)
                         || matches!(
                             f,
@@ -1498,7 +1503,11 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             SpeakerType::Person | SpeakerType::Unknown => ent
                 .role
                 .clone()
-                .or_else(|| res.speaker.as_deref().and_then(|s| doc.inv.role_of(s)))
+                .or_else(|| {
+                    res.speaker
+                        .as_deref()
+                        .and_then(|s| doc.inv.role_of(s, doc.body_start))
+                })
                 .or_else(|| {
                     lead_role
                         .as_ref()
@@ -1726,6 +1735,43 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
     doc.inv.titled_name(doc.text, doc.lx, noun)
 }
 
+/// "Her daughter said", "her mother said" (a possessive and a kin noun): the one person
+/// named right after that kin noun before `pos` ("her daughter, Claire Dunn", "Kayla's
+/// mother, Tanya Brooks"); None when no or several persons are.
+fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String> {
+    let first = mention.split_whitespace().next()?;
+    let fl = first.to_lowercase();
+    let possessive =
+        mentions::POSSESSIVES.contains(&fl.as_str()) || fl.ends_with("'s") || fl.ends_with("’s");
+    if !possessive
+        || mention.split_whitespace().count() != 2
+        || !doc
+            .lx
+            .person_noun(head)
+            .is_some_and(|p| p.class == PersonClass::Kin)
+    {
+        return None;
+    }
+    let names = doc.inv.before(pos);
+    let mut found: Vec<&str> = names
+        .iter()
+        .filter(|n| n.tokens >= 2 && !n.org)
+        .filter(|n| {
+            let before = doc.text[..n.range.start].trim_end();
+            let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+            ends_with_lowercase(before, head)
+                && before
+                    .get(..before.len().saturating_sub(head.len()))
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(char::is_whitespace)
+        })
+        .map(|n| n.name.as_str())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    (found.len() == 1).then(|| found[0].to_string())
+}
+
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
 /// [`titled_name`]).
 /// "The Unite union", "the IG Metall union": a capitalised name before a lowercase
@@ -1854,7 +1900,7 @@ fn titled_subject(
 }
 
 fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bool {
-    n.tokens >= 2
+    (n.tokens >= 2 || n.judge_style())
         && !n.org
         // not an all-capitals headline run ("IRANIAN OIL MINISTER ARRIVES IN ...")
         && n.name.chars().any(char::is_lowercase)
@@ -1903,10 +1949,21 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     let ws = words(text, appos.clone());
     let first = ws.first()?;
     let fl = lowercase(&text[first.clone()]);
+    // (", of the Norwegian Institute", ", to chancellor and ...", ", as the school is now
+    // known,": a preposition or "as" opens no role; nor does a conjunction: "Owen Price,
+    // and his deputy")
     if matches!(
         fl.as_str(),
-        "who" | "which" | "whose" | "aged" | "and" | "or" | "but" | "nor"
-    ) || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
+        "who" | "which" | "whose" | "aged" | "as" | "and" | "or" | "but" | "nor"
+    ) || mentions::PREPOSITIONS.contains(&fl.as_str())
+        // (", fighting to regain public confidence": a participle opens a clause)
+        // ("managing director", "acting chairman" are titles: a role noun follows)
+        || (fl.ends_with("ing")
+            && fl.len() > 5
+            && !ws.get(1).is_some_and(|w| {
+                lx.person_noun(&lowercase(&text[w.clone()])).is_some()
+            }))
+        || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
         return None;
     }
@@ -2129,6 +2186,20 @@ fn resolve_mention(
     if let Some(a) = &appos {
         if role.is_none() && !appos_org {
             role = appos_role(text, a.clone(), lx);
+        } else if m.honorific_role && !appos_org {
+            // "Cllr Sunita Rao, the council's cabinet member for housing": a definite or
+            // bare apposition names the office; an indefinite one describes ("Lt. Gov.
+            // Ruth Hammond, a frequent critic of the governor" stays lieutenant governor).
+            let first = words(text, a.clone())
+                .first()
+                .map(|w| lowercase(&text[w.clone()]).to_string());
+            if !matches!(first.as_deref(), Some("a" | "an"))
+                && !mentions::is_party_tag(text[a.clone()].trim())
+            {
+                if let Some(r) = appos_role(text, a.clone(), lx) {
+                    role = Some(r);
+                }
+            }
         }
         if gender == Gender::Unknown {
             gender = appos_gender(text, a, lx);
@@ -2553,6 +2624,18 @@ fn resolve_mention(
                     })
                 }
                 DescClass::Person => {
+                    // "Her daughter said" after "her daughter, Claire Dunn": a possessive kin
+                    // description is the one person introduced earlier with that kin noun.
+                    if let Some(n) = kin_named(doc, &text[range.clone()], &head, range.start) {
+                        return Some(Resolved {
+                            speaker: Some(n),
+                            mention: Some(range),
+                            stype: SpeakerType::Person,
+                            rule: "speaker/description",
+                            gender,
+                            role: None,
+                        });
+                    }
                     // "The singer" after "Pop singer Mia Lowe".
                     let def = text[range.clone()].to_lowercase().starts_with("the ");
                     if def {
@@ -2708,7 +2791,11 @@ fn resolve_mention(
                         if let Some(n) = titled {
                             // The title as stated with the name ("cantonal environment
                             // minister"), else the description ("minister").
-                            let role = doc.inv.role_of(&n).or(role.clone()).unwrap_or(desc);
+                            let role = doc
+                                .inv
+                                .role_of(&n, doc.body_start)
+                                .or(role.clone())
+                                .unwrap_or(desc);
                             return Some(Resolved {
                                 speaker: Some(n),
                                 mention: Some(range),

@@ -50,6 +50,13 @@ pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> O
                 return None;
             }
             // "was likely to fall back": "back" as a particle after a verb is no stance.
+            // "would not back down", "backed away from", "backed off": a phrasal verb,
+            // no support.
+            if l.starts_with("back")
+                && matches!(next.as_deref(), Some("down" | "away" | "off" | "out"))
+            {
+                return None;
+            }
             if matches!(l, "back" | "backs") {
                 let prev = lowercase(&text[ws[k - 1].clone()]);
                 let subject_or_aux = matches!(
@@ -130,6 +137,8 @@ mod tests {
         assert_eq!(st("it has agreed to acquire Stellwater for £120m"), None);
         assert_eq!(st("inflation was likely to fall back by the autumn"), None);
         assert_eq!(st("they would back the plan"), Some(Stance::Supportive));
+        assert_eq!(st("the union would not back down"), None);
+        assert_eq!(st("the company backed away from the deal"), None);
         assert_eq!(
             st("she agreed the plan was sound"),
             Some(Stance::Supportive)

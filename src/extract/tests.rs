@@ -1180,3 +1180,166 @@ fn number_words_after_a_quantifier_are_not_part_of_a_group_speaker() {
     assert_eq!(speaker(q), "protesters");
     assert_eq!(q.speaker_type, Some(SpeakerType::Group));
 }
+
+#[test]
+fn cllr_is_a_honorific_and_a_councillors_portfolio_apposition_is_the_role() {
+    let t = "Homes plan rejected\n\nCommittee chairman Cllr Peter Langford said the scheme would put pressure on roads.\n\nBut Cllr Sunita Rao, the council's cabinet member for housing, warned that the decision would make it harder to meet targets.\n";
+    let qs = run(t);
+    let q = find(&qs, "the scheme");
+    assert_eq!(speaker(q), "Peter Langford");
+    assert_eq!(q.role.as_deref(), Some("committee chairman"));
+    let q = find(&qs, "the decision");
+    assert_eq!(speaker(q), "Sunita Rao");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("council's cabinet member for housing")
+    );
+}
+
+#[test]
+fn mr_justice_surname_is_a_judge_and_the_judge_resolves_to_him() {
+    let t = "Fraudster jailed\n\nSentencing him at Southwark Crown Court, Mr Justice Hallam said Pryce had betrayed the trust of families.\n\n‘You stole from children who had nothing,’ the judge told him.\n";
+    let qs = run(t);
+    let q = find(&qs, "Pryce had betrayed");
+    assert_eq!(speaker(q), "Hallam");
+    assert_eq!(q.role.as_deref(), Some("judge"));
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+    let q = find(&qs, "You stole");
+    assert_eq!(speaker(q), "Hallam");
+    assert_eq!(q.role.as_deref(), Some("judge"));
+}
+
+#[test]
+fn abbreviated_title_after_modifiers_is_spelled_out() {
+    let t = "Audit\n\nCORRAN CITY (Wirenews) - State Sen. Harold Quinlan on Thursday demanded that the state release its audit.\n\nArmy Lt. Col. Craig McNab said the exercise would go ahead.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the state release").role.as_deref(),
+        Some("State senator")
+    );
+    assert_eq!(
+        find(&qs, "the exercise").role.as_deref(),
+        Some("Army lieutenant colonel")
+    );
+}
+
+#[test]
+fn apposition_opened_by_a_preposition_or_participle_is_no_role() {
+    let t = "Study\n\nCo-author Dr Lars Eriksen, of the Norwegian Institute of Public Health, said the team planned a trial.\n\nPresident Reagan, fighting to regain public confidence, said he would not resign.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "the team").role.as_deref(), Some("co-author"));
+    assert_eq!(find(&qs, "he would not").role.as_deref(), Some("President"));
+}
+
+#[test]
+fn name_in_apposition_then_urged_object_to_infinitive_is_no_inverted_frame() {
+    let t = "Beds\n\nUnison blamed years of underfunding. Its regional organiser, Karen Holt, urged the government to fund 2,000 extra beds in the region.\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    let q = &qs[0];
+    assert_eq!(
+        q.text,
+        "the government to fund 2,000 extra beds in the region"
+    );
+    assert_eq!(speaker(q), "Karen Holt");
+    assert_eq!(q.cue_type, Some(CueType::Demand));
+}
+
+#[test]
+fn possessive_kin_description_is_the_person_named_with_that_kin_noun() {
+    let t = "Obituary\n\nShe is survived by her husband, Frank, her daughter, Claire Dunn, and four grandchildren. Her daughter said: ‘Mum was firm, fair and always on your side.’\n\nKayla's mother, Tanya Brooks, said her daughter had been walking home.\n\n\"She was 16. She had her whole life in front of her,\" her mother said.\n";
+    let qs = run(t);
+    let q = find(&qs, "Mum was firm");
+    assert_eq!(speaker(q), "Claire Dunn");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    assert_eq!(speaker(find(&qs, "She was 16")), "Tanya Brooks");
+}
+
+#[test]
+fn former_title_at_sentence_start_is_kept_and_a_role_noun_between_capitals_is_no_subject_end() {
+    let t = "Club news\n\nFormer Redbridge striker Lee Marsh criticised the board, saying it had sold the best players.\n\nFormer work and pensions secretary Alison Grieve, who was sacked, criticised the changes. She said the prime minister had panicked.\n";
+    let qs = run(t);
+    let q = find(&qs, "it had sold");
+    assert_eq!(speaker(q), "Lee Marsh");
+    assert_eq!(q.role.as_deref(), Some("Former Redbridge striker"));
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    let q = find(&qs, "the prime minister");
+    assert_eq!(speaker(q), "Alison Grieve");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("former work and pensions secretary")
+    );
+}
+
+#[test]
+fn a_role_stated_only_in_the_headline_is_no_role() {
+    let t = "Folk singer Davy Rourke dies aged 71\nDavy Rourke, the Galway folk singer whose song became an anthem, has died at 71.\nHe once joked that he had played every pub in Connacht twice.\n\nHilda Brennan, pioneering engineer, dies at 94\n";
+    let qs = run(t);
+    let q = find(&qs, "he had played");
+    assert_eq!(speaker(q), "Davy Rourke");
+    assert_eq!(q.role.as_deref(), Some("Galway folk singer"));
+    let t = "Hilda Brennan, pioneering engineer, dies at 94\n\nHilda Brennan, who has died aged 94, built bridges.\n\nShe later said she had decided on engineering at the age of nine.\n";
+    let qs = run(t);
+    let q = find(&qs, "she had decided");
+    assert_eq!(speaker(q), "Hilda Brennan");
+    assert_eq!(q.role, None);
+}
+
+#[test]
+fn verb_before_a_title_after_have_is_no_title_word_and_back_down_is_no_support() {
+    let t = "Sacked\n\nRedbridge Rovers have sacked manager Kevin Doyle after a seventh defeat.\n\nDoyle, 52, was appointed in the summer. He said he was gutted not to have been given more time.\n\nMr Kirwan conceded that some routes would run, but said the union would not back down.\n";
+    let qs = run(t);
+    let q = find(&qs, "he was gutted");
+    assert_eq!(speaker(q), "Kevin Doyle");
+    assert_eq!(q.role.as_deref(), Some("manager"));
+    assert_eq!(
+        find(&qs, "the union would not").stance,
+        Some(Stance::Neutral)
+    );
+}
+
+#[test]
+fn mother_of_three_is_gender_evidence_not_a_role() {
+    let t = "Bills\n\nMother-of-three Kerry Walsh, from Sunderland, admitted she had fallen behind on her bills.\n\n\"We moved here for this school,\" said mum-of-three Kerry Ashdown.\n";
+    let qs = run(t);
+    let q = find(&qs, "she had fallen");
+    assert_eq!(speaker(q), "Kerry Walsh");
+    assert_eq!(q.role, None);
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    let q = find(&qs, "We moved here");
+    assert_eq!(speaker(q), "Kerry Ashdown");
+    assert_eq!(q.role, None);
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+}
+
+#[test]
+fn pronoun_subject_clause_keeps_its_own_coordinated_past_verb() {
+    let t = "Strike\n\nThe Supporters' Trust said it welcomed the change but wanted \"a proper plan, not another quick fix\".\n\nSimon Bright said he understood the council's position but added that the school had \"a real future\".\n";
+    let qs = run(t);
+    let q = find(&qs, "it welcomed");
+    assert_eq!(
+        q.text,
+        "it welcomed the change but wanted \"a proper plan, not another quick fix\""
+    );
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(
+        find(&qs, "he understood").text,
+        "he understood the council's position"
+    );
+}
+
+#[test]
+fn body_with_of_before_a_lowercase_function_is_an_unnamed_functionary() {
+    let t = "Beds\n\nA Department of Health and Social Care spokesperson said an extra £1.2bn had been made available.\n\nRobert Gerard, managing director of Morgan Stanley and Co, said the group would support the bill.\n";
+    let qs = run(t);
+    let q = find(&qs, "an extra");
+    assert_eq!(
+        speaker(q),
+        "Department of Health and Social Care spokesperson"
+    );
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(
+        find(&qs, "the group would").role.as_deref(),
+        Some("managing director of Morgan Stanley and Co")
+    );
+}
