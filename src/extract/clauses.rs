@@ -265,7 +265,7 @@ pub fn clause_after(
     if that && noun_cue(text, cue, lx) {
         end = end.min(main_verb_after_clause(text, start, end, quoted));
     }
-    let range = trim_content(text, start..end);
+    let range = quote_then_narration(text, trim_content(text, start..end), quoted);
     let ws: Vec<Range<usize>> = Words::new(text, range.clone()).take(2).collect();
     if ws.len() < 2 && !starts_with_quote(text, &range) {
         return None;
@@ -483,6 +483,36 @@ fn nominal_object(text: &str, start: usize, sentence_end: usize) -> bool {
         }
     }
     false
+}
+
+/// `chanted “Homes not profits” as they marched`, `said "No comment" when asked`: a
+/// clause that opens with a quote closed before a subordinator, or before "and" and a past
+/// tense, ends at the closing mark; what follows is the writer's narration.
+fn quote_then_narration(text: &str, r: Range<usize>, quoted: &[Range<usize>]) -> Range<usize> {
+    const NARRATION: &[&str] = &["as", "while", "before", "after", "when", "until"];
+    let Some(q) = quoted.get(quoted.partition_point(|q| q.start < r.start)) else {
+        return r;
+    };
+    if q.start != r.start || q.end >= r.end {
+        return r;
+    }
+    let after = text[q.end..r.end].trim_start_matches([' ', ',']);
+    let word = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // "and" only before a past tense of the subject ("and waved union flags"), not before
+    // a reported clause that goes on ("and there has not been enough progress").
+    let past_after_and = word == "and"
+        && after[3..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(|v| (v.len() > 4 && v.ends_with("ed")) || IRREGULAR_PAST.contains(&v));
+    if NARRATION.contains(&word) || past_after_and {
+        r.start..q.end
+    } else {
+        r
+    }
 }
 
 fn starts_with_quote(text: &str, r: &Range<usize>) -> bool {

@@ -233,8 +233,10 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let mut it = chunk.split_whitespace();
     let first = it.next()?;
     let fl = lowercase(first);
-    // "Aled Price, told MPs that ...": a verb opens a clause, not an apposition.
+    // "Aled Price, told MPs that ...": a verb opens a clause, not an apposition; "Owen
+    // Price, and his deputy, Gareth Mills": a coordinator opens the next conjunct.
     if lx.cue(&fl).is_some()
+        || matches!(fl.as_str(), "and" | "or" | "but" | "nor")
         || super::mentions::AUXILIARIES.contains(&fl.as_str())
         || (fl.ends_with("ed") && fl.len() > 4)
     {
@@ -598,6 +600,14 @@ impl Inventory {
     /// Whether the article uses `w` as a name or as the last word of one.
     pub fn uses_word(&self, w: &str) -> bool {
         self.by_last.contains(&self.names, w) || self.by_name.contains(&self.names, w)
+    }
+
+    /// Whether `w` is the first word of an organisation's name of two or more words
+    /// ("Clearpath" of "Clearpath Holdings").
+    pub fn opens_organisation(&self, w: &str) -> bool {
+        self.by_first
+            .get(&self.names, w)
+            .any(|i| self.names[i].org && self.names[i].tokens >= 2)
     }
 
     /// The names that end at or before byte `pos`, in text order.
@@ -1350,10 +1360,13 @@ impl Inventory {
                     .and_then(|w| lx.honorific(w))
                     .and_then(|h| h.role.as_deref());
                 let before = text[..n.range.start].trim_end();
+                let role = n.role.as_deref().unwrap_or("");
                 let mut keys = [
                     before,
                     honorific_role.unwrap_or(""),
-                    n.role.as_deref().unwrap_or(""),
+                    role,
+                    // "mayor of Caldbridge" also introduces "the mayor"
+                    role.split_once(" of ").map_or("", |(t, _)| t),
                 ]
                 .map(tail_key);
                 keys.sort_unstable();

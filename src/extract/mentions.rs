@@ -891,6 +891,20 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     };
     // "DESCRIPTION, NAME": the description gives the role (or kin / organisation hint).
     let chunks = comma_chunks(text, range.clone());
+    // "Chairman Steve Kaplan, R-Scottsdale" (the subject of "disputed …, saying"): a
+    // trailing party tag is no part of the name; the mention keeps it.
+    if chunks.len() >= 2 {
+        let last = trim(text, chunks[chunks.len() - 1].clone(), &[]);
+        if is_party_tag(text[last.clone()].trim()) {
+            let head = trim(text, range.start..chunks[chunks.len() - 1].start, &[]);
+            let head = head.start..head.start + text[head.clone()].trim_end_matches(',').len();
+            if !head.is_empty() {
+                let mut inner = analyse(text, head, sentence_initial, lx);
+                inner.range = range;
+                return inner;
+            }
+        }
+    }
     let (pre, main) = if chunks.len() >= 2 {
         let pre = trim(text, chunks[0].clone(), &[]);
         let main = trim(text, chunks[chunks.len() - 1].start..range.end, &[]);
@@ -953,6 +967,17 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         DETERMINERS.contains(&first_l.as_str()) || POSSESSIVES.contains(&first_l.as_str());
     if has_det {
         i = 1;
+    }
+    // "several thousand protesters", "two hundred residents": number words after the
+    // determiner are a quantifier, not part of the description.
+    while i + 1 < ws.len()
+        && matches!(
+            lower(&text[ws[i].clone()]).as_str(),
+            "hundred" | "hundreds" | "thousand" | "thousands" | "dozen" | "dozens"
+        )
+        && !is_cap(&text[ws[i + 1].clone()])
+    {
+        i += 1;
     }
     if i >= ws.len() {
         return m; // a determiner alone ("This said ...") names nobody
@@ -1162,7 +1187,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                     .flatten()
                     .and_then(|p| p.role.clone())
                     .map(|p| format!("{p} {r}"));
-                m.role = Some(joined.unwrap_or_else(|| r.clone()));
+                // "Labour’s group leader, Cllr Tom Hartley": a description before the name
+                // states the role more precisely than the honorific.
+                if joined.is_some() || m.role.is_none() {
+                    m.role = Some(joined.unwrap_or_else(|| r.clone()));
+                }
             }
             title_end = Some(j);
             name_start = j + 1;

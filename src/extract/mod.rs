@@ -1728,6 +1728,131 @@ fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
 
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
 /// [`titled_name`]).
+/// "The Unite union", "the IG Metall union": a capitalised name before a lowercase
+/// "union" is the union's name ("the Ontario government", "the Gelch group" keep the noun:
+/// there the capital is a place or a family).
+fn name_before_noun(desc: &str) -> Option<String> {
+    let (name, noun) = desc.rsplit_once(' ')?;
+    (noun == "union"
+        && !name.is_empty()
+        && name
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with("'s") && !w.ends_with("’s")))
+    .then(|| name.to_string())
+}
+
+/// Singular nouns of nationality that describe one person ("the Italian added", "the
+/// Dutchman said"), with the gender the noun states. Nouns that are also plural or name a
+/// people or a language as a whole ("the Swiss", "the Portuguese", "the British") are left
+/// out.
+const DEMONYMS: &[(&str, Gender)] = &[
+    ("American", Gender::Unknown),
+    ("Argentine", Gender::Unknown),
+    ("Argentinian", Gender::Unknown),
+    ("Australian", Gender::Unknown),
+    ("Austrian", Gender::Unknown),
+    ("Belgian", Gender::Unknown),
+    ("Brazilian", Gender::Unknown),
+    ("Briton", Gender::Unknown),
+    ("Canadian", Gender::Unknown),
+    ("Colombian", Gender::Unknown),
+    ("Croatian", Gender::Unknown),
+    ("Dane", Gender::Unknown),
+    ("Dutchman", Gender::Male),
+    ("Dutchwoman", Gender::Female),
+    ("Englishman", Gender::Male),
+    ("Englishwoman", Gender::Female),
+    ("Frenchman", Gender::Male),
+    ("Frenchwoman", Gender::Female),
+    ("German", Gender::Unknown),
+    ("Ghanaian", Gender::Unknown),
+    ("Irishman", Gender::Male),
+    ("Irishwoman", Gender::Female),
+    ("Italian", Gender::Unknown),
+    ("Jamaican", Gender::Unknown),
+    ("Kenyan", Gender::Unknown),
+    ("Mexican", Gender::Unknown),
+    ("New Zealander", Gender::Unknown),
+    ("Nigerian", Gender::Unknown),
+    ("Norwegian", Gender::Unknown),
+    ("Pole", Gender::Unknown),
+    ("Russian", Gender::Unknown),
+    ("Scot", Gender::Unknown),
+    ("Scotsman", Gender::Male),
+    ("Scotswoman", Gender::Female),
+    ("Serbian", Gender::Unknown),
+    ("South African", Gender::Unknown),
+    ("Spaniard", Gender::Unknown),
+    ("Swede", Gender::Unknown),
+    ("Ukrainian", Gender::Unknown),
+    ("Uruguayan", Gender::Unknown),
+    ("Welshman", Gender::Male),
+    ("Welshwoman", Gender::Female),
+];
+
+/// The gender a definite nationality mention states ("the Italian", "The Dutchman"), or
+/// `None` when the mention is not one, or when the word after it is not a reporting verb
+/// ("The Mexican state oil company … said": a modifier, not the subject).
+fn definite_demonym(text: &str, range: &Range<usize>, lx: &Lexicon) -> Option<Gender> {
+    let mention = &text[range.clone()];
+    let rest = mention
+        .strip_prefix("the ")
+        .or_else(|| mention.strip_prefix("The "))?;
+    let g = DEMONYMS.iter().find(|(d, _)| *d == rest).map(|&(_, g)| g)?;
+    let next = text[range.end..].trim_start_matches(' ');
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // (a finite form: "said", "added"; not a base form that is also a noun: "state")
+    let verb_next = lx.cue(word).is_some_and(|c| c.lemma != word)
+        || mentions::AUXILIARIES.contains(&word)
+        || matches!(word, "also" | "then" | "later" | "again");
+    (word.is_empty() || !next.starts_with(char::is_lowercase) || verb_next).then_some(g)
+}
+
+/// The named person a sentence's subject stands for when it is a definite title ("The
+/// mayor hit back", "The judge then adjourned"): "the", one or two lowercase words ending
+/// in a role noun, then a lowercase word that is not "of" (a verb), and exactly one name
+/// introduced with that title.
+fn titled_subject(
+    text: &str,
+    lx: &Lexicon,
+    inv: &coref::Inventory,
+    sent: Range<usize>,
+) -> Option<String> {
+    let ws: Vec<Range<usize>> = Words::new(text, sent).take(4).collect();
+    if ws.len() < 3 || !text[ws[0].clone()].eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let lower_word = |w: &Range<usize>| {
+        let t = &text[w.clone()];
+        t.starts_with(char::is_lowercase) && t.chars().all(char::is_alphabetic)
+    };
+    let role = |w: &Range<usize>| {
+        lower_word(w)
+            && lx
+                .person_noun(&text[w.clone()])
+                .is_some_and(|p| p.class == PersonClass::Role)
+    };
+    let verb_after = |k: usize| {
+        ws.get(k).is_some_and(|w| {
+            lower_word(w)
+                && !matches!(&text[w.clone()], "of" | "and" | "or" | "who" | "at" | "for")
+                && text[ws[k - 1].end..w.start].trim().is_empty()
+        })
+    };
+    let end = if role(&ws[1]) && verb_after(2) {
+        2
+    } else if ws.len() == 4 && lower_word(&ws[1]) && role(&ws[2]) && verb_after(3) {
+        3
+    } else {
+        return None;
+    };
+    let noun = text[ws[1].start..ws[end - 1].end].to_string();
+    inv.titled_name(text, lx, &noun)
+}
+
 fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bool {
     n.tokens >= 2
         && !n.org
@@ -1750,6 +1875,10 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
                         .chars()
                         .next_back()
                         .is_none_or(|c| c == ' ' || c == '-'))
+                    // "the mayor" for "The mayor of Caldbridge, Owen Price": the
+                    // title before "of" is the noun.
+                    || r.split_once(" of ")
+                        .is_some_and(|(t, _)| !noun.contains(' ') && t.eq_ignore_ascii_case(noun))
                     // "the head of the agency" for "head of the International
                     // Atomic Energy Agency": same title, a body with the same head.
                     || noun.split_once(" of the ").is_some_and(|(t, body)| {
@@ -1774,8 +1903,10 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     let ws = words(text, appos.clone());
     let first = ws.first()?;
     let fl = lowercase(&text[first.clone()]);
-    if matches!(fl.as_str(), "who" | "which" | "whose" | "aged")
-        || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
+    if matches!(
+        fl.as_str(),
+        "who" | "which" | "whose" | "aged" | "and" | "or" | "but" | "nor"
+    ) || fl.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
         return None;
     }
@@ -2010,10 +2141,21 @@ fn resolve_mention(
             .and_then(|e| e.gender)
             .unwrap_or(r.gender)
     };
-    // A sentence-initial single word that the article uses as a name ("Whitlow refused").
+    // A sentence-initial single word that the article uses as a name ("Whitlow refused"),
+    // or that opens an organisation's name ("Clearpath said" after "Clearpath Holdings";
+    // not a common noun: "Residents said" after "Residents Association").
     let m = if m.kind == MentionKind::Description && initial && {
         let w = text[range.clone()].trim();
-        !w.contains(' ') && (doc.inv.uses_word(w) || doc.inv.nicknames.contains_key(w))
+        !w.contains(' ')
+            && (doc.inv.uses_word(w)
+                || doc.inv.nicknames.contains_key(w)
+                || (doc.inv.opens_organisation(w)
+                    && m.head.as_deref().is_some_and(|h| {
+                        lx.person_noun(h).is_none()
+                            && !lx.is_org_noun(h)
+                            && !lx.is_org_head(h)
+                            && !h.ends_with('s')
+                    })))
     } {
         analyse(text, range.clone(), false, lx)
     } else {
@@ -2112,7 +2254,32 @@ fn resolve_mention(
                             gender == Gender::Unknown || g == Gender::Unknown || g == gender
                         }
                     });
-                if let Some(n) = subject {
+                // "The mayor hit back within the hour. He told ...": a later sentence
+                // whose subject is a definite title of one named person.
+                let from = subject.map_or(after, |n| n.range.end);
+                let si = doc.sentence_of(range.start);
+                let titled = (si.saturating_sub(3)..si)
+                    .rev()
+                    .map(|k| &doc.sents[k].range)
+                    .take_while(|s| s.start >= from)
+                    .find_map(|s| titled_subject(text, lx, &doc.inv, s.clone()))
+                    .filter(|name| {
+                        let g = entities
+                            .get(name, SpeakerType::Person)
+                            .and_then(|e| e.gender)
+                            .unwrap_or_else(|| doc.inv.gender_of(name));
+                        gender == Gender::Unknown || g == Gender::Unknown || g == gender
+                    });
+                if let Some(name) = titled {
+                    found = Some(Resolved {
+                        speaker: Some(name),
+                        mention: None,
+                        stype: SpeakerType::Person,
+                        rule: "speaker/pronoun",
+                        gender: Gender::Unknown,
+                        role: None,
+                    });
+                } else if let Some(n) = subject {
                     {
                         found = Some(Resolved {
                             speaker: Some(doc.inv.canonical(&n.name, gender, n.range.start)),
@@ -2178,6 +2345,55 @@ fn resolve_mention(
             r.gender = gender;
             r.role = None;
             Some(r)
+        }
+        MentionKind::Name if definite_demonym(text, &range, lx).is_some() => {
+            // "the Italian added", "the Dutchman said": a person described by nationality is
+            // the last named person speaker of compatible gender, else the nearest person
+            // named before.
+            let g = definite_demonym(text, &range, lx).unwrap_or(Gender::Unknown);
+            let gender = if gender == Gender::Unknown { g } else { gender };
+            let lo = resolved.len().saturating_sub(PRONOUN_LOOKBACK);
+            let prev = resolved[lo..].iter().rev().flatten().find(|r| {
+                r.stype == SpeakerType::Person
+                    && r.speaker
+                        .as_deref()
+                        .is_some_and(|s| s.contains(' ') && s.starts_with(char::is_uppercase))
+                    && {
+                        let eg = ent_gender(r);
+                        gender == Gender::Unknown || eg == Gender::Unknown || eg == gender
+                    }
+            });
+            let speaker = match prev {
+                Some(r) => r.speaker.clone(),
+                None => doc
+                    .inv
+                    .before(range.start)
+                    .iter()
+                    .rev()
+                    .find(|n| {
+                        n.range.end <= range.start
+                            && n.tokens >= 2
+                            && !n.org
+                            && n.person
+                            && n.name.chars().any(char::is_lowercase)
+                    })
+                    .map(|n| doc.inv.canonical(&n.name, gender, n.range.start)),
+            };
+            // (no person named before: the description itself, "Dutchman")
+            let speaker = speaker.unwrap_or_else(|| {
+                text[range.clone()]
+                    .split_once(' ')
+                    .map_or("", |(_, d)| d)
+                    .to_string()
+            });
+            Some(Resolved {
+                speaker: Some(speaker),
+                mention: Some(range),
+                stype: SpeakerType::Person,
+                rule: "speaker/description",
+                gender,
+                role: None,
+            })
         }
         MentionKind::Name => {
             let nr = m.name.clone()?;
@@ -2261,6 +2477,7 @@ fn resolve_mention(
                     let sp = doc
                         .inv
                         .organisation_for(&desc, &head, pos)
+                        .or_else(|| name_before_noun(&desc))
                         .unwrap_or_else(|| desc.clone());
                     Some(Resolved {
                         speaker: Some(sp),

@@ -1078,3 +1078,105 @@ fn unnamed_trader_is_a_functionary_with_role() {
     assert_eq!(q.role.as_deref(), Some("grain trader"));
     assert_eq!(q.speaker_type, Some(SpeakerType::Person));
 }
+
+#[test]
+fn chanted_quote_ends_at_its_closing_mark_before_narration() {
+    let t = "Students march on Senate House\n\nAbout 200 students occupied the building. Students chanted “Homes not profits” as they marched to Senate House on Monday.\n\nOutside parliament, protesters chanted «Not one day longer» and waved union flags.\n";
+    let qs = run(t);
+    let q = find(&qs, "Homes not profits");
+    assert_eq!(q.text, "Homes not profits");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "students");
+    let q = find(&qs, "Not one day longer");
+    assert_eq!(q.text, "Not one day longer");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn cllr_is_an_honorific_and_a_description_before_the_name_keeps_its_role() {
+    let t = "Incinerator approved\n\nThe committee approved the plan on Tuesday.\n\nCllr Peter Lomax said the council had no lawful grounds to refuse it.\n\nLabour’s group leader, Cllr Tom Hartley, said the vote was a betrayal of the estate.\n";
+    let qs = run(t);
+    let q = find(&qs, "the council had");
+    assert_eq!(speaker(q), "Peter Lomax");
+    assert_eq!(q.role.as_deref(), Some("councillor"));
+    let q = find(&qs, "the vote was");
+    assert_eq!(speaker(q), "Tom Hartley");
+    assert_eq!(q.role.as_deref(), Some("Labour’s group leader"));
+}
+
+#[test]
+fn pronoun_after_a_sentence_whose_subject_is_a_definite_title_is_that_titled_person() {
+    let t = "Row over fares\n\nThe mayor of Caldbridge, Owen Price, and his deputy, Gareth Mills, traded blows on Wednesday.\n\nMills said the figures did not add up.\n\nThe mayor hit back within the hour. He told local radio that his deputy had seen the costings.\n";
+    let qs = run(t);
+    let q = find(&qs, "his deputy had seen");
+    assert_eq!(speaker(q), "Owen Price");
+    // "and his deputy" opens the next conjunct, not an apposition of Owen Price.
+    assert_eq!(q.role.as_deref(), Some("mayor of Caldbridge"));
+    assert_eq!(speaker(find(&qs, "the figures")), "Gareth Mills");
+}
+
+#[test]
+fn the_title_before_of_introduces_the_bare_title() {
+    let t = "Row over fares\n\nThe mayor of Caldbridge, Owen Price, announced a fare cap on Wednesday.\n\nBus operators were cautious.\n\nThe mayor said the cap would be paid for from parking revenue.\n";
+    let qs = run(t);
+    let q = find(&qs, "the cap would");
+    assert_eq!(speaker(q), "Owen Price");
+    assert_eq!(q.role.as_deref(), Some("mayor of Caldbridge"));
+}
+
+#[test]
+fn party_tag_after_the_subject_of_a_participle_cue_is_no_name() {
+    let t = "Jail row\n\nThe sheriff spoke on Friday.\n\nCounty Board of Supervisors Chairman Steve Kaplan, R-Scottsdale, disputed the figure, saying the sheriff's office had 220 vacancies as of last month.\n";
+    let qs = run(t);
+    let q = find(&qs, "the sheriff's office");
+    assert_eq!(speaker(q), "Steve Kaplan");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
+
+#[test]
+fn the_italian_is_the_last_named_person_speaker() {
+    let t = "Wanderers slip\n\nWanderers manager Dean Holt accused officials after a late penalty.\n\nHis opposite number, Marco Rinaldi, said he thought the penalty was soft.\n\n\"I understand Dean is angry,\" the Italian added.\n\nOutside the ground, the Dutchman said nothing.\n";
+    let qs = run(t);
+    let q = find(&qs, "I understand Dean");
+    assert_eq!(speaker(q), "Marco Rinaldi");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    // "The Mexican state oil company … said": a modifier, not a person.
+    let t = "Oil prices\n\nMEXICO CITY, March 5 - The Mexican state oil company Petroleos Mexicanos said its customers would be charged 17.25 dlrs per barrel.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker_type != Some(SpeakerType::Person)),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn sentence_initial_first_word_of_an_organisation_is_that_organisation() {
+    let t = "Brightwater agrees takeover\n\nBrightwater has agreed to be bought by American rival Clearpath Holdings for 1.1bn pounds.\n\nClearpath said in a statement that the deal would create a global leader.\n";
+    let qs = run(t);
+    let q = find(&qs, "the deal would");
+    assert_eq!(speaker(q), "Clearpath Holdings");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    // A common noun that opens an organisation's name stays a group.
+    let t = "Flats plan\n\nThe Greenhill Residents Association met on Monday.\n\nResidents said they had not been consulted about the plan.\n";
+    let qs = run(t);
+    let q = find(&qs, "they had not");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+}
+
+#[test]
+fn a_capitalised_name_before_union_is_the_union() {
+    let t = "Union row\n\nThe carmaker will cut jobs.\n\nThe IG Metall union said it would resist the cuts.\n\nThe Ontario government said it would review the plan.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "it would resist")), "IG Metall");
+    assert_eq!(speaker(find(&qs, "it would review")), "Ontario government");
+}
+
+#[test]
+fn number_words_after_a_quantifier_are_not_part_of_a_group_speaker() {
+    let t = "Pension vote\n\nThe government survived a confidence vote on Thursday.\n\nOutside parliament, several thousand protesters chanted «Not one day longer» and waved union flags.\n";
+    let qs = run(t);
+    let q = find(&qs, "Not one day longer");
+    assert_eq!(speaker(q), "protesters");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+}
