@@ -125,8 +125,11 @@ pub fn paragraph_count(text: &str) -> usize {
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
+    let bytes = text.as_bytes();
+    // The lines of `text.split_inclusive('\n')`, found with `memchr`.
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+        let line = &text[start..end];
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed_start = body.len() - body.trim_start().len();
         let t = body.trim();
