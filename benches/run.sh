@@ -134,11 +134,16 @@ jsonl_zst() {
   [ -f "$out" ] && return
   [ -f "$src" ] || src="$M/corpus.jsonl"
   echo "== building $out from $src" >&2
-  local lines; lines=$(wc -l <"$src")
-  local cycles=$(( (n + lines - 1) / lines ))
-  for c in $(seq 0 $(( cycles - 1 ))); do
-    sed -E "s|^\{\"id\": ?\"|{\"id\": \"c$c/|" "$src"
-  done | head -n "$n" | zstd -q -T1 -o "$out"
+  # (awk stops by itself after N lines: a `| head -n N` ending the pipe early killed the
+  # writer with SIGPIPE, which `set -o pipefail` turned into the end of the whole run)
+  awk -v n="$n" '{ line[NR] = $0 }
+    END {
+      for (c = 0; k < n; c++)
+        for (i = 1; i <= NR && k < n; i++) {
+          l = line[i]; sub(/^[{]"id": ?"/, "{\"id\": \"c" c "/", l); print l; k++
+        }
+    }' "$src" | zstd -q -f -T1 -o "$out.part"
+  mv "$out.part" "$out"
 }
 if command -v zstd >/dev/null; then
   for n in 100000 1000000; do
