@@ -2625,8 +2625,15 @@ fn resolve_mention(
                 }
                 DescClass::Person => {
                     // "Her daughter said" after "her daughter, Claire Dunn": a possessive kin
-                    // description is the one person introduced earlier with that kin noun.
-                    if let Some(n) = kin_named(doc, &text[range.clone()], &head, range.start) {
+                    // description is the one person introduced earlier with that kin noun;
+                    // "The singer" after "Pop singer Mia Lowe".
+                    let def = text[range.clone()].to_lowercase().starts_with("the ");
+                    let named =
+                        kin_named(doc, &text[range.clone()], &head, range.start).or_else(|| {
+                            def.then(|| titled_name(doc, &desc.to_lowercase()))
+                                .flatten()
+                        });
+                    if let Some(n) = named {
                         return Some(Resolved {
                             speaker: Some(n),
                             mention: Some(range),
@@ -2636,19 +2643,7 @@ fn resolve_mention(
                             role: None,
                         });
                     }
-                    // "The singer" after "Pop singer Mia Lowe".
-                    let def = text[range.clone()].to_lowercase().starts_with("the ");
                     if def {
-                        if let Some(n) = titled_name(doc, &desc.to_lowercase()) {
-                            return Some(Resolved {
-                                speaker: Some(n),
-                                mention: Some(range),
-                                stype: SpeakerType::Person,
-                                rule: "speaker/description",
-                                gender,
-                                role: None,
-                            });
-                        }
                         // "Brenda Kettering, 78, said ... The great-gran, who ..., claimed":
                         // a definite kin description (or a pensioner, a mother-of-three)
                         // is the last named person speaker of compatible gender.
