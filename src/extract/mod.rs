@@ -2633,17 +2633,7 @@ fn resolve_mention(
                             def.then(|| titled_name(doc, &desc.to_lowercase()))
                                 .flatten()
                         });
-                    if let Some(n) = named {
-                        return Some(Resolved {
-                            speaker: Some(n),
-                            mention: Some(range),
-                            stype: SpeakerType::Person,
-                            rule: "speaker/description",
-                            gender,
-                            role: None,
-                        });
-                    }
-                    if def {
+                    if named.is_none() && def {
                         // "Brenda Kettering, 78, said ... The great-gran, who ..., claimed":
                         // a definite kin description (or a pensioner, a mother-of-three)
                         // is the last named person speaker of compatible gender.
@@ -2676,7 +2666,7 @@ fn resolve_mention(
                         }
                     }
                     Some(Resolved {
-                        speaker: Some(desc),
+                        speaker: Some(named.unwrap_or(desc)),
                         mention: Some(range),
                         stype: SpeakerType::Person,
                         rule: "speaker/description",
