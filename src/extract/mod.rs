@@ -113,6 +113,38 @@ struct Resolved {
     role: Option<String>,
 }
 
+impl Resolved {
+    /// A person found through a description ("the judge", "her daughter", "the
+    /// 27-year-old"), whether resolved to a name or kept as the description.
+    fn described_person(
+        speaker: String,
+        mention: Range<usize>,
+        gender: Gender,
+        role: Option<String>,
+    ) -> Self {
+        Resolved {
+            speaker: Some(speaker),
+            mention: Some(mention),
+            stype: SpeakerType::Person,
+            rule: "speaker/description",
+            gender,
+            role,
+        }
+    }
+
+    /// An organisation found through a description ("the regulator", "the company").
+    fn described_org(speaker: String, mention: Range<usize>) -> Self {
+        Resolved {
+            speaker: Some(speaker),
+            mention: Some(mention),
+            stype: SpeakerType::Organization,
+            rule: "speaker/description",
+            gender: Gender::Unknown,
+            role: None,
+        }
+    }
+}
+
 struct Doc<'a> {
     text: &'a str,
     lx: &'a Lexicon,
@@ -2471,14 +2503,7 @@ fn resolve_mention(
                     .map_or("", |(_, d)| d)
                     .to_string()
             });
-            Some(Resolved {
-                speaker: Some(speaker),
-                mention: Some(range),
-                stype: SpeakerType::Person,
-                rule: "speaker/description",
-                gender,
-                role: None,
-            })
+            Some(Resolved::described_person(speaker, range, gender, None))
         }
         MentionKind::Name => {
             let nr = m.name.clone()?;
@@ -2573,14 +2598,7 @@ fn resolve_mention(
                         .organisation_for(&desc, &head, pos)
                         .or_else(|| name_before_noun(&desc))
                         .unwrap_or_else(|| desc.clone());
-                    Some(Resolved {
-                        speaker: Some(sp),
-                        mention: Some(range),
-                        stype: SpeakerType::Organization,
-                        rule: "speaker/description",
-                        gender: Gender::Unknown,
-                        role: None,
-                    })
+                    Some(Resolved::described_org(sp, range))
                 }
                 DescClass::Group => Some(Resolved {
                     speaker: Some(desc),
@@ -2637,14 +2655,12 @@ fn resolve_mention(
                             .is_some_and(|p| p.class == PersonClass::Role)
                             || r.contains(" of ")
                     });
-                    Some(Resolved {
-                        speaker: Some(n.name.clone()),
-                        mention: Some(range),
-                        stype: SpeakerType::Person,
-                        rule: "speaker/description",
+                    Some(Resolved::described_person(
+                        n.name.clone(),
+                        range,
                         gender,
                         role,
-                    })
+                    ))
                 }
                 DescClass::Person => {
                     // "Her daughter said" after "her daughter, Claire Dunn": a possessive kin
@@ -2688,14 +2704,12 @@ fn resolve_mention(
                             }
                         }
                     }
-                    Some(Resolved {
-                        speaker: Some(named.unwrap_or(desc)),
-                        mention: Some(range),
-                        stype: SpeakerType::Person,
-                        rule: "speaker/description",
+                    Some(Resolved::described_person(
+                        named.unwrap_or(desc),
+                        range,
                         gender,
-                        role: None,
-                    })
+                        None,
+                    ))
                 }
                 DescClass::Functionary => {
                     // "the judge", "the transport secretary": an earlier speaker with that role.
@@ -2704,14 +2718,7 @@ fn resolve_mention(
                     // "A coroner has warned ..." in an article that names "Coroner Philippa Rowe".
                     if !def {
                         if let Some(n) = titled_name(doc, &hl) {
-                            return Some(Resolved {
-                                speaker: Some(n),
-                                mention: Some(range),
-                                stype: SpeakerType::Person,
-                                rule: "speaker/description",
-                                gender,
-                                role: None,
-                            });
+                            return Some(Resolved::described_person(n, range, gender, None));
                         }
                     }
                     // "The director of the Ashgrove Museum has defended ..." then "Dr Helen
@@ -2753,14 +2760,7 @@ fn resolve_mention(
                                 .organisation_for(&desc, &head, pos)
                                 .or_else(|| doc.inv.main_organisation().map(str::to_string))
                             {
-                                return Some(Resolved {
-                                    speaker: Some(o),
-                                    mention: Some(range),
-                                    stype: SpeakerType::Organization,
-                                    rule: "speaker/description",
-                                    gender: Gender::Unknown,
-                                    role: None,
-                                });
+                                return Some(Resolved::described_org(o, range));
                             }
                         }
                     }
@@ -2792,14 +2792,12 @@ fn resolve_mention(
                                 // secondary school").
                                 let role =
                                     doc.inv.role_of(&n, doc.body_start).unwrap_or(desc.clone());
-                                return Some(Resolved {
-                                    speaker: Some(n),
-                                    mention: Some(range),
-                                    stype: SpeakerType::Person,
-                                    rule: "speaker/description",
+                                return Some(Resolved::described_person(
+                                    n,
+                                    range,
                                     gender,
-                                    role: Some(role),
-                                });
+                                    Some(role),
+                                ));
                             }
                         }
                         if let Some(n) = titled {
@@ -2810,24 +2808,15 @@ fn resolve_mention(
                                 .role_of(&n, doc.body_start)
                                 .or(role.clone())
                                 .unwrap_or(desc);
-                            return Some(Resolved {
-                                speaker: Some(n),
-                                mention: Some(range),
-                                stype: SpeakerType::Person,
-                                rule: "speaker/description",
-                                gender,
-                                role: Some(role),
-                            });
+                            return Some(Resolved::described_person(n, range, gender, Some(role)));
                         }
                     }
-                    Some(Resolved {
-                        speaker: Some(desc.clone()),
-                        mention: Some(range),
-                        stype: SpeakerType::Person,
-                        rule: "speaker/description",
+                    Some(Resolved::described_person(
+                        desc.clone(),
+                        range,
                         gender,
-                        role: Some(desc),
-                    })
+                        Some(desc),
+                    ))
                 }
             }
         }
