@@ -1093,6 +1093,14 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 }
                 break;
             }
+            // ("Health and Social Care": a connector between capitals is part of a name)
+            if matches!(t, "and" | "&")
+                && j > i
+                && is_cap(&text[ws[j - 1].clone()])
+                && ws.get(j + 1).is_some_and(|n| is_cap(&text[n.clone()]))
+            {
+                continue;
+            }
             if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.

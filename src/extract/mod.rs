@@ -1657,7 +1657,25 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
         {
             continue;
         }
-        let end = ws[of + 1].end;
+        // The capitalised name after "of" runs on ("chief executive of Eastmoor Hospitals
+        // NHS Trust", "director of the Museum of London": connectors between capitals).
+        let mut last = of + 1;
+        let joined = |a: usize, b: usize| text[ws[a].end..ws[b].start].trim().is_empty();
+        while last + 1 < ws.len() && joined(last, last + 1) {
+            let next = &text[ws[last + 1].clone()];
+            if next.starts_with(char::is_uppercase) {
+                last += 1;
+            } else if matches!(next, "of" | "and" | "&" | "for")
+                && last + 2 < ws.len()
+                && joined(last + 1, last + 2)
+                && text[ws[last + 2].clone()].starts_with(char::is_uppercase)
+            {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+        let end = ws[last].end;
         // No person named before it, none in apposition right after it.
         let first_after = names.partition_point(|n| n.range.start < end);
         if names[..first_after].iter().any(|n| {

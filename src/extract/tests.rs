@@ -1403,3 +1403,25 @@ fn relative_clause_that_makes_a_name_a_title_states_the_role() {
         Some("chair of the swimming club")
     );
 }
+
+#[test]
+fn lead_description_role_keeps_the_whole_capitalised_name_after_of() {
+    let t = "Flood apology\n\nThe managing director of Severn Valley Water Services has apologised to residents whose homes flooded.\n\nKaren Doyle said the pumping station had failed.\n";
+    let qs = run(t);
+    let q = find(&qs, "the pumping");
+    assert_eq!(speaker(q), "Karen Doyle");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("managing director of Severn Valley Water Services")
+    );
+}
+
+#[test]
+fn and_between_capitals_is_part_of_a_functionary_body() {
+    let t = "Rail\n\nA Department for Environment, Food and Rural Affairs official said the report was late.\n\nA Marks and Spencer spokeswoman said the store would reopen.\n";
+    let qs = run(t);
+    let q = find(&qs, "the store would");
+    assert_eq!(speaker(q), "Marks and Spencer spokeswoman");
+    assert_eq!(q.role.as_deref(), Some("Marks and Spencer spokeswoman"));
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+}
