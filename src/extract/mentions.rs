@@ -1479,7 +1479,20 @@ fn apply_pre_description(text: &str, pre: Range<usize>, m: &mut Mention, lx: &Le
         .unwrap_or(all.len());
     let ws = &all[..cut];
     let Some(head_w) = ws.last() else { return };
-    let Some(last) = all.last() else { return };
+    // ("Her deputy for many years": a trailing duration is no part of the role)
+    let dur = all.iter().enumerate().position(|(j, w)| {
+        j > 0
+            && &text[w.clone()] == "for"
+            && all[j + 1..].iter().take(4).any(|x| {
+                matches!(
+                    &text[x.clone()],
+                    "year" | "years" | "decade" | "decades" | "months" | "weeks"
+                )
+            })
+    });
+    let Some(last) = all[..dur.unwrap_or(all.len())].last() else {
+        return;
+    };
     let head = lower(&text[head_w.clone()]);
     let mut s = 0;
     if let Some(f) = ws.first() {
