@@ -386,7 +386,13 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         let d = lowercase(words[p]);
         let opens = matches!(d.as_str(), "the" | "its" | "their" | "his" | "her")
             || (p == 0 && matches!(d.as_str(), "a" | "an"));
-        if !opens {
+        // ("City’s director of football, Martin Gale": a possessive name opens the
+        // description and stays in the role)
+        let possessor = p == 0
+            && words.len() > 1
+            && words[0].starts_with(char::is_uppercase)
+            && (d.ends_with("’s") || d.ends_with("'s"));
+        if !opens && !possessor {
             return None;
         }
         // (nor after a preposition: "a spokesman for the owners, X" does not make X one
@@ -394,7 +400,7 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         if p > 0 && super::mentions::PREPOSITIONS.contains(&lowercase(words[p - 1]).as_str()) {
             return None;
         }
-        let words = without_duration(&words[p + 1..]);
+        let words = without_duration(&words[if possessor { p } else { p + 1 }..]);
         let head_end = words
             .iter()
             .position(|w| matches!(*w, "of" | "at" | "for"))

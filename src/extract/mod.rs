@@ -1931,6 +1931,48 @@ fn definite_demonym(text: &str, range: &Range<usize>, lx: &Lexicon) -> Option<Ge
     (word.is_empty() || !next.starts_with(char::is_lowercase) || verb_next).then_some(g)
 }
 
+/// "The Portuguese club said" (a capitalised modifier that names no organisation of the
+/// article, then an organisation noun): the other party, i.e. the body named nearest
+/// before it that the headline does not name (the headline names the one the story is
+/// about: "Rovers crash out in Portugal ... knocked out by Sporting Alvorada").
+fn foreign_body(doc: &Doc, desc: &str, head: &str, pos: usize) -> Option<String> {
+    let (adj, noun) = desc.split_once(' ')?;
+    // (a club or a firm, which a nationality tells apart from the home one; not "the
+    // Ontario government", which is that place's own)
+    if noun != head
+        || !matches!(
+            noun,
+            "club" | "side" | "team" | "outfit" | "company" | "firm" | "group" | "carrier"
+        )
+        || !adj.starts_with(char::is_uppercase)
+        || !adj.chars().all(char::is_alphabetic)
+        || doc.body_start == 0
+    {
+        return None;
+    }
+    let names = &doc.inv.names;
+    // (the modifier is no part of a name: "the Castleford club" is Castleford City)
+    if names
+        .iter()
+        .any(|n| n.tokens >= 2 && n.name.split_whitespace().any(|w| w == adj))
+    {
+        return None;
+    }
+    let headline = &doc.text[..doc.body_start];
+    let before = names.partition_point(|n| n.range.start < pos);
+    names[..before]
+        .iter()
+        .rev()
+        .filter(|n| n.range.start >= doc.body_start && n.range.end <= pos)
+        .find(|n| {
+            !n.person
+                && n.name != adj
+                && (n.org || n.tokens >= 2)
+                && !headline.contains(n.name.as_str())
+        })
+        .map(|n| doc.inv.canonical(&n.name, Gender::Unknown, n.range.start))
+}
+
 /// The named person a sentence's subject stands for when it is a definite title ("The
 /// mayor hit back", "The judge then adjourned"): "the", one or two lowercase words ending
 /// in a role noun, then a lowercase word that is not "of" (a verb), and exactly one name
@@ -2553,6 +2595,26 @@ fn resolve_mention(
             });
             Some(Resolved::described_person(speaker, range, gender, None))
         }
+        MentionKind::Name
+            if {
+                let t = &text[range.clone()];
+                t.strip_prefix("The ")
+                    .or_else(|| t.strip_prefix("the "))
+                    .and_then(|d| d.split_once(' '))
+                    .is_some_and(|(_, n)| {
+                        n.starts_with(char::is_lowercase) && !n.contains(' ') && lx.is_org_noun(n)
+                    })
+            } && {
+                let d = &text[range.start + 4..range.end];
+                let (_, n) = d.split_once(' ').unwrap_or_default();
+                foreign_body(doc, d, n, pos).is_some()
+            } =>
+        {
+            let d = &text[range.start + 4..range.end];
+            let (_, n) = d.split_once(' ').unwrap_or_default();
+            let sp = foreign_body(doc, d, n, pos)?;
+            Some(Resolved::described_org(sp, range))
+        }
         MentionKind::Name => {
             let nr = m.name.clone()?;
             // "Ms Raman’s claim that ...": the possessive is not part of the name.
@@ -2641,9 +2703,8 @@ fn resolve_mention(
             };
             match class {
                 DescClass::Org => {
-                    let sp = doc
-                        .inv
-                        .organisation_for(&desc, &head, pos)
+                    let sp = foreign_body(doc, &desc, &head, pos)
+                        .or_else(|| doc.inv.organisation_for(&desc, &head, pos))
                         .or_else(|| name_before_noun(&desc))
                         .unwrap_or_else(|| desc.clone());
                     Some(Resolved::described_org(sp, range))

@@ -1471,3 +1471,16 @@ fn told_her_makes_the_clause_pronoun_the_addressee_not_the_speaker() {
     assert_eq!(speaker(q), "Alan Reeve");
     assert_eq!(q.speaker_gender, Some(Gender::Unknown));
 }
+
+#[test]
+fn nationality_club_is_the_other_body_named_before_not_the_headline_one() {
+    let t = "United beaten in Spain\n\nUnited lost 2-0 to Real Orvena on Wednesday. United’s coach, Ian Platt, said the pitch was poor.\n\nThe Spanish club said in a statement that the crowd had behaved well.\n\nThe Ontario government said taxes would rise.\n";
+    let qs = run(t);
+    let q = find(&qs, "the crowd had");
+    assert_eq!(speaker(q), "Real Orvena");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "the pitch was");
+    assert_eq!(speaker(q), "Ian Platt");
+    assert_eq!(q.role.as_deref(), Some("United’s coach"));
+    assert_eq!(speaker(find(&qs, "taxes would")), "Ontario government");
+}
