@@ -284,7 +284,7 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     // "Aled Price, told MPs that ...": a verb opens a clause, not an apposition; "Owen
     // Price, and his deputy, Gareth Mills": a coordinator opens the next conjunct.
     if lx.cue(&fl).is_some()
-        || matches!(fl.as_str(), "and" | "or" | "but" | "nor")
+        || matches!(fl.as_str(), "and" | "or" | "but" | "nor" | "including")
         || super::mentions::AUXILIARIES.contains(&fl.as_str())
         || (fl.ends_with("ed") && fl.len() > 4)
         // (", to chancellor and sacking three ministers", ", as the school is now known",
@@ -1017,7 +1017,11 @@ impl Inventory {
             let r: Vec<&str> = ws[lead..start]
                 .iter()
                 .map(|w| &text[w.clone()])
-                .filter(|t| lx.honorific(t).is_none() && !t.eq_ignore_ascii_case("the"))
+                // ("Some House Democrats": a quantifier is no title word)
+                .filter(|t| {
+                    lx.honorific(t).is_none()
+                        && !super::mentions::DETERMINERS.contains(&lowercase(t).as_str())
+                })
                 .collect();
             // "Mother-of-three Kerry Walsh": gender evidence, no title.
             let kin_only = r.len() == 1 && super::mentions::kin_compound_gender(r[0], lx).is_some();

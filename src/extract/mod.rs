@@ -2070,7 +2070,7 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     // and his deputy")
     if matches!(
         fl.as_str(),
-        "who" | "which" | "whose" | "aged" | "as" | "and" | "or" | "but" | "nor"
+        "who" | "which" | "whose" | "aged" | "as" | "and" | "or" | "but" | "nor" | "including"
     ) || mentions::PREPOSITIONS.contains(&fl.as_str())
         // (", fighting to regain public confidence": a participle opens a clause)
         // ("managing director", "acting chairman" are titles: a role noun follows)
@@ -2594,6 +2594,49 @@ fn resolve_mention(
                     .to_string()
             });
             Some(Resolved::described_person(speaker, range, gender, None))
+        }
+        MentionKind::Name
+            if m.name.as_ref().is_some_and(|nr| {
+                // "Some House Democrats", "Several Tory MPs": a quantifier before a
+                // capitalised plural names a group of people, not a person.
+                let first = text[range.clone()]
+                    .split_whitespace()
+                    .next()
+                    .map(lowercase)
+                    .unwrap_or_default();
+                let last = text[nr.clone()]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("");
+                matches!(
+                    first.as_str(),
+                    "some"
+                        | "several"
+                        | "many"
+                        | "most"
+                        | "few"
+                        | "both"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                ) && nr.start > range.start
+                    && last.len() > 3
+                    && last.ends_with('s')
+                    && !last.ends_with("ss")
+                    && last.starts_with(char::is_uppercase)
+                    && !lx.is_org_head(&lowercase(last))
+            }) =>
+        {
+            let nr = m.name.clone()?;
+            Some(Resolved {
+                speaker: Some(text[nr].to_string()),
+                mention: Some(range),
+                stype: SpeakerType::Group,
+                rule: "speaker/group",
+                gender: Gender::Unknown,
+                role: None,
+            })
         }
         MentionKind::Name
             if {

@@ -1484,3 +1484,13 @@ fn nationality_club_is_the_other_body_named_before_not_the_headline_one() {
     assert_eq!(q.role.as_deref(), Some("United’s coach"));
     assert_eq!(speaker(find(&qs, "taxes would")), "Ontario government");
 }
+
+#[test]
+fn quantifier_before_a_capitalised_plural_is_a_group_with_no_role() {
+    let t = "Vote\n\nSeveral Senate Republicans, including Senator Ann Brisk of Ohio, said they would oppose the bill.\n\nSome Labour MPs said the plan was unfair.\n";
+    let qs = run(t);
+    let q = find(&qs, "they would oppose");
+    assert_eq!(speaker(q), "Senate Republicans");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+    assert_eq!(q.role, None);
+}
