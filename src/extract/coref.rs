@@ -31,6 +31,10 @@ pub struct NameOcc {
     pub role: Option<String>,
     /// The name is the subject of its sentence (only title words before it).
     pub subject: bool,
+    /// The role comes from a description before the name ("The head of the British Army,
+    /// Gen. Sir Patrick Harwood"), which states the office more precisely than a rank or
+    /// honorific does.
+    pub described: bool,
 }
 
 impl NameOcc {
@@ -241,7 +245,39 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let end = rest
         .find([',', '.', ';', '(', ')', '"', '“', '”'])
         .unwrap_or(rest.len());
-    let chunk = &rest[..end];
+    let mut chunk = &rest[..end];
+    // "Andrew Kessler, who became headteacher of Thornbury Academy in 2021": a relative
+    // clause that makes the name a title states it (is, became, has been, was appointed /
+    // named / elected / made); "who was a nurse" (a past state) does not.
+    if let Some(r) = chunk.strip_prefix("who ") {
+        let mut ws = r.split_whitespace();
+        let verb = ws.next().unwrap_or("");
+        let skip = match verb {
+            "is" | "became" => verb.len() + 1,
+            "has" if r.starts_with("has been ") => "has been ".len(),
+            "has" if r.starts_with("has become ") => "has become ".len(),
+            "was" => match ws.next() {
+                Some(v @ ("appointed" | "named" | "elected" | "made")) => 4 + v.len() + 1,
+                _ => 0,
+            },
+            _ => 0,
+        };
+        if skip == 0 || skip >= r.len() {
+            return None;
+        }
+        chunk = &r[skip..];
+        let f = lowercase(chunk.split_whitespace().next()?);
+        // ("who is 52", "who is also", "who is leaving"): a title opens with a noun, an
+        // article or a title word.
+        if f.starts_with(|c: char| c.is_ascii_digit())
+            || f == "also"
+            || f == "now"
+            || f == "not"
+            || (f.ends_with("ing") && lx.person_noun(&f).is_none() && f != "acting")
+        {
+            return None;
+        }
+    }
     let mut it = chunk.split_whitespace();
     let first = it.next()?;
     let fl = lowercase(first);
@@ -285,7 +321,7 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         if matches!(l.as_str(), "who" | "which" | "whose" | "that") {
             break;
         }
-        if matches!(l.as_str(), "from" | "in") && !out.is_empty() {
+        if matches!(l.as_str(), "from" | "in" | "since" | "until") && !out.is_empty() {
             break;
         }
         out.push(w);
@@ -309,7 +345,19 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
 /// The role in a description chunk right before a name: "The director of the Ashgrove
 /// Museum, Dr Helen Marchetti" -> "director of the Ashgrove Museum".
 fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<String> {
-    let before = text[..name_start].strip_suffix(", ")?;
+    // ("The Bishop of Castlebridge, the Rt Rev Jonathan Fairley": a "the" before a
+    // honorific opens the name's own phrase)
+    let before = text[..name_start].strip_suffix(", ").or_else(|| {
+        text[name_start..]
+            .split_whitespace()
+            .next()
+            .and_then(|w| lx.honorific(w))
+            .and_then(|_| {
+                text[..name_start]
+                    .strip_suffix("the ")
+                    .and_then(|b| b.strip_suffix(", "))
+            })
+    })?;
     // After the last sentence or clause mark (which may be a multi-byte quote mark).
     let start = before
         .char_indices()
@@ -969,9 +1017,13 @@ impl Inventory {
         }
         // An apposition after the name ("Dr Samir Haddad, a geologist at ...,") or a
         // description before it ("The director of the Ashgrove Museum, Dr Helen Marchetti").
+        let mut described = false;
         if role.is_none() && !org {
-            role = apposition_role(text, ws[e_full - 1].end, lx)
-                .or_else(|| description_before(text, ws[k].start, lx));
+            role = apposition_role(text, ws[e_full - 1].end, lx);
+            if role.is_none() {
+                role = description_before(text, ws[k].start, lx);
+                described = role.is_some();
+            }
             if role.is_some() {
                 person = true;
             }
@@ -1107,6 +1159,7 @@ impl Inventory {
             gender,
             descriptors,
             role: if org { None } else { role },
+            described: described && !org,
             subject: (title_from <= 5
                 && ws[..title_from].iter().all(|w| {
                     let l = lowercase(&text[w.clone()]);
@@ -1132,6 +1185,14 @@ impl Inventory {
     pub fn role_of(&self, name: &str, body_start: usize) -> Option<String> {
         self.occurrences(name)
             .filter(|n| n.range.start >= body_start)
+            .find_map(|n| n.role.clone())
+    }
+
+    /// The first role stated for `name` by a description before it ("The council’s cabinet
+    /// member for education, Cllr Neil Spragg"), in the article body.
+    pub fn described_role_of(&self, name: &str, body_start: usize) -> Option<String> {
+        self.occurrences(name)
+            .filter(|n| n.range.start >= body_start && n.described)
             .find_map(|n| n.role.clone())
     }
 

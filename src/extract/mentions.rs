@@ -236,6 +236,10 @@ pub struct Mention {
     /// apposition that states a role ("the council's cabinet member for housing") is more
     /// specific and replaces it.
     pub honorific_role: bool,
+    /// The role comes from abbreviations only ("Gen. Sir Patrick Harwood" -> general, "Lt
+    /// Col Ruth Ainsworth"): a description stated before the name elsewhere in the
+    /// article ("The head of the British Army, Gen. Sir Patrick Harwood") replaces it.
+    pub role_from_honorific: bool,
 }
 
 /// "mother-of-three", "Mum-of-two", "father-of-four": a kin noun with "-of-" and a count is
@@ -925,6 +929,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         org_hint: false,
         pronoun: None,
         honorific_role: false,
+        role_from_honorific: false,
     };
     // "DESCRIPTION, NAME": the description gives the role (or kin / organisation hint).
     let chunks = comma_chunks(text, range.clone());
@@ -1244,6 +1249,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 if joined.is_some() || m.role.is_none() {
                     m.role = Some(joined.unwrap_or_else(|| r.clone()));
                     m.honorific_role = GENERIC_TITLES.contains(&r.as_str());
+                    m.role_from_honorific = true;
                 }
             }
             title_end = Some(j);
@@ -1399,6 +1405,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             // honorific's role: a stated apposition replaces it.
             m.honorific_role =
                 words_t.len() == 1 && GENERIC_TITLES.contains(&lower(words_t[0]).as_str());
+            m.role_from_honorific = false;
             m.role = Some(role);
         }
     }

@@ -2182,6 +2182,20 @@ fn resolve_mention(
     if m.kind == MentionKind::Description {
         if let Some(a) = &appos {
             let aw = words(text, a.clone());
+            // ("The Bishop of Castlebridge, the Rt Rev Jonathan Fairley": a "the" before a
+            // honorific opens the name's phrase)
+            let (a, aw) = match aw.split_first() {
+                Some((f, rest))
+                    if &text[f.clone()] == "the"
+                        && rest
+                            .first()
+                            .is_some_and(|w| lx.honorific(&text[w.clone()]).is_some()) =>
+                {
+                    (rest[0].start..a.end, rest.to_vec())
+                }
+                _ => (a.clone(), aw),
+            };
+            let a = &a;
             let name_like = (2..=4).contains(&aw.len())
                 && aw.iter().all(|w| {
                     let t = &text[w.clone()];
@@ -2501,6 +2515,15 @@ fn resolve_mention(
                 _ => &text[nr.clone()],
             };
             let canon = doc.inv.canonical(name, gender, nr.start);
+            // "Gen. Harwood", "Cllr Spragg": a rank or honorific's role gives way to the
+            // description the article states before the name ("The head of the British
+            // Army, Gen. Sir Patrick Harwood"; "The council’s cabinet member for
+            // education, Cllr Neil Spragg").
+            if m.role_from_honorific && role == m.role {
+                if let Some(d) = doc.inv.described_role_of(&canon, doc.body_start) {
+                    role = Some(d);
+                }
+            }
             let single = !canon.contains(' ');
             let person_ev = m.honorific
                 || role.is_some()
@@ -2763,11 +2786,17 @@ fn resolve_mention(
                                 .all(|r| r.stype != SpeakerType::Person)
                         {
                             if let Some(n) = named_next() {
+                                // The title stated with the name ("Andrew Kessler, who
+                                // became headteacher of Thornbury Academy") is more precise
+                                // than the lead's ("The headteacher of a West Yorkshire
+                                // secondary school").
+                                let role =
+                                    doc.inv.role_of(&n, doc.body_start).unwrap_or(desc.clone());
                                 return Some(Resolved::described_person(
                                     n,
                                     range,
                                     gender,
-                                    Some(desc.clone()),
+                                    Some(role),
                                 ));
                             }
                         }

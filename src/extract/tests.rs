@@ -1343,3 +1343,63 @@ fn body_with_of_before_a_lowercase_function_is_an_unnamed_functionary() {
         Some("managing director of Morgan Stanley and Co")
     );
 }
+
+#[test]
+fn ranks_without_dots_are_titles_not_part_of_the_name() {
+    let t = "Drill\n\nMaj Gen Colin Ferris said the exercise had gone well.\n\nDet Insp Hannah Wood said officers were still at the scene.\n\nLt Col Amir Shah said his soldiers were ready.\n";
+    let qs = run(t);
+    let q = find(&qs, "the exercise");
+    assert_eq!(speaker(q), "Colin Ferris");
+    assert_eq!(q.role.as_deref(), Some("major general"));
+    let q = find(&qs, "officers were");
+    assert_eq!(speaker(q), "Hannah Wood");
+    assert_eq!(q.role.as_deref(), Some("detective inspector"));
+    let q = find(&qs, "his soldiers");
+    assert_eq!(speaker(q), "Amir Shah");
+    assert_eq!(q.role.as_deref(), Some("lieutenant colonel"));
+}
+
+#[test]
+fn description_before_a_ranked_name_is_the_role_for_every_mention() {
+    let t = "Navy\n\nThe commander of the Atlantic fleet, Adm. Sir Hugh Carrow, visited the base on Monday.\n\nAdm. Carrow said the fleet needed four more frigates.\n\nThe council’s cabinet member for transport, Cllr Ruth Amos, opened the bridge. Cllr Amos said the work had finished early.\n";
+    let qs = run(t);
+    let q = find(&qs, "the fleet needed");
+    assert_eq!(speaker(q), "Hugh Carrow");
+    assert_eq!(q.role.as_deref(), Some("commander of the Atlantic fleet"));
+    let q = find(&qs, "the work had");
+    assert_eq!(speaker(q), "Ruth Amos");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("council’s cabinet member for transport")
+    );
+}
+
+#[test]
+fn the_before_a_honorific_in_apposition_keeps_the_description_as_role() {
+    let t = "Chapel\n\nThe Archbishop of Westhaven, the Rt Rev Peter Lyle, has criticised the plan, saying it would close chapels.\n\nThe vicar of St Anne’s, the Rev Ann Pike, said the cathedral would stay open.\n";
+    let qs = run(t);
+    let q = find(&qs, "it would close");
+    assert_eq!(speaker(q), "Peter Lyle");
+    assert_eq!(q.role.as_deref(), Some("Archbishop of Westhaven"));
+    let q = find(&qs, "the cathedral");
+    assert_eq!(speaker(q), "Ann Pike");
+    assert_eq!(q.role.as_deref(), Some("vicar of St Anne’s"));
+}
+
+#[test]
+fn relative_clause_that_makes_a_name_a_title_states_the_role() {
+    let t = "Pool\n\nThe manager of a Cornish leisure centre has closed its pool, saying the heating had failed.\n\nMartin Roe, who became manager of Penwith Leisure in 2019, said repairs would take a month.\n\nSusan Tait, who was a nurse for 30 years, said the closure was a shame. Ian Bell, who has been chair of the swimming club since 2015, said members were upset.\n";
+    let qs = run(t);
+    let q = find(&qs, "the heating");
+    assert_eq!(speaker(q), "Martin Roe");
+    assert_eq!(q.role.as_deref(), Some("manager of Penwith Leisure"));
+    assert_eq!(
+        find(&qs, "repairs would").role.as_deref(),
+        Some("manager of Penwith Leisure")
+    );
+    assert_eq!(find(&qs, "the closure").role, None);
+    assert_eq!(
+        find(&qs, "members were").role.as_deref(),
+        Some("chair of the swimming club")
+    );
+}
