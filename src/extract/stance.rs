@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::lexicon::Lexicon;
 use crate::model::Stance;
-use crate::text::{lowercase, Words};
+use crate::text::{first_words, lowercase};
 
 /// Irregular past participles that head a clause's verb group ("had spent", "has made").
 const IRREGULAR_HEADS: &[&str] = &[
@@ -20,7 +20,7 @@ const IRREGULAR_HEADS: &[&str] = &[
 /// supportive head to opposing and an opposing head to neutral.
 pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> Option<Stance> {
     let mut negated = false;
-    let ws: Vec<Range<usize>> = Words::new(text, content).take(8).collect();
+    let ws = first_words(text, content, 8);
     for (k, w) in ws.iter().take(7).enumerate() {
         // Lowercase with straight apostrophes, copied only when that changes the word.
         let lw = lowercase(&text[w.clone()]);

@@ -350,6 +350,14 @@ impl<'a> WordBuf<'a> {
     }
 }
 
+/// The first `n` [`words`] of `text[range]` (fewer when it has fewer), in one allocation:
+/// `Words::new(..).take(n).collect()` started at four slots and regrew up to `n`.
+pub fn first_words(text: &str, range: Range<usize>, n: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(n);
+    out.extend(Words::new(text, range).take(n));
+    out
+}
+
 /// The number of [`words`] in `text[range]`, counting no further than `limit` (the answer
 /// is then `limit`): "more than 8 words" needs only the first nine.
 pub fn word_count_upto(text: &str, range: Range<usize>, limit: usize) -> usize {
