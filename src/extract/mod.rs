@@ -621,7 +621,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             .unwrap_or(cue.range.end)
             .min(sent.end.max(cue.range.end));
         let tail = &text[cue_end.min(sent.end)..sent.end];
-        let tail_words = first_words(text, cue_end..sent.end, 1);
+        let tail_words = doc.words.first_words(text, cue_end..sent.end, 1);
         // The tail after the cue: adverbials ("on Sunday", "last month") or, after a comma,
         // an adjunct (", blaming a slump in prices").
         let tail_before_comma = tail.split(',').next().unwrap_or("");
@@ -1543,7 +1543,7 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             && raw.cue.as_ref().is_some_and(|c| c.negation.is_none())
             && cue_type == CueType::Statement
         {
-            if let Some(s) = stance::content_head_stance(text, first.clone(), lx) {
+            if let Some(s) = stance::content_head_stance(text, &doc.words, first.clone(), lx) {
                 stance = s;
             }
         }
