@@ -304,6 +304,20 @@ impl WordTable {
         &self.words
     }
 
+    /// How many words from index `from` on start before byte `end`: a galloping search
+    /// (a range of a few words, the usual sentence or clause, costs a few steps where a
+    /// binary search over the rest of the article cost a dozen).
+    fn count_from(&self, from: usize, end: usize) -> usize {
+        let rest = &self.words[from..];
+        let mut hi = 1;
+        while hi < rest.len() && rest[hi - 1].start < end {
+            hi *= 2;
+        }
+        let hi = hi.min(rest.len());
+        let lo = hi / 2;
+        lo + rest[lo..hi].partition_point(|w| w.start < end)
+    }
+
     /// Exactly `words(text, range)` (`text` is the article the table was built from):
     /// borrowed from the table when the range's edges are at whitespace, else scanned.
     pub fn words<'s>(&'s self, text: &str, range: Range<usize>) -> Cow<'s, [Range<usize>]> {
@@ -316,8 +330,7 @@ impl WordTable {
         let end_ok = range.end >= b.len() || ws(range.end - 1) || ws(range.end);
         if start_ok && end_ok {
             let from = self.words.partition_point(|w| w.start < range.start);
-            let to = from + self.words[from..].partition_point(|w| w.start < range.end);
-            Cow::Borrowed(&self.words[from..to])
+            Cow::Borrowed(&self.words[from..from + self.count_from(from, range.end)])
         } else {
             Cow::Owned(words(text, range))
         }
