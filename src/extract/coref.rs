@@ -326,6 +326,7 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         }
         out.push(w);
     }
+    let out = without_duration(&out);
     // The head (before "of/at/for") must be a person noun or lowercase noun, not a kin noun.
     let head_end = out
         .iter()
@@ -376,23 +377,99 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
     {
         words.remove(0);
     }
-    let first = lowercase(words.first()?);
-    if !matches!(
-        first.as_str(),
-        "the" | "its" | "a" | "an" | "their" | "his" | "her"
-    ) {
-        return None;
+    // The description opens at a determiner or possessive: the first word, or one after a
+    // verb or coordinator ("promoting the health secretary, Naomi Achterberg, to
+    // chancellor"; "and his deputy, Gareth Mills,"), the first that gives a role.
+    // (after other words only a definite one: "But a spokesman for the owners, Townsend
+    // Thoresen," may name the owners)
+    (0..words.len()).find_map(|p| {
+        let d = lowercase(words[p]);
+        let opens = matches!(d.as_str(), "the" | "its" | "their" | "his" | "her")
+            || (p == 0 && matches!(d.as_str(), "a" | "an"));
+        if !opens {
+            return None;
+        }
+        // (nor after a preposition: "a spokesman for the owners, X" does not make X one
+        // of the owners)
+        if p > 0 && super::mentions::PREPOSITIONS.contains(&lowercase(words[p - 1]).as_str()) {
+            return None;
+        }
+        let words = without_duration(&words[p + 1..]);
+        let head_end = words
+            .iter()
+            .position(|w| matches!(*w, "of" | "at" | "for"))
+            .unwrap_or(words.len());
+        let head = lowercase(words.get(head_end.checked_sub(1)?)?);
+        match lx.person_noun(&head) {
+            Some(pn) if pn.class == PersonClass::Role => Some(words.join(" ")),
+            _ => None,
+        }
+    })
+}
+
+/// The role of an apposition that states the present one (", now a High Court judge,").
+pub fn current_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
+    let rest = text.get(after..)?.strip_prefix(", now ")?;
+    apposition_role(&format!(", {rest}"), 0, lx)
+}
+
+/// A role phrase without a trailing duration ("deputy for many years" -> "deputy"; "for
+/// 20 years", "for more than a decade").
+fn without_duration<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
+    let cut = words.iter().enumerate().position(|(j, w)| {
+        *w == "for"
+            && words[j + 1..].iter().take(4).any(|x| {
+                matches!(
+                    x.trim_end_matches([',', '.']),
+                    "year" | "years" | "decade" | "decades" | "months" | "weeks"
+                )
+            })
+    });
+    &words[..cut.unwrap_or(words.len())]
+}
+
+/// A role the sentence gives the name after it: "Margaret Ellwood, who has died aged 88,
+/// became headteacher of Haverley Comprehensive" (became / was appointed / named /
+/// elected, after an optional "who ..." or age apposition), or "the promotion of Lena
+/// Okoro, 39, to health secretary" (promotion / appointment / election of NAME to / as).
+fn role_after_name(text: &str, name_start: usize, after: usize, lx: &Lexicon) -> Option<String> {
+    let mut rest = &text[after..];
+    // (", who has died aged 88," / ", 39,": a parenthesis up to its closing comma)
+    if let Some(r) = rest.strip_prefix(", ") {
+        let end = r.find([',', '.', ';'])?;
+        if !r[end..].starts_with(", ")
+            || !(r.starts_with("who ") || r[..end].chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        rest = &r[end + 2..];
     }
-    words.remove(0);
-    let head_end = words
+    let rest = rest.trim_start();
+    let before = text[..name_start].trim_end();
+    let phrase = if let Some(p) = [
+        "became ",
+        "becomes ",
+        "was appointed ",
+        "was named ",
+        "was elected ",
+        "has been appointed ",
+    ]
+    .iter()
+    .find_map(|v| rest.strip_prefix(v))
+    {
+        p.strip_prefix("as ").unwrap_or(p)
+    } else if ["promotion of", "appointment of", "election of"]
         .iter()
-        .position(|w| matches!(*w, "of" | "at" | "for"))
-        .unwrap_or(words.len());
-    let head = lowercase(words.get(head_end.checked_sub(1)?)?);
-    match lx.person_noun(&head) {
-        Some(p) if p.class == PersonClass::Role => Some(words.join(" ")),
-        _ => None,
-    }
+        .any(|n| before.ends_with(n))
+    {
+        rest.strip_prefix("to ")
+            .or_else(|| rest.strip_prefix("as "))?
+    } else {
+        return None;
+    };
+    let end = phrase.find([',', '.', ';']).unwrap_or(phrase.len());
+    let phrase = format!(", {}", &phrase[..end]);
+    apposition_role(&phrase, 0, lx)
 }
 
 /// Nouns for a business: "the company" may stand for a named firm of any of these kinds.
@@ -1036,7 +1113,19 @@ impl Inventory {
                 role = description_before(text, ws[k].start, lx);
                 described = role.is_some();
             }
+            if role.is_none() {
+                role = role_after_name(text, ws[k].start, ws[e_full - 1].end, lx);
+            }
             if role.is_some() {
+                person = true;
+            }
+        }
+        // "Former pupil Sir David Akande, now a High Court judge": the present role stated
+        // in apposition replaces a title before the name.
+        if !org {
+            if let Some(now) = current_role(text, ws[e_full - 1].end, lx) {
+                role = Some(now);
+                described = false;
                 person = true;
             }
         }

@@ -1097,6 +1097,14 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 }
                 break;
             }
+            // ("Health and Social Care": a connector between capitals is part of a name)
+            if matches!(t, "and" | "&")
+                && j > i
+                && is_cap(&text[ws[j - 1].clone()])
+                && ws.get(j + 1).is_some_and(|n| is_cap(&text[n.clone()]))
+            {
+                continue;
+            }
             if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
@@ -1475,7 +1483,20 @@ fn apply_pre_description(text: &str, pre: Range<usize>, m: &mut Mention, lx: &Le
         .unwrap_or(all.len());
     let ws = &all[..cut];
     let Some(head_w) = ws.last() else { return };
-    let Some(last) = all.last() else { return };
+    // ("Her deputy for many years": a trailing duration is no part of the role)
+    let dur = all.iter().enumerate().position(|(j, w)| {
+        j > 0
+            && &text[w.clone()] == "for"
+            && all[j + 1..].iter().take(4).any(|x| {
+                matches!(
+                    &text[x.clone()],
+                    "year" | "years" | "decade" | "decades" | "months" | "weeks"
+                )
+            })
+    });
+    let Some(last) = all[..dur.unwrap_or(all.len())].last() else {
+        return;
+    };
     let head = lower(&text[head_w.clone()]);
     let mut s = 0;
     if let Some(f) = ws.first() {

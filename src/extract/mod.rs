@@ -1485,6 +1485,30 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     }
                     if raw.kind != QuoteKind::Direct && e.clause_gender.is_none() {
                         let cg = clause_initial_gender(text, raw.pieces[0].clone());
+                        // "Judge Simon Tarrant told her she had ...": the clause's pronoun
+                        // is the addressee of that gender, not the speaker. (A possessive
+                        // in the mention decides nothing: "His opposite number, Marco
+                        // Rinaldi, said he" is Rinaldi, "Her deputy, Colin Pearce, recalled
+                        // that she" is not.)
+                        let addressee = |w: &str| match cg {
+                            Gender::Female => w == "her",
+                            Gender::Male => w == "him",
+                            Gender::Unknown => false,
+                        };
+                        // (only the object between the cue and the clause: "told her
+                        // team that" and "said her team" are possessives)
+                        let told_them = raw.cue_range.as_ref().is_some_and(|c| {
+                            let p = raw.pieces[0].start;
+                            let gap: Vec<&str> = text
+                                .get(c.start..p)
+                                .unwrap_or("")
+                                .split_whitespace()
+                                .skip(1)
+                                .filter(|w| *w != "that")
+                                .collect();
+                            c.end <= p && gap.len() == 1 && addressee(gap[0])
+                        });
+                        let cg = if told_them { Gender::Unknown } else { cg };
                         if cg != Gender::Unknown {
                             e.clause_gender = Some(cg);
                         }
@@ -1658,7 +1682,25 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
         {
             continue;
         }
-        let end = ws[of + 1].end;
+        // The capitalised name after "of" runs on ("chief executive of Eastmoor Hospitals
+        // NHS Trust", "director of the Museum of London": connectors between capitals).
+        let mut last = of + 1;
+        let joined = |a: usize, b: usize| text[ws[a].end..ws[b].start].trim().is_empty();
+        while last + 1 < ws.len() && joined(last, last + 1) {
+            let next = &text[ws[last + 1].clone()];
+            if next.starts_with(char::is_uppercase) {
+                last += 1;
+            } else if matches!(next, "of" | "and" | "&" | "for")
+                && last + 2 < ws.len()
+                && joined(last + 1, last + 2)
+                && text[ws[last + 2].clone()].starts_with(char::is_uppercase)
+            {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+        let end = ws[last].end;
         // No person named before it, none in apposition right after it.
         let first_after = names.partition_point(|n| n.range.start < end);
         if names[..first_after].iter().any(|n| {
@@ -2248,6 +2290,12 @@ fn resolve_mention(
                 }
             }
         }
+        // ", now a High Court judge": the present role replaces a title before the name.
+        if !appos_org && a.start >= 2 {
+            if let Some(r) = coref::current_role(text, a.start - 2, lx) {
+                role = Some(r);
+            }
+        }
         if gender == Gender::Unknown {
             gender = appos_gender(text, a, lx);
         }
@@ -2636,12 +2684,16 @@ fn resolve_mention(
                             && !n.org
                             && n.name.chars().any(char::is_lowercase)
                     };
+                    // (a name introduced by a description in apposition inside a clause,
+                    // "..., and their captain, Priya Malhotra, admitted", is a participant
+                    // named in passing: its description is no evidence of the protagonist
+                    // an age stands for)
                     let n = before
                         .iter()
                         .rev()
                         .filter(cand)
                         .take(4)
-                        .find(|n| n.person || n.subject)
+                        .find(|n| (n.person && !n.described) || n.subject)
                         .or_else(|| before.iter().rev().find(cand))?;
                     // "The 46-year-old star of cookery show Pan Fried": the rest after the
                     // age is a role when its head is a role noun or it has a PP.
