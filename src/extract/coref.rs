@@ -788,6 +788,18 @@ impl Inventory {
         lone_ok: bool,
         lx: &Lexicon,
     ) -> bool {
+        // A sentence-initial capital alone (most runs: "The", "He", "But"): the steps below
+        // take it as a name's title or as no name ("Mr", "The", "I", "Monday": true) or
+        // leave it for a second look (false), and nothing else; decided here directly.
+        if initial && !lone_ok && e == k + 1 {
+            let t = &text[ws[k].clone()];
+            return lx.honorific(t).is_some()
+                || lowercase(t) == "the"
+                || t == "I"
+                || t.starts_with("I'")
+                || t.starts_with("I’")
+                || CALENDAR.contains(&t);
+        }
         let mut person = false;
         let mut org = false;
         let mut gender = Gender::Unknown;

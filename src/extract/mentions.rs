@@ -245,6 +245,10 @@ pub struct Mention {
 /// "mother-of-three", "Mum-of-two", "father-of-four": a kin noun with "-of-" and a count is
 /// gender evidence about the person it describes, never a role.
 pub fn kin_compound_gender(w: &str, lx: &Lexicon) -> Option<Gender> {
+    // (no hyphen, no "-of-": most words, answered without lowercasing or a substring search)
+    if !w.as_bytes().contains(&b'-') {
+        return None;
+    }
     let l = lower(w);
     let (kin, count) = l.split_once("-of-")?;
     let p = lx.person_noun(kin)?;

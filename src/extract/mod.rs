@@ -61,7 +61,8 @@ use std::ops::Range;
 use crate::lexicon::{Lexicon, PersonClass, WordHasher};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
 use crate::text::{
-    lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, WordTable, Words,
+    first_words, lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence,
+    WordTable, Words,
 };
 
 use clauses::{clause_after, trim_content, Clause};
@@ -652,7 +653,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             .unwrap_or(cue.range.end)
             .min(sent.end.max(cue.range.end));
         let tail = &text[cue_end.min(sent.end)..sent.end];
-        let tail_words: Vec<Range<usize>> = Words::new(text, cue_end..sent.end).take(1).collect();
+        let tail_words = doc.words.first_words(text, cue_end..sent.end, 1);
         // The tail after the cue: adverbials ("on Sunday", "last month") or, after a comma,
         // an adjunct (", blaming a slump in prices").
         let tail_before_comma = tail.split(',').next().unwrap_or("");
@@ -1598,7 +1599,7 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             && raw.cue.as_ref().is_some_and(|c| c.negation.is_none())
             && cue_type == CueType::Statement
         {
-            if let Some(s) = stance::content_head_stance(text, first.clone(), lx) {
+            if let Some(s) = stance::content_head_stance(text, &doc.words, first.clone(), lx) {
                 stance = s;
             }
         }
@@ -1983,7 +1984,7 @@ fn titled_subject(
     inv: &coref::Inventory,
     sent: Range<usize>,
 ) -> Option<String> {
-    let ws: Vec<Range<usize>> = Words::new(text, sent).take(4).collect();
+    let ws = first_words(text, sent, 4);
     if ws.len() < 3 || !text[ws[0].clone()].eq_ignore_ascii_case("the") {
         return None;
     }
@@ -2212,7 +2213,7 @@ fn appos_is_org(text: &str, appos: Range<usize>, lx: &Lexicon) -> bool {
 }
 
 fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
-    let ws: Vec<Range<usize>> = Words::new(text, appos.clone()).take(3).collect();
+    let ws = first_words(text, appos.clone(), 3);
     let first = ws
         .first()
         .map(|w| lowercase(&text[w.clone()]))
