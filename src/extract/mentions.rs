@@ -1146,7 +1146,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             && trailing_cap
             && (h + 1..run_end.saturating_sub(2)).any(|j| {
                 let t = &text[ws[j].clone()];
-                is_cap(t)
+                // (a lowercase title too: "Otley Chamber of Trade chairman Derek Holmes")
+                (is_cap(t) || j > h + 1)
                     && lx
                         .person_noun(&lower(t))
                         .is_some_and(|p| p.class == PersonClass::Role)

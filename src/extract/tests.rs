@@ -1494,3 +1494,31 @@ fn quantifier_before_a_capitalised_plural_is_a_group_with_no_role() {
     assert_eq!(q.speaker_type, Some(SpeakerType::Group));
     assert_eq!(q.role, None);
 }
+
+#[test]
+fn street_partnership_and_diocese_end_organisation_names() {
+    let t = "Row\n\nDowning Street said the minister had its full support.\n\nHolmfirth Learning Partnership, which runs four schools, said it backed the head.\n\nThe Anglican Diocese of Wexley said it would appeal.\n";
+    let qs = run(t);
+    let q = find(&qs, "the minister had");
+    assert_eq!(speaker(q), "Downing Street");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        speaker(find(&qs, "it backed")),
+        "Holmfirth Learning Partnership"
+    );
+    let q = find(&qs, "it would appeal");
+    assert_eq!(speaker(q), "Anglican Diocese of Wexley");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+}
+
+#[test]
+fn body_with_of_then_lowercase_title_then_name_is_that_person() {
+    let t = "Shops\n\nHebden Chamber of Commerce president Alan Firth said the high street was recovering.\n";
+    let qs = run(t);
+    let q = find(&qs, "the high street");
+    assert_eq!(speaker(q), "Alan Firth");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("Hebden Chamber of Commerce president")
+    );
+}
