@@ -1573,7 +1573,7 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                 }),
             _ => None,
         };
-        let (cue_text, cue_lemma, cue_type, mut stance) = match (&raw.cue, &raw.cue_range) {
+        let (cue_text, cue_lemma, mut cue_type, mut stance) = match (&raw.cue, &raw.cue_range) {
             (Some(c), Some(cr)) => {
                 let (ct, st) = c.type_and_stance(lx);
                 (
@@ -1594,6 +1594,15 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             ),
             _ => (None, None, CueType::Statement, Stance::Neutral),
         };
+        // "asked supporters not to abuse the referee": a request (object + to-infinitive)
+        // is a demand; "asked whether ..." stays a question.
+        if cue_type == CueType::Question
+            && raw.kind == QuoteKind::Indirect
+            && cue_lemma.as_deref() == Some("ask")
+            && asks_for_action(text, first.clone())
+        {
+            cue_type = CueType::Demand;
+        }
         if raw.kind != QuoteKind::Direct
             && stance == Stance::Neutral
             && raw.cue.as_ref().is_some_and(|c| c.negation.is_none())
@@ -1930,6 +1939,30 @@ fn definite_demonym(text: &str, range: &Range<usize>, lx: &Lexicon) -> Option<Ge
         || mentions::AUXILIARIES.contains(&word)
         || matches!(word, "also" | "then" | "later" | "again");
     (word.is_empty() || !next.starts_with(char::is_lowercase) || verb_next).then_some(g)
+}
+
+/// Whether a reported clause after "ask" is a request: an object of up to four words, an
+/// optional "not", then "to" and a word ("supporters not to abuse the referee", "the
+/// council to reconsider"), not a wh- or whether/if question.
+fn asks_for_action(text: &str, content: Range<usize>) -> bool {
+    let ws: Vec<&str> = text[content].split_whitespace().take(7).collect();
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    if matches!(
+        lowercase(first).as_str(),
+        "whether" | "if" | "why" | "what" | "how" | "when" | "where" | "who" | "which" | "to"
+    ) {
+        return false;
+    }
+    ws.iter().enumerate().skip(1).take(5).any(|(j, w)| {
+        *w == "to"
+                && j + 1 < ws.len()
+                // (a finite verb before it makes a clause: "it was due to make")
+                && !ws[..j].iter().any(|x| {
+                    x.ends_with(',') || mentions::AUXILIARIES.contains(&lowercase(x).as_str())
+                })
+    })
 }
 
 /// "The Portuguese club said" (a capitalised modifier that names no organisation of the

@@ -1522,3 +1522,15 @@ fn body_with_of_then_lowercase_title_then_name_is_that_person() {
         Some("Hebden Chamber of Commerce president")
     );
 }
+
+#[test]
+fn asked_someone_to_act_is_a_demand_and_asked_whether_a_question() {
+    let t = "Match\n\nThe club asked fans not to travel without tickets.\n\nThe council asked the minister to reconsider the cuts.\n\nOne member asked whether the fees would rise.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "fans not to").cue_type, Some(CueType::Demand));
+    assert_eq!(find(&qs, "the minister to").cue_type, Some(CueType::Demand));
+    assert_eq!(
+        find(&qs, "whether the fees").cue_type,
+        Some(CueType::Question)
+    );
+}
