@@ -242,6 +242,12 @@ fn person_has_honorific_only(
 /// -> "geologist at the Fenwick Institute" (cut at who/which and at a trailing place).
 fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let rest = text[after..].strip_prefix(", ")?;
+    // ("Priya Shah, 29, an accountant from Sevenoaks": an age before the apposition)
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = match rest[digits..].strip_prefix(", ") {
+        Some(r) if (1..=3).contains(&digits) => r,
+        _ => rest,
+    };
     let end = rest
         .find([',', '.', ';', '(', ')', '"', '“', '”'])
         .unwrap_or(rest.len());

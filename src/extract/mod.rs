@@ -2118,8 +2118,18 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
         return None;
     }
     let mut s = appos.start;
+    let mut k = 0;
     if matches!(fl.as_str(), "the" | "a" | "an") {
+        k = 1;
         s = ws.get(1)?.start;
+    }
+    // ("a 41-year-old line cook": the age is no part of the role)
+    if ws
+        .get(k)
+        .is_some_and(|w| text[w.clone()].ends_with("-year-old"))
+        && ws.len() > k + 1
+    {
+        s = ws[k + 1].start;
     }
     let mut e = appos.end;
     for w in &ws {
@@ -2134,7 +2144,14 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     for w in words(text, s..e) {
         let l = lowercase(&text[w.clone()]);
         if matches!(l.as_str(), "from" | "in") && w.start > s {
-            let next_cap = text[w.end..].trim_start().starts_with(char::is_uppercase);
+            let after = text[w.end..].trim_start();
+            // ("line cook from the Bronx")
+            let after = if l == "from" {
+                after.strip_prefix("the ").unwrap_or(after)
+            } else {
+                after
+            };
+            let next_cap = after.starts_with(char::is_uppercase);
             if next_cap {
                 e = w.start;
                 break;

@@ -1534,3 +1534,14 @@ fn asked_someone_to_act_is_a_demand_and_asked_whether_a_question() {
         Some(CueType::Question)
     );
 }
+
+#[test]
+fn age_before_or_inside_an_apposition_is_no_part_of_the_role() {
+    let t = "Queues\n\nShoppers were patient. \"We waited an hour,\" said Jo Tate, 34, a nurse from Leeds.\n\n\"It was worth it,\" said Sam Ford, a 52-year-old bus driver from the Wirral.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "We waited").role.as_deref(), Some("nurse"));
+    assert_eq!(
+        find(&qs, "It was worth").role.as_deref(),
+        Some("bus driver")
+    );
+}
