@@ -1129,7 +1129,15 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                     h = Some(j);
                     h_rank = rank;
                 }
-            } else if h.is_some() {
+            } else if h.is_some()
+                // ("a senior Western diplomat", "the former Labour leader": a capitalised
+                // modifier between lowercase words of the description)
+                && !(h.is_some_and(|h| !is_cap(&text[ws[h].clone()]))
+                    && ws.get(j + 1).is_some_and(|n| {
+                        let nt = &text[n.clone()];
+                        !is_cap(nt) && lx.person_noun(&lower(nt)).is_some()
+                    }))
+            {
                 break;
             }
         }

@@ -1545,3 +1545,16 @@ fn age_before_or_inside_an_apposition_is_no_part_of_the_role() {
         Some("bus driver")
     );
 }
+
+#[test]
+fn capitalised_modifier_inside_a_description_keeps_its_function_head() {
+    let t = "Talks\n\nA senior Western diplomat, who asked not to be named, said the talks had stalled.\n\nOne former Treasury official said the figures were wrong.\n";
+    let qs = run(t);
+    let q = find(&qs, "the talks had");
+    assert_eq!(speaker(q), "senior Western diplomat");
+    assert_eq!(q.role.as_deref(), Some("senior Western diplomat"));
+    assert_eq!(
+        find(&qs, "the figures").role.as_deref(),
+        Some("former Treasury official")
+    );
+}
