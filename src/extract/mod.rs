@@ -1764,10 +1764,20 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
 /// statement", "told reporters in his office"): the speaker's own possessive.
 fn frame_possessive_gender(text: &str, cue_end: usize) -> Gender {
     let rest = text[cue_end..].trim_start();
-    let rest = rest.get(..rest.len().min(8)).unwrap_or("");
-    if rest.starts_with("in her ") {
+    // ("in her", "on his blog", "through her lawyer", "in a statement released by her
+    // lawyers": the frame's own possessive)
+    let rest = ["in a statement released by ", "in a statement issued by "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .or_else(|| {
+            ["in ", "on ", "through "]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+        })
+        .unwrap_or("");
+    if rest.starts_with("her ") {
         Gender::Female
-    } else if rest.starts_with("in his ") {
+    } else if rest.starts_with("his ") {
         Gender::Male
     } else {
         Gender::Unknown

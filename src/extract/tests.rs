@@ -1558,3 +1558,11 @@ fn capitalised_modifier_inside_a_description_keeps_its_function_head() {
         Some("former Treasury official")
     );
 }
+
+#[test]
+fn possessive_in_the_frame_after_the_cue_is_the_speakers_gender() {
+    let t = "Jail\n\nOpposition leader Ana Petrova said in a statement released by her lawyers that the trial was a farce.\n\nFormer minister Ion Rusu said through his spokesman that the ruling was unjust.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "the trial").speaker_gender, Some(Gender::Female));
+    assert_eq!(find(&qs, "the ruling").speaker_gender, Some(Gender::Male));
+}
