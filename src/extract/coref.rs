@@ -422,7 +422,9 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
 /// The role of an apposition that states the present one (", now a High Court judge,").
 pub fn current_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let rest = text.get(after..)?.strip_prefix(", now ")?;
-    apposition_role(&format!(", {rest}"), 0, lx)
+    let w = &rest[..super::floor_char(rest, rest.len().min(200))];
+    let end = w.find([',', '.', ';']).unwrap_or(w.len());
+    apposition_role(&format!(", {}", &w[..end]), 0, lx)
 }
 
 /// A role phrase without a trailing duration ("deputy for many years" -> "deputy"; "for
@@ -445,7 +447,8 @@ fn without_duration<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
 /// elected, after an optional "who ..." or age apposition), or "the promotion of Lena
 /// Okoro, 39, to health secretary" (promotion / appointment / election of NAME to / as).
 fn role_after_name(text: &str, name_start: usize, after: usize, lx: &Lexicon) -> Option<String> {
-    let mut rest = &text[after..];
+    // (a window of 200 bytes: a name in a text with no punctuation costs no more)
+    let mut rest = &text[after..super::floor_char(text, (after + 200).min(text.len()))];
     // (", who has died aged 88," / ", 39,": a parenthesis up to its closing comma)
     if let Some(r) = rest.strip_prefix(", ") {
         let end = r.find([',', '.', ';'])?;
