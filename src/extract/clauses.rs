@@ -100,6 +100,31 @@ pub static IRREGULAR_PAST: WordList = WordList::new(&[
     "threw",
     "understood",
     "broke",
+    // (not "fed", "drew", "hung", "lent": also names, capitalised words lowered here)
+    "shook",
+    "drove",
+    "flew",
+    "ate",
+    "drank",
+    "wore",
+    "slept",
+    "woke",
+    "rode",
+    "forgot",
+    "froze",
+    "sank",
+    "sought",
+    "stole",
+    "stuck",
+    "swore",
+    "tore",
+    "wept",
+    "withdrew",
+    "dealt",
+    "fled",
+    "strode",
+    "swung",
+    "sat",
     "needs",
     "remains",
     "wants",
@@ -218,6 +243,15 @@ pub fn clause_after(
     if let Some(t) = trimmed.strip_prefix(':') {
         colon = true;
         start += 1 + (t.len() - t.trim_start().len());
+    }
+    // "asked after a councillor's mother, and told the room that ...": after the skipped
+    // adverbials a coordinator opens the sentence's next verb, never a reported clause.
+    let first_after = text[start..sentence_end]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if matches!(first_after, "and" | "or" | "but" | "nor") {
+        return None;
     }
     let mut that = false;
     let after = &text[start..sentence_end];

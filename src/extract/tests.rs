@@ -1343,3 +1343,88 @@ fn body_with_of_before_a_lowercase_function_is_an_unnamed_functionary() {
         Some("managing director of Morgan Stanley and Co")
     );
 }
+
+#[test]
+fn description_that_gives_a_name_is_that_name() {
+    let t = "Landslide\n\nA woman who gave her name only as Ann, who has lived on Mill Lane for thirty years, said she had watched the hillside move.\n\n‘We got the children out in their pyjamas,’ she said.\n\n“Nobody has asked me anything in twenty years,” said the man, who gave his name as Derek.\n";
+    let qs = run(t);
+    let q = find(&qs, "she had watched");
+    assert_eq!(speaker(q), "Ann");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(speaker(find(&qs, "We got the children")), "Ann");
+    let q = find(&qs, "Nobody has asked");
+    assert_eq!(speaker(q), "Derek");
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+}
+
+#[test]
+fn inverted_frame_subject_never_opens_with_a_preposition() {
+    // "asked after a councillor's mother" is no postposed frame: its "subject" would be a
+    // prepositional phrase; the sentence's own frame ("told the room that") reports.
+    let t = "Contest\n\nHelen Drummond, the former justice secretary, arrived first. She shook hands at the door, asked after a councillor’s mother, and told the room that the party had lost its way.\n\n“I am not asking you to forgive us,” she said.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("She shook")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "the party had lost")), "Helen Drummond");
+    assert_eq!(speaker(find(&qs, "I am not asking")), "Helen Drummond");
+}
+
+#[test]
+fn sentence_initial_time_adverb_is_no_part_of_the_subject() {
+    let t = "Contest\n\nMrs Drummond, watching from the front row, did not smile. Afterwards she said the party did not need “nerve” so much as a plan.\n";
+    let qs = run(t);
+    let q = find(&qs, "the party did not need");
+    assert_eq!(speaker(q), "Drummond");
+    assert_eq!(q.speaker_mention.as_deref(), Some("she"));
+}
+
+#[test]
+fn quote_then_name_with_a_long_apposition_then_cue_is_that_name() {
+    let t = "Storage\n\n\"New technology could help,\" said Ian Warhaftig, a senior analyst with International Data Corp.\n\n\"We're developing new systems because our customers are asking for them,\" Peter Giles, vice president and general manager of Kodak's mass memory division, said in a recent interview.\n";
+    let qs = run(t);
+    let q = find(&qs, "We're developing");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Peter Giles");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("vice president and general manager of Kodak's mass memory division")
+    );
+}
+
+#[test]
+fn long_capitalised_apposition_after_a_quote_leaves_the_name_the_speaker() {
+    let t = "Brazil\n\n\"That sounds like a reasonable strategy. But there is no way they can trade their way out of this situation,\" Aldo Roldan, Vice President for International Services at Chase Econometrics, said.\n";
+    let qs = run(t);
+    let q = find(&qs, "That sounds");
+    assert_eq!(speaker(q), "Aldo Roldan");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
+
+#[test]
+fn lowercase_name_particles_stay_inside_the_name() {
+    let t = "Dairy\n\n\"Some of us are going to sell out,\" said Jan de Groot, 47, who farms near Spencer.\n\nDe Groot said the nearest other plant was already turning away suppliers.\n\nEuropean Commission President Ursula von der Leyen said the bloc would respond.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "Some of us")), "Jan de Groot");
+    assert_eq!(speaker(find(&qs, "the nearest other")), "Jan de Groot");
+    assert_eq!(speaker(find(&qs, "the bloc")), "Ursula von der Leyen");
+}
+
+#[test]
+fn short_form_of_two_words_opening_an_organisation_name_is_that_organisation() {
+    let t = "Dairy\n\nMARSHFIELD, Wis. - When Prairie Gold Dairy Inc. closes its cheese plant here in March, 140 farms will need a buyer.\n\nIn a statement, Prairie Gold said the plant was no longer competitive.\n";
+    let qs = run(t);
+    let q = find(&qs, "the plant was");
+    // (the abbreviation's dot is sentence punctuation to the name finder)
+    assert_eq!(speaker(q), "Prairie Gold Dairy Inc");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+}
+
+#[test]
+fn person_named_with_his_firm_after_of_is_not_the_firm() {
+    let t = "Amex\n\nAnalyst Larry Eckenfelder of Prudential-Bache Securities said the company could raise capital.\n\n\"Express is in a position where they can raise capital if they need to,\" Larry Eckenfelder said.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "Express is")), "Larry Eckenfelder");
+}
