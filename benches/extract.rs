@@ -37,8 +37,7 @@ fn article(id: &str, text: String) -> Article {
 }
 
 static GENERATED: LazyLock<Vec<Article>> = LazyLock::new(|| {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = Sources::load(&generate::default_source_paths(root)).expect("bench sources");
+    let sources = Sources::pinned(generate::DEFAULT_CORPUS).expect("pinned bench sources");
     Generator::new(&sources, 42)
         .take_bytes(8_000_000)
         .map(|a| article(&a.id, a.text))

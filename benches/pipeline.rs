@@ -26,8 +26,7 @@ struct Corpus {
 }
 
 static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = Sources::load(&generate::default_source_paths(root)).expect("bench sources");
+    let sources = Sources::pinned(generate::DEFAULT_CORPUS).expect("pinned bench sources");
     let dir = tempfile::tempdir().expect("temp dir");
     let s = generate::write_corpus(&dir.path().join("corpus"), &sources, 42, 16_000_000)
         .expect("generate bench corpus");

@@ -53,8 +53,7 @@ fn size_of_tree(dir: &Path) -> u64 {
 }
 
 static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = Sources::load(&generate::default_source_paths(root)).expect("bench sources");
+    let sources = Sources::pinned(generate::DEFAULT_CORPUS).expect("pinned bench sources");
     let dir = tempfile::tempdir().expect("temp dir");
     let base = dir.path().join("corpus");
     let s = generate::write_corpus(&base, &sources, 42, 16_000_000).expect("generate corpus");

@@ -9,7 +9,8 @@
 # Every figure is one run on a warm page cache (cat reads the input first). On a busy
 # machine, compare the CPU s column too: wall time includes waiting for the cores.
 #
-# Environment: WHOSAID_BENCH_DATA (default bench-data, git-ignored), SEED (42),
+# Environment: WHOSAID_BENCH_DATA (default bench-data, git-ignored), CORPUS (the pinned
+# source set of the generated corpora, v1: see benches/corpus/README.md), SEED (42),
 # MAIN_MB (500), SMALL_MB (100), BIG_MB (1000), WHOSAID_BENCH_REAL (the Reuters-21578
 # JSONL, default ../shared/corpus/reuters21578.jsonl; skipped when absent),
 # SKIP_DIVAN=1 to skip the divan benches. With zstd installed it also builds
@@ -21,6 +22,7 @@ cd "$(dirname "$0")/.."
 
 DATA=${WHOSAID_BENCH_DATA:-bench-data}
 SEED=${SEED:-42}
+CORPUS=${CORPUS:-v1}
 if [ -n "${QUICK:-}" ]; then
   MAIN_MB=${MAIN_MB:-20}; SMALL_MB=${SMALL_MB:-20}; BIG_MB=${BIG_MB:-100}; SKIP_DIVAN=1
 fi
@@ -47,23 +49,27 @@ say "- CPU: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
 say "- memory: $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
 say "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "- $(rustc -V)"
+say "- generated corpora: pinned source set $CORPUS, seed $SEED"
 say "- hyperfine: $(command -v hyperfine >/dev/null && hyperfine --version || echo 'not installed')"
 say ""
 
 echo "== cargo build --release" >&2
 cargo build --release --locked --quiet
 
-# generate MB: a corpus folder with txt/ and corpus.jsonl, reused when already built
-# with the same seed and size.
+# generate MB: a corpus folder with txt/ and corpus.jsonl from the pinned source set
+# $CORPUS, reused when already built with the same corpus, seed and size. (Folders
+# built before the corpus was pinned have no "corpus" in generate.json and are rebuilt:
+# for v1 the bytes come out the same.)
 generate() {
   local mb=$1 dir="$DATA/gen-$1"
   local want=$(awk -v m="$mb" 'BEGIN { printf "%.0f", m * 1000000 }')
-  if [ -f "$dir/generate.json" ] && grep -q "\"seed\": $SEED," "$dir/generate.json" \
+  if [ -f "$dir/generate.json" ] && grep -q "\"corpus\": \"$CORPUS\"," "$dir/generate.json" \
+     && grep -q "\"seed\": $SEED," "$dir/generate.json" \
      && grep -q "\"target_bytes\": $want," "$dir/generate.json"; then
     return
   fi
-  echo "== generate-corpus --mb $mb --seed $SEED" >&2
-  "$BIN" generate-corpus --mb "$mb" --seed "$SEED" --out "$dir" --overwrite
+  echo "== generate-corpus --corpus $CORPUS --mb $mb --seed $SEED" >&2
+  "$BIN" generate-corpus --corpus "$CORPUS" --mb "$mb" --seed "$SEED" --out "$dir" --overwrite
 }
 
 # bytes PATH: total size of the files under PATH.

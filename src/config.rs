@@ -5,18 +5,29 @@
 
 use std::path::PathBuf;
 
-/// Which output formats to write.
+/// Which output formats to write, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formats {
     pub csv: bool,
     pub parquet: bool,
+    /// zstd level of the Parquet pages ([`MIN_ZSTD_LEVEL`]..=[`MAX_ZSTD_LEVEL`]).
+    pub zstd_level: i32,
 }
+
+/// The default zstd level of Parquet files: on the generated corpus levels 1 and 2 save
+/// ~10 instructions per input byte (of ~120 outside extraction) and make the files
+/// 3-18% larger (BENCHMARKS.md, "zstd level"); 3 is zstd's own default.
+pub const DEFAULT_ZSTD_LEVEL: i32 = 3;
+/// The zstd levels `--zstd-level` accepts.
+pub const MIN_ZSTD_LEVEL: i32 = 1;
+pub const MAX_ZSTD_LEVEL: i32 = 22;
 
 impl Default for Formats {
     fn default() -> Self {
         Formats {
             csv: true,
             parquet: true,
+            zstd_level: DEFAULT_ZSTD_LEVEL,
         }
     }
 }

@@ -1,10 +1,13 @@
 //! A deterministic benchmark corpus: N megabytes of realistic news articles assembled
-//! from source articles (the repository's `seeds/` and the gold fixture texts, or any
-//! files the caller names), written as a folder of `.txt` files and as one `.jsonl`.
+//! from source articles (a pinned, versioned source set compiled into the binary, or
+//! any files the caller names), written as a folder of `.txt` files and as one `.jsonl`.
 //!
 //! Benchmarks need far more text than the repository ships, and a figure is only worth
 //! something when anyone can rebuild the exact same input. So the corpus is a pure
-//! function of (sources, seed, size): paragraphs are drawn from the sources with an
+//! function of (sources, seed, size), and the default sources are a pinned set
+//! ([`PINNED_CORPORA`], `benches/corpus/vN.jsonl`): the gold fixtures keep growing, and
+//! a corpus read from them at run time changed with every new gold file, so bench rows
+//! of two sessions measured different text. Paragraphs are drawn from the sources with an
 //! in-crate SplitMix64 generator (no `rand` dependency whose stream could change under
 //! us), articles get varied lengths, paragraph breaks and quote styles (straight and
 //! curly double marks, British single marks, guillemets), and both output forms hold
@@ -154,6 +157,28 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> GenerateError + '_ {
     }
 }
 
+/// A pinned source set: a name and the source articles it stands for, one JSON object
+/// per line (`source`, optional `title`, `text`), as `benches/corpus/freeze_sources.py`
+/// wrote them. A pinned set is never edited: other sources make a new version.
+#[derive(Debug, Clone, Copy)]
+pub struct PinnedCorpus {
+    pub name: &'static str,
+    pub jsonl: &'static str,
+    /// What the set is, for `--help` and the docs.
+    pub about: &'static str,
+}
+
+/// Every pinned source set, oldest first.
+pub const PINNED_CORPORA: &[PinnedCorpus] = &[PinnedCorpus {
+    name: "v1",
+    jsonl: include_str!("../benches/corpus/v1.jsonl"),
+    about: "seeds/ and the 35 gold fixture files of session 3 (83 articles, 648 \
+            paragraphs): the corpus of the session 3 and 4 benchmark runs",
+}];
+
+/// The source set `whosaid generate-corpus` uses unless told otherwise.
+pub const DEFAULT_CORPUS: &str = "v1";
+
 /// The material articles are assembled from: titles and paragraphs, in source order.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
@@ -161,6 +186,8 @@ pub struct Sources {
     pub paragraphs: Vec<String>,
     /// The files read, in order (recorded in `generate.json`).
     pub files: Vec<String>,
+    /// The pinned set these are, when they are one (recorded in `generate.json`).
+    pub pinned: Option<String>,
 }
 
 impl Sources {
@@ -224,9 +251,39 @@ impl Sources {
         Ok(sources)
     }
 
+    /// The pinned source set `name` (see [`PINNED_CORPORA`]): the same material on every
+    /// machine and in every checkout, whatever the fixture files hold today.
+    pub fn pinned(name: &str) -> Result<Sources, GenerateError> {
+        let Some(set) = PINNED_CORPORA.iter().find(|c| c.name == name) else {
+            let known: Vec<&str> = PINNED_CORPORA.iter().map(|c| c.name).collect();
+            return Err(GenerateError::Usage(format!(
+                "no pinned corpus `{name}` (known: {})",
+                known.join(", ")
+            )));
+        };
+        let mut sources = Sources {
+            pinned: Some(set.name.to_string()),
+            ..Sources::default()
+        };
+        let path = PathBuf::from(format!("<pinned corpus {}>", set.name));
+        sources.add_jsonl_text(set.jsonl, &path, true)?;
+        Ok(sources)
+    }
+
     fn add_jsonl(&mut self, path: &Path) -> Result<(), GenerateError> {
         let body = std::fs::read(path).map_err(io(path))?;
-        let body = String::from_utf8_lossy(&body);
+        self.add_jsonl_text(&String::from_utf8_lossy(&body), path, false)
+    }
+
+    /// Adds the articles of a JSONL text (`text` and optional `title` of each line).
+    /// With `listed_sources`, each line's `source` names the file it came from, and the
+    /// distinct names go to [`Sources::files`] in order.
+    fn add_jsonl_text(
+        &mut self,
+        body: &str,
+        path: &Path,
+        listed_sources: bool,
+    ) -> Result<(), GenerateError> {
         for (n, line) in body.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
@@ -241,8 +298,27 @@ impl Sources {
                 let title = v.get("title").and_then(|t| t.as_str());
                 self.add_text(text, title);
             }
+            if let Some(source) = v.get("source").and_then(|s| s.as_str()) {
+                if listed_sources && self.files.last().map(String::as_str) != Some(source) {
+                    self.files.push(source.to_string());
+                }
+            }
         }
         Ok(())
+    }
+
+    /// XXH3-128 over the titles and paragraphs, in order (recorded in `generate.json`):
+    /// two corpora with the same seed, size and digest are the same corpus.
+    pub fn digest(&self) -> String {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (kind, items) in [(b't', &self.titles), (b'p', &self.paragraphs)] {
+            for item in items {
+                h.update(&[kind]);
+                h.update(&(item.len() as u64).to_le_bytes());
+                h.update(item.as_bytes());
+            }
+        }
+        format!("{:032x}", h.digest128())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -250,8 +326,9 @@ impl Sources {
     }
 }
 
-/// The default sources, relative to `root` (a checkout of the repository): `seeds/`
-/// and `tests/fixtures/gold/`, those that exist.
+/// The repository's source articles as they are today, relative to `root` (a checkout):
+/// `seeds/` and `tests/fixtures/gold/`, those that exist. They grow with every gold
+/// file; benchmarks use the pinned set ([`Sources::pinned`]) instead.
 pub fn default_source_paths(root: &Path) -> Vec<PathBuf> {
     ["seeds", "tests/fixtures/gold"]
         .iter()
@@ -366,6 +443,8 @@ impl Iterator for Generator<'_> {
 /// What [`write_corpus`] wrote: the contents of `generate.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CorpusSummary {
+    /// The pinned source set (`v1`, ...), or `null` for sources named with `--from`.
+    pub corpus: Option<String>,
     pub seed: u64,
     pub target_bytes: u64,
     pub articles: u64,
@@ -375,6 +454,8 @@ pub struct CorpusSummary {
     pub quote_styles: Vec<(QuoteStyle, u64)>,
     pub sources: Vec<String>,
     pub source_paragraphs: u64,
+    /// [`Sources::digest`] of the material the corpus was built from.
+    pub sources_digest: String,
 }
 
 /// The file names inside a generated corpus folder.
@@ -420,6 +501,7 @@ pub fn write_corpus(
         written: 0,
     };
     let mut summary = CorpusSummary {
+        corpus: sources.pinned.clone(),
         seed,
         target_bytes: bytes,
         articles: 0,
@@ -428,6 +510,7 @@ pub fn write_corpus(
         quote_styles: QuoteStyle::ALL.iter().map(|&s| (s, 0)).collect(),
         sources: sources.files.clone(),
         source_paragraphs: sources.paragraphs.len() as u64,
+        sources_digest: sources.digest(),
     };
     for (i, a) in Generator::new(sources, seed).take_bytes(bytes).enumerate() {
         if i % ARTICLES_PER_FOLDER == 0 {
@@ -635,6 +718,48 @@ mod tests {
                 "Fourth."
             ]
         );
+    }
+
+    /// The pinned set is the material of the session 3/4 benchmark corpora: its size and
+    /// digest may never change (a new source set is a new version, `v2`).
+    #[test]
+    fn pinned_corpus_v1_is_the_session_3_source_set() {
+        let s = Sources::pinned("v1").unwrap();
+        assert_eq!(s.pinned.as_deref(), Some("v1"));
+        assert_eq!(
+            (s.titles.len(), s.paragraphs.len(), s.files.len()),
+            (83, 648, 36)
+        );
+        assert_eq!(s.files[0], "seeds/000_62dd9d57e05a8388.txt");
+        assert_eq!(s.files[35], "tests/fixtures/gold/wire.jsonl");
+        assert_eq!(s.digest(), "b2348e96b34ade49599c83296479461c");
+        assert_eq!(
+            Sources::pinned(DEFAULT_CORPUS).unwrap().digest(),
+            s.digest()
+        );
+    }
+
+    #[test]
+    fn an_unknown_pinned_corpus_is_a_clear_error() {
+        let e = Sources::pinned("v0").unwrap_err().to_string();
+        assert!(
+            e.contains("no pinned corpus `v0`") && e.contains("v1"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn sources_digest_follows_the_material() {
+        let a = sample_sources();
+        let mut b = sample_sources();
+        assert_eq!(a.digest(), b.digest());
+        b.paragraphs[3].push('!');
+        assert_ne!(a.digest(), b.digest());
+        // A paragraph boundary moved is another source set.
+        let mut c = sample_sources();
+        let last = c.paragraphs.pop().unwrap();
+        c.paragraphs[2].push_str(&last);
+        assert_ne!(a.digest(), c.digest());
     }
 
     #[test]

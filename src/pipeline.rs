@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::config::{ExtractConfig, Formats, Shard};
+use crate::config::{ExtractConfig, Shard};
 use crate::corpus::digest::{digest_file, FileDigest};
 use crate::corpus::{self, FileList, InputFile};
 use crate::dataset::layout::{self, Layout};
@@ -416,12 +416,7 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
             "--max-rows-per-file must be at least 1".into(),
         ));
     }
-    if cfg.formats
-        == (Formats {
-            csv: false,
-            parquet: false,
-        })
-    {
+    if !cfg.formats.csv && !cfg.formats.parquet {
         return Err(RunError::Usage("no output format selected".into()));
     }
     let layout = layout(cfg);

@@ -121,3 +121,96 @@ fn missing_source_is_a_clear_error() {
     );
     assert!(!tmp.path().join("o").exists());
 }
+
+/// XXH3-128 of a file, as 32 hex digits.
+fn file_digest(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes))
+}
+
+/// The bench corpus is built from the pinned source set compiled into the binary, not
+/// from whatever `seeds/` and the gold fixtures hold in the current folder: a new gold
+/// file no longer changes it. These digests are those of the first articles of the
+/// session 3/4 benchmark corpora (`bench-data/gen-*`, seed 42): if this test fails,
+/// the generator or the pinned set changed and every bench row of BENCHMARKS.md stops
+/// being reproducible. Change the generator only behind a new pinned version.
+#[test]
+fn pinned_corpus_digest_is_stable_wherever_it_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("v1");
+    // Run from an empty folder: nothing on disk is read.
+    whosaid()
+        .current_dir(tmp.path())
+        .args(["generate-corpus", "--mb", "0.3", "--seed", "42", "--quiet"])
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        file_digest(&out.join("corpus.jsonl")),
+        "7d102e3e29d7907d8cb07f181c352e90"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("generate.json")).unwrap()).unwrap();
+    assert_eq!(summary["corpus"], "v1");
+    assert_eq!(summary["source_paragraphs"], 648);
+    assert_eq!(summary["articles"], 71);
+    assert_eq!(summary["sources"].as_array().unwrap().len(), 36);
+    // `--corpus v1` is the default, and the pinned file read with `--from` is the same set.
+    let named = tmp.path().join("named");
+    let from = tmp.path().join("from");
+    for (dir, extra) in [
+        (&named, vec!["--corpus".to_string(), "v1".to_string()]),
+        (
+            &from,
+            vec![
+                "--from".to_string(),
+                crate_path("benches/corpus/v1.jsonl").display().to_string(),
+            ],
+        ),
+    ] {
+        whosaid()
+            .args(["generate-corpus", "--mb", "0.3", "--seed", "42", "--quiet"])
+            .args(&extra)
+            .arg("--out")
+            .arg(dir)
+            .assert()
+            .success();
+        assert_eq!(
+            snapshot(dir.join("txt").as_path()),
+            snapshot(&out.join("txt"))
+        );
+        assert_eq!(
+            file_digest(&dir.join("corpus.jsonl")),
+            file_digest(&out.join("corpus.jsonl"))
+        );
+    }
+}
+
+#[test]
+fn an_unknown_pinned_corpus_or_one_with_from_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let failed = whosaid()
+        .args(["generate-corpus", "--mb", "0.1", "--corpus", "v9", "--out"])
+        .arg(tmp.path().join("o"))
+        .assert()
+        .failure()
+        .code(2);
+    let err = stderr_of(&failed);
+    assert!(err.contains("no pinned corpus `v9`"), "{err}");
+    whosaid()
+        .args([
+            "generate-corpus",
+            "--mb",
+            "0.1",
+            "--corpus",
+            "v1",
+            "--from",
+            "seeds",
+            "--out",
+        ])
+        .arg(tmp.path().join("o"))
+        .assert()
+        .failure();
+    assert!(!tmp.path().join("o").exists());
+}

@@ -1,6 +1,7 @@
-//! `whosaid generate-corpus`: a deterministic benchmark corpus built from the seed and
-//! fixture articles (see `whosaid::generate`). The same `--mb`, `--seed` and sources
-//! give a byte-identical corpus on every machine.
+//! `whosaid generate-corpus`: a deterministic benchmark corpus built from a pinned,
+//! versioned set of source articles compiled into the binary (or from files named with
+//! `--from`; see `whosaid::generate`). The same `--mb`, `--seed` and `--corpus` give a
+//! byte-identical corpus on every machine, in every checkout.
 
 use std::path::PathBuf;
 
@@ -12,11 +13,16 @@ use crate::exit;
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Writes DIR/txt/NNNN/aNNNNNNN.txt, DIR/corpus.jsonl (the same articles, \
-same ids) and DIR/generate.json (seed, sizes, sources).
+same ids) and DIR/generate.json (pinned corpus, seed, sizes, sources and their digest).
+
+Pinned source sets (--corpus):
+  v1  seeds/ and the 35 gold fixture files of session 3 (83 articles, 648 paragraphs):
+      the corpus of the session 3 and 4 benchmark runs (default)
 
 Examples:
   whosaid generate-corpus --mb 500 --seed 42 --out bench-data/gen-500
-  whosaid generate-corpus --mb 10 --seed 1 --out /tmp/c --from seeds/ --from more.jsonl"
+  whosaid generate-corpus --mb 10 --seed 1 --out /tmp/c --from seeds/ --from more.jsonl
+  whosaid generate-corpus --mb 10 --out /tmp/c --from seeds --from tests/fixtures/gold"
 )]
 pub struct Args {
     /// Megabytes (10^6 bytes) of article text to write; the last article may run over.
@@ -28,8 +34,13 @@ pub struct Args {
     /// Output folder (created; must be empty unless --overwrite).
     #[arg(long, short)]
     out: PathBuf,
-    /// Source articles: .txt/.md files, .jsonl files (text and title fields), or folders
-    /// of them. Default: seeds/ and tests/fixtures/gold/ in the current folder.
+    /// The pinned source set to build from (compiled in; see below). The benchmark
+    /// corpus of BENCHMARKS.md is `v1`.
+    #[arg(long, value_name = "NAME", default_value = generate::DEFAULT_CORPUS, conflicts_with = "from")]
+    corpus: String,
+    /// Source articles instead of a pinned set: .txt/.md files, .jsonl files (text and
+    /// title fields), or folders of them (e.g. `--from seeds --from tests/fixtures/gold`
+    /// for the repository's articles as they are today).
     #[arg(long = "from", value_name = "PATH")]
     from: Vec<PathBuf>,
     /// Replace the corpus already in the output folder.
@@ -65,29 +76,24 @@ fn clear(out: &std::path::Path) -> std::io::Result<()> {
 }
 
 pub fn run(args: Args) -> u8 {
-    let from = if args.from.is_empty() {
-        generate::default_source_paths(std::path::Path::new("."))
+    let sources = if args.from.is_empty() {
+        Sources::pinned(&args.corpus)
     } else {
-        args.from.clone()
+        if let Some(missing) = args.from.iter().find(|p| !p.exists()) {
+            eprintln!(
+                "whosaid: error: source {} does not exist",
+                missing.display()
+            );
+            return exit::FATAL;
+        }
+        Sources::load(&args.from)
     };
-    if let Some(missing) = from.iter().find(|p| !p.exists()) {
-        eprintln!(
-            "whosaid: error: source {} does not exist",
-            missing.display()
-        );
-        return exit::FATAL;
-    }
-    let sources = match Sources::load(&from) {
+    let sources = match sources {
         Ok(s) if s.is_empty() => {
-            let looked: Vec<String> = from.iter().map(|p| p.display().to_string()).collect();
-            let looked = if looked.is_empty() {
-                "seeds/, tests/fixtures/gold/ (not found)".to_string()
-            } else {
-                looked.join(", ")
-            };
+            let looked: Vec<String> = args.from.iter().map(|p| p.display().to_string()).collect();
             eprintln!(
                 "whosaid: error: {}",
-                generate::GenerateError::NoSources(looked)
+                generate::GenerateError::NoSources(looked.join(", "))
             );
             return exit::FATAL;
         }
@@ -107,9 +113,13 @@ pub fn run(args: Args) -> u8 {
     match generate::write_corpus(&args.out, &sources, args.seed, bytes) {
         Ok(s) => {
             if !args.quiet {
+                let corpus = s
+                    .corpus
+                    .as_ref()
+                    .map_or(String::new(), |c| format!(" of pinned corpus {c}"));
                 eprintln!(
                     "whosaid: {} articles, {} bytes of text ({} bytes JSONL) from {} source \
-                     paragraphs, seed {} -> {}",
+                     paragraphs{corpus}, seed {} -> {}",
                     s.articles,
                     s.text_bytes,
                     s.jsonl_bytes,

@@ -42,6 +42,14 @@ pub struct Options {
     pub lexicon_files: Vec<String>,
     /// JSON field names read for each article part (first present wins).
     pub fields: BTreeMap<String, Vec<String>>,
+    /// zstd level of the Parquet files (`--zstd-level`; manifests written before the
+    /// option existed read as the level of then, 3).
+    #[serde(default = "default_zstd_level")]
+    pub parquet_zstd_level: i32,
+}
+
+fn default_zstd_level() -> i32 {
+    crate::config::DEFAULT_ZSTD_LEVEL
 }
 
 /// Which shard a run covered.
@@ -222,6 +230,7 @@ pub fn options(cfg: &ExtractConfig) -> Options {
             .map(|p| p.display().to_string())
             .collect(),
         fields,
+        parquet_zstd_level: cfg.formats.zstd_level,
     }
 }
 

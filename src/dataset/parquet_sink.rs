@@ -53,11 +53,13 @@ const HIGH_CARDINALITY: &[&str] = &[
 /// Parquet encoding time of `quotes`. Numbers always keep theirs (cheap).
 const STRING_STATISTICS: &[&str] = &["article_id", "source_path", "url", "date", "status"];
 
-/// Writer properties shared by every Parquet file we write.
-pub fn writer_properties(schema: &SchemaRef) -> WriterProperties {
+/// Writer properties shared by every Parquet file we write, at zstd level `zstd_level`
+/// (clamped to zstd's range).
+pub fn writer_properties(schema: &SchemaRef, zstd_level: i32) -> WriterProperties {
+    let level = zstd_level.clamp(crate::config::MIN_ZSTD_LEVEL, crate::config::MAX_ZSTD_LEVEL);
     let mut b = WriterProperties::builder()
         .set_compression(Compression::ZSTD(
-            ZstdLevel::try_new(3).expect("valid zstd level"),
+            ZstdLevel::try_new(level).expect("valid zstd level"),
         ))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
         .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
@@ -89,13 +91,18 @@ pub struct ParquetSink {
 }
 
 impl ParquetSink {
+    /// A sink at the default zstd level.
     pub fn create(path: &Path, schema: SchemaRef) -> Result<Self> {
+        Self::create_with_level(path, schema, crate::config::DEFAULT_ZSTD_LEVEL)
+    }
+
+    pub fn create_with_level(path: &Path, schema: SchemaRef, zstd_level: i32) -> Result<Self> {
         let tmp = temp_path(path);
         let file = File::create(&tmp).map_err(|source| DatasetError::Io {
             path: path.to_path_buf(),
             source,
         })?;
-        let props = writer_properties(&schema);
+        let props = writer_properties(&schema, zstd_level);
         let writer = ArrowWriter::try_new(
             BufWriter::with_capacity(1 << 20, HashingWriter::new(file)),
             schema,

@@ -37,6 +37,7 @@ pub struct OutputFile {
 struct Stream {
     table: Table,
     format: Format,
+    zstd_level: i32,
     seq: u32,
     current: Option<(Box<dyn Sink>, u64)>,
     closed: Vec<(ClosedFile, String, u64)>,
@@ -44,7 +45,14 @@ struct Stream {
 
 impl Stream {
     fn open_next(&mut self, dir: &Path, layout: Layout) -> Result<()> {
-        let sink = open_sink(dir, layout, self.table, self.format, self.seq)?;
+        let sink = open_sink(
+            dir,
+            layout,
+            self.table,
+            self.format,
+            self.zstd_level,
+            self.seq,
+        )?;
         self.current = Some((sink, 0));
         Ok(())
     }
@@ -100,6 +108,7 @@ fn open_sink(
     layout: Layout,
     table: Table,
     format: Format,
+    zstd_level: i32,
     seq: u32,
 ) -> Result<Box<dyn Sink>> {
     let path = dir.join(layout.file_name(table, format, seq));
@@ -111,7 +120,11 @@ fn open_sink(
     }
     Ok(match format {
         Format::Csv => Box::new(CsvSink::create(&path, table.schema())?),
-        Format::Parquet => Box::new(ParquetSink::create(&path, table.schema())?),
+        Format::Parquet => Box::new(ParquetSink::create_with_level(
+            &path,
+            table.schema(),
+            zstd_level,
+        )?),
     })
 }
 
@@ -135,6 +148,7 @@ impl DatasetWriter {
                     w.streams.push(Stream {
                         table,
                         format,
+                        zstd_level: formats.zstd_level,
                         seq: 0,
                         current: None,
                         closed: Vec::new(),

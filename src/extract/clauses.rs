@@ -266,7 +266,7 @@ pub fn clause_after(
         && (entry.clause == ClauseTaking::That || nominal_object(text, start, sentence_end))
     {
         // Nominal frame: "denied claims from the president of Belarus that ..."
-        let ws: Vec<Range<usize>> = Words::new(text, start..sentence_end).take(12).collect();
+        let ws = wt.first_words(text, start..sentence_end, 12);
         let mut found = None;
         for (k, w) in ws.iter().enumerate() {
             if k > 0 && !text[ws[k - 1].end..w.start].trim().is_empty() {
@@ -300,7 +300,7 @@ pub fn clause_after(
         end = end.min(main_verb_after_clause(text, start, end, quoted));
     }
     let range = quote_then_narration(text, trim_content(text, start..end), quoted);
-    let ws: Vec<Range<usize>> = Words::new(text, range.clone()).take(2).collect();
+    let ws = wt.first_words(text, range.clone(), 2);
     if ws.len() < 2 && !starts_with_quote(text, &range) {
         return None;
     }
@@ -312,7 +312,7 @@ pub fn clause_after(
             if entry.cue_type != crate::model::CueType::Question {
                 return None;
             }
-        } else if !looks_like_clause(text, &range, lx)
+        } else if !looks_like_clause(text, wt, &range, lx)
             // "said payment holidays only ‘push the problem down the road’": after "say", a
             // stretch of four words or more that quotes a fragment is reported speech even
             // when its verb is inside the marks.
@@ -563,8 +563,8 @@ pub fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Whether a clause without "that" has a finite verb: a subject pronoun first, an auxiliary
 /// or modal, a past tense (-ed or irregular), or a verb in -s after a singular noun.
-pub fn looks_like_clause(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
-    let ws: Vec<Range<usize>> = Words::new(text, r.clone()).take(25).collect();
+pub fn looks_like_clause(text: &str, wt: &WordTable, r: &Range<usize>, lx: &Lexicon) -> bool {
+    let ws = wt.first_words(text, r.clone(), 25);
     let Some(f) = ws.first() else { return false };
     let fl = lower_at(text, f);
     if SUBJECT_PRONOUNS.contains(&fl.as_str()) && ws.len() > 1 {

@@ -31,6 +31,10 @@ pub struct NameOcc {
     pub role: Option<String>,
     /// The name is the subject of its sentence (only title words before it).
     pub subject: bool,
+    /// The role comes from a description before the name ("The head of the British Army,
+    /// Gen. Sir Patrick Harwood"), which states the office more precisely than a rank or
+    /// honorific does.
+    pub described: bool,
 }
 
 impl NameOcc {
@@ -280,7 +284,39 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let end = rest
         .find([',', '.', ';', '(', ')', '"', '“', '”'])
         .unwrap_or(rest.len());
-    let chunk = &rest[..end];
+    let mut chunk = &rest[..end];
+    // "Andrew Kessler, who became headteacher of Thornbury Academy in 2021": a relative
+    // clause that makes the name a title states it (is, became, has been, was appointed /
+    // named / elected / made); "who was a nurse" (a past state) does not.
+    if let Some(r) = chunk.strip_prefix("who ") {
+        let mut ws = r.split_whitespace();
+        let verb = ws.next().unwrap_or("");
+        let skip = match verb {
+            "is" | "became" => verb.len() + 1,
+            "has" if r.starts_with("has been ") => "has been ".len(),
+            "has" if r.starts_with("has become ") => "has become ".len(),
+            "was" => match ws.next() {
+                Some(v @ ("appointed" | "named" | "elected" | "made")) => 4 + v.len() + 1,
+                _ => 0,
+            },
+            _ => 0,
+        };
+        if skip == 0 || skip >= r.len() {
+            return None;
+        }
+        chunk = &r[skip..];
+        let f = lowercase(chunk.split_whitespace().next()?);
+        // ("who is 52", "who is also", "who is leaving"): a title opens with a noun, an
+        // article or a title word.
+        if f.starts_with(|c: char| c.is_ascii_digit())
+            || f == "also"
+            || f == "now"
+            || f == "not"
+            || (f.ends_with("ing") && lx.person_noun(&f).is_none() && f != "acting")
+        {
+            return None;
+        }
+    }
     let mut it = chunk.split_whitespace();
     let first = it.next()?;
     let fl = lowercase(first);
@@ -324,11 +360,12 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         if matches!(l.as_str(), "who" | "which" | "whose" | "that") {
             break;
         }
-        if matches!(l.as_str(), "from" | "in") && !out.is_empty() {
+        if matches!(l.as_str(), "from" | "in" | "since" | "until") && !out.is_empty() {
             break;
         }
         out.push(w);
     }
+    let out = without_duration(&out);
     // The head (before "of/at/for") must be a person noun or lowercase noun, not a kin noun.
     let head_end = out
         .iter()
@@ -348,7 +385,19 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
 /// The role in a description chunk right before a name: "The director of the Ashgrove
 /// Museum, Dr Helen Marchetti" -> "director of the Ashgrove Museum".
 fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<String> {
-    let before = text[..name_start].strip_suffix(", ")?;
+    // ("The Bishop of Castlebridge, the Rt Rev Jonathan Fairley": a "the" before a
+    // honorific opens the name's own phrase)
+    let before = text[..name_start].strip_suffix(", ").or_else(|| {
+        text[name_start..]
+            .split_whitespace()
+            .next()
+            .and_then(|w| lx.honorific(w))
+            .and_then(|_| {
+                text[..name_start]
+                    .strip_suffix("the ")
+                    .and_then(|b| b.strip_suffix(", "))
+            })
+    })?;
     // After the last sentence or clause mark (which may be a multi-byte quote mark).
     let start = before
         .char_indices()
@@ -367,23 +416,99 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
     {
         words.remove(0);
     }
-    let first = lowercase(words.first()?);
-    if !matches!(
-        first.as_str(),
-        "the" | "its" | "a" | "an" | "their" | "his" | "her"
-    ) {
-        return None;
+    // The description opens at a determiner or possessive: the first word, or one after a
+    // verb or coordinator ("promoting the health secretary, Naomi Achterberg, to
+    // chancellor"; "and his deputy, Gareth Mills,"), the first that gives a role.
+    // (after other words only a definite one: "But a spokesman for the owners, Townsend
+    // Thoresen," may name the owners)
+    (0..words.len()).find_map(|p| {
+        let d = lowercase(words[p]);
+        let opens = matches!(d.as_str(), "the" | "its" | "their" | "his" | "her")
+            || (p == 0 && matches!(d.as_str(), "a" | "an"));
+        if !opens {
+            return None;
+        }
+        // (nor after a preposition: "a spokesman for the owners, X" does not make X one
+        // of the owners)
+        if p > 0 && super::mentions::PREPOSITIONS.contains(&lowercase(words[p - 1]).as_str()) {
+            return None;
+        }
+        let words = without_duration(&words[p + 1..]);
+        let head_end = words
+            .iter()
+            .position(|w| matches!(*w, "of" | "at" | "for"))
+            .unwrap_or(words.len());
+        let head = lowercase(words.get(head_end.checked_sub(1)?)?);
+        match lx.person_noun(&head) {
+            Some(pn) if pn.class == PersonClass::Role => Some(words.join(" ")),
+            _ => None,
+        }
+    })
+}
+
+/// The role of an apposition that states the present one (", now a High Court judge,").
+pub fn current_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
+    let rest = text.get(after..)?.strip_prefix(", now ")?;
+    apposition_role(&format!(", {rest}"), 0, lx)
+}
+
+/// A role phrase without a trailing duration ("deputy for many years" -> "deputy"; "for
+/// 20 years", "for more than a decade").
+fn without_duration<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
+    let cut = words.iter().enumerate().position(|(j, w)| {
+        *w == "for"
+            && words[j + 1..].iter().take(4).any(|x| {
+                matches!(
+                    x.trim_end_matches([',', '.']),
+                    "year" | "years" | "decade" | "decades" | "months" | "weeks"
+                )
+            })
+    });
+    &words[..cut.unwrap_or(words.len())]
+}
+
+/// A role the sentence gives the name after it: "Margaret Ellwood, who has died aged 88,
+/// became headteacher of Haverley Comprehensive" (became / was appointed / named /
+/// elected, after an optional "who ..." or age apposition), or "the promotion of Lena
+/// Okoro, 39, to health secretary" (promotion / appointment / election of NAME to / as).
+fn role_after_name(text: &str, name_start: usize, after: usize, lx: &Lexicon) -> Option<String> {
+    let mut rest = &text[after..];
+    // (", who has died aged 88," / ", 39,": a parenthesis up to its closing comma)
+    if let Some(r) = rest.strip_prefix(", ") {
+        let end = r.find([',', '.', ';'])?;
+        if !r[end..].starts_with(", ")
+            || !(r.starts_with("who ") || r[..end].chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        rest = &r[end + 2..];
     }
-    words.remove(0);
-    let head_end = words
+    let rest = rest.trim_start();
+    let before = text[..name_start].trim_end();
+    let phrase = if let Some(p) = [
+        "became ",
+        "becomes ",
+        "was appointed ",
+        "was named ",
+        "was elected ",
+        "has been appointed ",
+    ]
+    .iter()
+    .find_map(|v| rest.strip_prefix(v))
+    {
+        p.strip_prefix("as ").unwrap_or(p)
+    } else if ["promotion of", "appointment of", "election of"]
         .iter()
-        .position(|w| matches!(*w, "of" | "at" | "for"))
-        .unwrap_or(words.len());
-    let head = lowercase(words.get(head_end.checked_sub(1)?)?);
-    match lx.person_noun(&head) {
-        Some(p) if p.class == PersonClass::Role => Some(words.join(" ")),
-        _ => None,
-    }
+        .any(|n| before.ends_with(n))
+    {
+        rest.strip_prefix("to ")
+            .or_else(|| rest.strip_prefix("as "))?
+    } else {
+        return None;
+    };
+    let end = phrase.find([',', '.', ';']).unwrap_or(phrase.len());
+    let phrase = format!(", {}", &phrase[..end]);
+    apposition_role(&phrase, 0, lx)
 }
 
 /// Nouns for a business: "the company" may stand for a named firm of any of these kinds.
@@ -720,6 +845,18 @@ impl Inventory {
         lone_ok: bool,
         lx: &Lexicon,
     ) -> bool {
+        // A sentence-initial capital alone (most runs: "The", "He", "But"): the steps below
+        // take it as a name's title or as no name ("Mr", "The", "I", "Monday": true) or
+        // leave it for a second look (false), and nothing else; decided here directly.
+        if initial && !lone_ok && e == k + 1 {
+            let t = &text[ws[k].clone()];
+            return lx.honorific(t).is_some()
+                || lowercase(t) == "the"
+                || t == "I"
+                || t.starts_with("I'")
+                || t.starts_with("I’")
+                || CALENDAR.contains(&t);
+        }
         let mut person = false;
         let mut org = false;
         let mut gender = Gender::Unknown;
@@ -1032,10 +1169,26 @@ impl Inventory {
         }
         // An apposition after the name ("Dr Samir Haddad, a geologist at ...,") or a
         // description before it ("The director of the Ashgrove Museum, Dr Helen Marchetti").
+        let mut described = false;
         if role.is_none() && !org {
-            role = apposition_role(text, ws[e_full - 1].end, lx)
-                .or_else(|| description_before(text, ws[k].start, lx));
+            role = apposition_role(text, ws[e_full - 1].end, lx);
+            if role.is_none() {
+                role = description_before(text, ws[k].start, lx);
+                described = role.is_some();
+            }
+            if role.is_none() {
+                role = role_after_name(text, ws[k].start, ws[e_full - 1].end, lx);
+            }
             if role.is_some() {
+                person = true;
+            }
+        }
+        // "Former pupil Sir David Akande, now a High Court judge": the present role stated
+        // in apposition replaces a title before the name.
+        if !org {
+            if let Some(now) = current_role(text, ws[e_full - 1].end, lx) {
+                role = Some(now);
+                described = false;
                 person = true;
             }
         }
@@ -1170,6 +1323,7 @@ impl Inventory {
             gender,
             descriptors,
             role: if org { None } else { role },
+            described: described && !org,
             subject: (title_from <= 5
                 && ws[..title_from].iter().all(|w| {
                     let l = lowercase(&text[w.clone()]);
@@ -1195,6 +1349,14 @@ impl Inventory {
     pub fn role_of(&self, name: &str, body_start: usize) -> Option<String> {
         self.occurrences(name)
             .filter(|n| n.range.start >= body_start)
+            .find_map(|n| n.role.clone())
+    }
+
+    /// The first role stated for `name` by a description before it ("The council’s cabinet
+    /// member for education, Cllr Neil Spragg"), in the article body.
+    pub fn described_role_of(&self, name: &str, body_start: usize) -> Option<String> {
+        self.occurrences(name)
+            .filter(|n| n.range.start >= body_start && n.described)
             .find_map(|n| n.role.clone())
     }
 

@@ -243,11 +243,19 @@ pub struct Mention {
     /// apposition that states a role ("the council's cabinet member for housing") is more
     /// specific and replaces it.
     pub honorific_role: bool,
+    /// The role comes from abbreviations only ("Gen. Sir Patrick Harwood" -> general, "Lt
+    /// Col Ruth Ainsworth"): a description stated before the name elsewhere in the
+    /// article ("The head of the British Army, Gen. Sir Patrick Harwood") replaces it.
+    pub role_from_honorific: bool,
 }
 
 /// "mother-of-three", "Mum-of-two", "father-of-four": a kin noun with "-of-" and a count is
 /// gender evidence about the person it describes, never a role.
 pub fn kin_compound_gender(w: &str, lx: &Lexicon) -> Option<Gender> {
+    // (no hyphen, no "-of-": most words, answered without lowercasing or a substring search)
+    if !w.as_bytes().contains(&b'-') {
+        return None;
+    }
     let l = lower(w);
     let (kin, count) = l.split_once("-of-")?;
     let p = lx.person_noun(kin)?;
@@ -936,6 +944,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         org_hint: false,
         pronoun: None,
         honorific_role: false,
+        role_from_honorific: false,
     };
     // "DESCRIPTION, NAME": the description gives the role (or kin / organisation hint).
     let chunks = comma_chunks(text, range.clone());
@@ -1099,6 +1108,14 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 }
                 break;
             }
+            // ("Health and Social Care": a connector between capitals is part of a name)
+            if matches!(t, "and" | "&")
+                && j > i
+                && is_cap(&text[ws[j - 1].clone()])
+                && ws.get(j + 1).is_some_and(|n| is_cap(&text[n.clone()]))
+            {
+                continue;
+            }
             if !(is_cap(t) || (j + 1 == run_end && is_number(w))) || (j == i && initial_cap) {
                 let lw = l.trim_end_matches(['\'', '’']);
                 // A possessive ("drivers’ union", "council's chairman") is never the head.
@@ -1255,6 +1272,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 if joined.is_some() || m.role.is_none() {
                     m.role = Some(joined.unwrap_or_else(|| r.clone()));
                     m.honorific_role = GENERIC_TITLES.contains(&r.as_str());
+                    m.role_from_honorific = true;
                 }
             }
             title_end = Some(j);
@@ -1417,6 +1435,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             // honorific's role: a stated apposition replaces it.
             m.honorific_role =
                 words_t.len() == 1 && GENERIC_TITLES.contains(&lower(words_t[0]).as_str());
+            m.role_from_honorific = false;
             m.role = Some(role);
         }
     }
@@ -1482,7 +1501,20 @@ fn apply_pre_description(text: &str, pre: Range<usize>, m: &mut Mention, lx: &Le
         .unwrap_or(all.len());
     let ws = &all[..cut];
     let Some(head_w) = ws.last() else { return };
-    let Some(last) = all.last() else { return };
+    // ("Her deputy for many years": a trailing duration is no part of the role)
+    let dur = all.iter().enumerate().position(|(j, w)| {
+        j > 0
+            && &text[w.clone()] == "for"
+            && all[j + 1..].iter().take(4).any(|x| {
+                matches!(
+                    &text[x.clone()],
+                    "year" | "years" | "decade" | "decades" | "months" | "weeks"
+                )
+            })
+    });
+    let Some(last) = all[..dur.unwrap_or(all.len())].last() else {
+        return;
+    };
     let head = lower(&text[head_w.clone()]);
     let mut s = 0;
     if let Some(f) = ws.first() {

@@ -61,7 +61,8 @@ use std::ops::Range;
 use crate::lexicon::{Lexicon, PersonClass, WordHasher};
 use crate::model::{quote_id, Article, CueType, Gender, Quote, QuoteKind, SpeakerType, Stance};
 use crate::text::{
-    lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence, WordTable, Words,
+    first_words, lowercase, paragraphs, sentences, word_count_upto, words, OffsetMap, Sentence,
+    WordTable, Words,
 };
 
 use clauses::{clause_after, trim_content, Clause};
@@ -111,6 +112,38 @@ struct Resolved {
     /// Evidence from this site.
     gender: Gender,
     role: Option<String>,
+}
+
+impl Resolved {
+    /// A person found through a description ("the judge", "her daughter", "the
+    /// 27-year-old"), whether resolved to a name or kept as the description.
+    fn described_person(
+        speaker: String,
+        mention: Range<usize>,
+        gender: Gender,
+        role: Option<String>,
+    ) -> Self {
+        Resolved {
+            speaker: Some(speaker),
+            mention: Some(mention),
+            stype: SpeakerType::Person,
+            rule: "speaker/description",
+            gender,
+            role,
+        }
+    }
+
+    /// An organisation found through a description ("the regulator", "the company").
+    fn described_org(speaker: String, mention: Range<usize>) -> Self {
+        Resolved {
+            speaker: Some(speaker),
+            mention: Some(mention),
+            stype: SpeakerType::Organization,
+            rule: "speaker/description",
+            gender: Gender::Unknown,
+            role: None,
+        }
+    }
 }
 
 struct Doc<'a> {
@@ -631,7 +664,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             .unwrap_or(cue.range.end)
             .min(sent.end.max(cue.range.end));
         let tail = &text[cue_end.min(sent.end)..sent.end];
-        let tail_words: Vec<Range<usize>> = Words::new(text, cue_end..sent.end).take(1).collect();
+        let tail_words = doc.words.first_words(text, cue_end..sent.end, 1);
         // The tail after the cue: adverbials ("on Sunday", "last month") or, after a comma,
         // an adjunct (", blaming a slump in prices").
         let tail_before_comma = tail.split(',').next().unwrap_or("");
@@ -1463,6 +1496,30 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     }
                     if raw.kind != QuoteKind::Direct && e.clause_gender.is_none() {
                         let cg = clause_initial_gender(text, raw.pieces[0].clone());
+                        // "Judge Simon Tarrant told her she had ...": the clause's pronoun
+                        // is the addressee of that gender, not the speaker. (A possessive
+                        // in the mention decides nothing: "His opposite number, Marco
+                        // Rinaldi, said he" is Rinaldi, "Her deputy, Colin Pearce, recalled
+                        // that she" is not.)
+                        let addressee = |w: &str| match cg {
+                            Gender::Female => w == "her",
+                            Gender::Male => w == "him",
+                            Gender::Unknown => false,
+                        };
+                        // (only the object between the cue and the clause: "told her
+                        // team that" and "said her team" are possessives)
+                        let told_them = raw.cue_range.as_ref().is_some_and(|c| {
+                            let p = raw.pieces[0].start;
+                            let gap: Vec<&str> = text
+                                .get(c.start..p)
+                                .unwrap_or("")
+                                .split_whitespace()
+                                .skip(1)
+                                .filter(|w| *w != "that")
+                                .collect();
+                            c.end <= p && gap.len() == 1 && addressee(gap[0])
+                        });
+                        let cg = if told_them { Gender::Unknown } else { cg };
                         if cg != Gender::Unknown {
                             e.clause_gender = Some(cg);
                         }
@@ -1553,7 +1610,7 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             && raw.cue.as_ref().is_some_and(|c| c.negation.is_none())
             && cue_type == CueType::Statement
         {
-            if let Some(s) = stance::content_head_stance(text, first.clone(), lx) {
+            if let Some(s) = stance::content_head_stance(text, &doc.words, first.clone(), lx) {
                 stance = s;
             }
         }
@@ -1636,7 +1693,25 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
         {
             continue;
         }
-        let end = ws[of + 1].end;
+        // The capitalised name after "of" runs on ("chief executive of Eastmoor Hospitals
+        // NHS Trust", "director of the Museum of London": connectors between capitals).
+        let mut last = of + 1;
+        let joined = |a: usize, b: usize| text[ws[a].end..ws[b].start].trim().is_empty();
+        while last + 1 < ws.len() && joined(last, last + 1) {
+            let next = &text[ws[last + 1].clone()];
+            if next.starts_with(char::is_uppercase) {
+                last += 1;
+            } else if matches!(next, "of" | "and" | "&" | "for")
+                && last + 2 < ws.len()
+                && joined(last + 1, last + 2)
+                && text[ws[last + 2].clone()].starts_with(char::is_uppercase)
+            {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+        let end = ws[last].end;
         // No person named before it, none in apposition right after it.
         let first_after = names.partition_point(|n| n.range.start < end);
         if names[..first_after].iter().any(|n| {
@@ -1878,7 +1953,7 @@ fn titled_subject(
     inv: &coref::Inventory,
     sent: Range<usize>,
 ) -> Option<String> {
-    let ws: Vec<Range<usize>> = Words::new(text, sent).take(4).collect();
+    let ws = first_words(text, sent, 4);
     if ws.len() < 3 || !text[ws[0].clone()].eq_ignore_ascii_case("the") {
         return None;
     }
@@ -2107,7 +2182,7 @@ fn appos_is_org(text: &str, appos: Range<usize>, lx: &Lexicon) -> bool {
 }
 
 fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
-    let ws: Vec<Range<usize>> = Words::new(text, appos.clone()).take(3).collect();
+    let ws = first_words(text, appos.clone(), 3);
     let first = ws
         .first()
         .map(|w| lowercase(&text[w.clone()]))
@@ -2262,6 +2337,20 @@ fn resolve_mention(
     if m.kind == MentionKind::Description {
         if let Some(a) = &appos {
             let aw = words(text, a.clone());
+            // ("The Bishop of Castlebridge, the Rt Rev Jonathan Fairley": a "the" before a
+            // honorific opens the name's phrase)
+            let (a, aw) = match aw.split_first() {
+                Some((f, rest))
+                    if &text[f.clone()] == "the"
+                        && rest
+                            .first()
+                            .is_some_and(|w| lx.honorific(&text[w.clone()]).is_some()) =>
+                {
+                    (rest[0].start..a.end, rest.to_vec())
+                }
+                _ => (a.clone(), aw),
+            };
+            let a = &a;
             let name_like = (2..=4).contains(&aw.len())
                 && aw.iter().all(|w| {
                     let t = &text[w.clone()];
@@ -2311,6 +2400,12 @@ fn resolve_mention(
                 if let Some(r) = appos_role(text, a.clone(), lx) {
                     role = Some(r);
                 }
+            }
+        }
+        // ", now a High Court judge": the present role replaces a title before the name.
+        if !appos_org && a.start >= 2 {
+            if let Some(r) = coref::current_role(text, a.start - 2, lx) {
+                role = Some(r);
             }
         }
         if gender == Gender::Unknown {
@@ -2569,14 +2664,7 @@ fn resolve_mention(
                     .map_or("", |(_, d)| d)
                     .to_string()
             });
-            Some(Resolved {
-                speaker: Some(speaker),
-                mention: Some(range),
-                stype: SpeakerType::Person,
-                rule: "speaker/description",
-                gender,
-                role: None,
-            })
+            Some(Resolved::described_person(speaker, range, gender, None))
         }
         MentionKind::Name => {
             let nr = m.name.clone()?;
@@ -2588,6 +2676,15 @@ fn resolve_mention(
                 _ => &text[nr.clone()],
             };
             let canon = doc.inv.canonical(name, gender, nr.start);
+            // "Gen. Harwood", "Cllr Spragg": a rank or honorific's role gives way to the
+            // description the article states before the name ("The head of the British
+            // Army, Gen. Sir Patrick Harwood"; "The council’s cabinet member for
+            // education, Cllr Neil Spragg").
+            if m.role_from_honorific && role == m.role {
+                if let Some(d) = doc.inv.described_role_of(&canon, doc.body_start) {
+                    role = Some(d);
+                }
+            }
             let single = !canon.contains(' ');
             let person_ev = m.honorific
                 || role.is_some()
@@ -2662,14 +2759,7 @@ fn resolve_mention(
                         .organisation_for(&desc, &head, pos)
                         .or_else(|| name_before_noun(&desc))
                         .unwrap_or_else(|| desc.clone());
-                    Some(Resolved {
-                        speaker: Some(sp),
-                        mention: Some(range),
-                        stype: SpeakerType::Organization,
-                        rule: "speaker/description",
-                        gender: Gender::Unknown,
-                        role: None,
-                    })
+                    Some(Resolved::described_org(sp, range))
                 }
                 DescClass::Group => Some(Resolved {
                     speaker: Some(desc),
@@ -2706,12 +2796,16 @@ fn resolve_mention(
                             && !n.org
                             && n.name.chars().any(char::is_lowercase)
                     };
+                    // (a name introduced by a description in apposition inside a clause,
+                    // "..., and their captain, Priya Malhotra, admitted", is a participant
+                    // named in passing: its description is no evidence of the protagonist
+                    // an age stands for)
                     let n = before
                         .iter()
                         .rev()
                         .filter(cand)
                         .take(4)
-                        .find(|n| n.person || n.subject)
+                        .find(|n| (n.person && !n.described) || n.subject)
                         .or_else(|| before.iter().rev().find(cand))?;
                     // "The 46-year-old star of cookery show Pan Fried": the rest after the
                     // age is a role when its head is a role noun or it has a PP.
@@ -2726,14 +2820,12 @@ fn resolve_mention(
                             .is_some_and(|p| p.class == PersonClass::Role)
                             || r.contains(" of ")
                     });
-                    Some(Resolved {
-                        speaker: Some(n.name.clone()),
-                        mention: Some(range),
-                        stype: SpeakerType::Person,
-                        rule: "speaker/description",
+                    Some(Resolved::described_person(
+                        n.name.clone(),
+                        range,
                         gender,
                         role,
-                    })
+                    ))
                 }
                 DescClass::Person => {
                     // "Her daughter said" after "her daughter, Claire Dunn": a possessive kin
@@ -2777,14 +2869,12 @@ fn resolve_mention(
                             }
                         }
                     }
-                    Some(Resolved {
-                        speaker: Some(named.unwrap_or(desc)),
-                        mention: Some(range),
-                        stype: SpeakerType::Person,
-                        rule: "speaker/description",
+                    Some(Resolved::described_person(
+                        named.unwrap_or(desc),
+                        range,
                         gender,
-                        role: None,
-                    })
+                        None,
+                    ))
                 }
                 DescClass::Functionary => {
                     // "the judge", "the transport secretary": an earlier speaker with that role.
@@ -2793,14 +2883,7 @@ fn resolve_mention(
                     // "A coroner has warned ..." in an article that names "Coroner Philippa Rowe".
                     if !def {
                         if let Some(n) = titled_name(doc, &hl) {
-                            return Some(Resolved {
-                                speaker: Some(n),
-                                mention: Some(range),
-                                stype: SpeakerType::Person,
-                                rule: "speaker/description",
-                                gender,
-                                role: None,
-                            });
+                            return Some(Resolved::described_person(n, range, gender, None));
                         }
                     }
                     // "The director of the Ashgrove Museum has defended ..." then "Dr Helen
@@ -2842,14 +2925,7 @@ fn resolve_mention(
                                 .organisation_for(&desc, &head, pos)
                                 .or_else(|| doc.inv.main_organisation().map(str::to_string))
                             {
-                                return Some(Resolved {
-                                    speaker: Some(o),
-                                    mention: Some(range),
-                                    stype: SpeakerType::Organization,
-                                    rule: "speaker/description",
-                                    gender: Gender::Unknown,
-                                    role: None,
-                                });
+                                return Some(Resolved::described_org(o, range));
                             }
                         }
                     }
@@ -2875,14 +2951,18 @@ fn resolve_mention(
                                 .all(|r| r.stype != SpeakerType::Person)
                         {
                             if let Some(n) = named_next() {
-                                return Some(Resolved {
-                                    speaker: Some(n),
-                                    mention: Some(range),
-                                    stype: SpeakerType::Person,
-                                    rule: "speaker/description",
+                                // The title stated with the name ("Andrew Kessler, who
+                                // became headteacher of Thornbury Academy") is more precise
+                                // than the lead's ("The headteacher of a West Yorkshire
+                                // secondary school").
+                                let role =
+                                    doc.inv.role_of(&n, doc.body_start).unwrap_or(desc.clone());
+                                return Some(Resolved::described_person(
+                                    n,
+                                    range,
                                     gender,
-                                    role: Some(desc.clone()),
-                                });
+                                    Some(role),
+                                ));
                             }
                         }
                         if let Some(n) = titled {
@@ -2893,24 +2973,15 @@ fn resolve_mention(
                                 .role_of(&n, doc.body_start)
                                 .or(role.clone())
                                 .unwrap_or(desc);
-                            return Some(Resolved {
-                                speaker: Some(n),
-                                mention: Some(range),
-                                stype: SpeakerType::Person,
-                                rule: "speaker/description",
-                                gender,
-                                role: Some(role),
-                            });
+                            return Some(Resolved::described_person(n, range, gender, Some(role)));
                         }
                     }
-                    Some(Resolved {
-                        speaker: Some(desc.clone()),
-                        mention: Some(range),
-                        stype: SpeakerType::Person,
-                        rule: "speaker/description",
+                    Some(Resolved::described_person(
+                        desc.clone(),
+                        range,
                         gender,
-                        role: Some(desc),
-                    })
+                        Some(desc),
+                    ))
                 }
             }
         }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::lexicon::Lexicon;
 use crate::model::Stance;
-use crate::text::{lowercase, Words};
+use crate::text::{lowercase, WordTable};
 
 /// Irregular past participles that head a clause's verb group ("had spent", "has made").
 const IRREGULAR_HEADS: &[&str] = &[
@@ -18,9 +18,14 @@ const IRREGULAR_HEADS: &[&str] = &[
 /// The stance stated by the head predicate of a reported clause, looked for in its first
 /// words (the subject and the verb group); negation ("not", "n't", "never") flips a
 /// supportive head to opposing and an opposing head to neutral.
-pub fn content_head_stance(text: &str, content: Range<usize>, lx: &Lexicon) -> Option<Stance> {
+pub fn content_head_stance(
+    text: &str,
+    wt: &WordTable,
+    content: Range<usize>,
+    lx: &Lexicon,
+) -> Option<Stance> {
     let mut negated = false;
-    let ws: Vec<Range<usize>> = Words::new(text, content).take(8).collect();
+    let ws = wt.first_words(text, content, 8);
     for (k, w) in ws.iter().take(7).enumerate() {
         // Lowercase with straight apostrophes, copied only when that changes the word.
         let lw = lowercase(&text[w.clone()]);
@@ -110,7 +115,7 @@ mod tests {
     use super::*;
 
     fn st(t: &str) -> Option<Stance> {
-        content_head_stance(t, 0..t.len(), &Lexicon::builtin())
+        content_head_stance(t, &WordTable::new(t), 0..t.len(), &Lexicon::builtin())
     }
 
     #[test]

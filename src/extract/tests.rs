@@ -1345,6 +1345,134 @@ fn body_with_of_before_a_lowercase_function_is_an_unnamed_functionary() {
 }
 
 #[test]
+fn ranks_without_dots_are_titles_not_part_of_the_name() {
+    let t = "Drill\n\nMaj Gen Colin Ferris said the exercise had gone well.\n\nDet Insp Hannah Wood said officers were still at the scene.\n\nLt Col Amir Shah said his soldiers were ready.\n";
+    let qs = run(t);
+    let q = find(&qs, "the exercise");
+    assert_eq!(speaker(q), "Colin Ferris");
+    assert_eq!(q.role.as_deref(), Some("major general"));
+    let q = find(&qs, "officers were");
+    assert_eq!(speaker(q), "Hannah Wood");
+    assert_eq!(q.role.as_deref(), Some("detective inspector"));
+    let q = find(&qs, "his soldiers");
+    assert_eq!(speaker(q), "Amir Shah");
+    assert_eq!(q.role.as_deref(), Some("lieutenant colonel"));
+}
+
+#[test]
+fn description_before_a_ranked_name_is_the_role_for_every_mention() {
+    let t = "Navy\n\nThe commander of the Atlantic fleet, Adm. Sir Hugh Carrow, visited the base on Monday.\n\nAdm. Carrow said the fleet needed four more frigates.\n\nThe council’s cabinet member for transport, Cllr Ruth Amos, opened the bridge. Cllr Amos said the work had finished early.\n";
+    let qs = run(t);
+    let q = find(&qs, "the fleet needed");
+    assert_eq!(speaker(q), "Hugh Carrow");
+    assert_eq!(q.role.as_deref(), Some("commander of the Atlantic fleet"));
+    let q = find(&qs, "the work had");
+    assert_eq!(speaker(q), "Ruth Amos");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("council’s cabinet member for transport")
+    );
+}
+
+#[test]
+fn the_before_a_honorific_in_apposition_keeps_the_description_as_role() {
+    let t = "Chapel\n\nThe Archbishop of Westhaven, the Rt Rev Peter Lyle, has criticised the plan, saying it would close chapels.\n\nThe vicar of St Anne’s, the Rev Ann Pike, said the cathedral would stay open.\n";
+    let qs = run(t);
+    let q = find(&qs, "it would close");
+    assert_eq!(speaker(q), "Peter Lyle");
+    assert_eq!(q.role.as_deref(), Some("Archbishop of Westhaven"));
+    let q = find(&qs, "the cathedral");
+    assert_eq!(speaker(q), "Ann Pike");
+    assert_eq!(q.role.as_deref(), Some("vicar of St Anne’s"));
+}
+
+#[test]
+fn relative_clause_that_makes_a_name_a_title_states_the_role() {
+    let t = "Pool\n\nThe manager of a Cornish leisure centre has closed its pool, saying the heating had failed.\n\nMartin Roe, who became manager of Penwith Leisure in 2019, said repairs would take a month.\n\nSusan Tait, who was a nurse for 30 years, said the closure was a shame. Ian Bell, who has been chair of the swimming club since 2015, said members were upset.\n";
+    let qs = run(t);
+    let q = find(&qs, "the heating");
+    assert_eq!(speaker(q), "Martin Roe");
+    assert_eq!(q.role.as_deref(), Some("manager of Penwith Leisure"));
+    assert_eq!(
+        find(&qs, "repairs would").role.as_deref(),
+        Some("manager of Penwith Leisure")
+    );
+    assert_eq!(find(&qs, "the closure").role, None);
+    assert_eq!(
+        find(&qs, "members were").role.as_deref(),
+        Some("chair of the swimming club")
+    );
+}
+
+#[test]
+fn lead_description_role_keeps_the_whole_capitalised_name_after_of() {
+    let t = "Flood apology\n\nThe managing director of Severn Valley Water Services has apologised to residents whose homes flooded.\n\nKaren Doyle said the pumping station had failed.\n";
+    let qs = run(t);
+    let q = find(&qs, "the pumping");
+    assert_eq!(speaker(q), "Karen Doyle");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("managing director of Severn Valley Water Services")
+    );
+}
+
+#[test]
+fn and_between_capitals_is_part_of_a_functionary_body() {
+    let t = "Rail\n\nA Department for Environment, Food and Rural Affairs official said the report was late.\n\nA Marks and Spencer spokeswoman said the store would reopen.\n";
+    let qs = run(t);
+    let q = find(&qs, "the store would");
+    assert_eq!(speaker(q), "Marks and Spencer spokeswoman");
+    assert_eq!(q.role.as_deref(), Some("Marks and Spencer spokeswoman"));
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+}
+
+#[test]
+fn became_and_promotion_of_state_the_role_of_the_name() {
+    let t = "Obituary\n\nHarold Finch, who has died aged 91, became chairman of Ridley Mills in 1968 and ran it for 30 years.\n\nHe once said the mill would never close.\n\nThe board welcomed the appointment of Sara Quinn, 44, as finance director. Ms Quinn said the accounts were sound.\n";
+    let qs = run(t);
+    let q = find(&qs, "the mill would");
+    assert_eq!(speaker(q), "Harold Finch");
+    assert_eq!(q.role.as_deref(), Some("chairman of Ridley Mills"));
+    let q = find(&qs, "the accounts");
+    assert_eq!(speaker(q), "Sara Quinn");
+    assert_eq!(q.role.as_deref(), Some("finance director"));
+}
+
+#[test]
+fn description_after_a_verb_or_coordinator_is_the_role_of_the_name_in_apposition() {
+    let t = "Budget\n\nThe leader sacked his chief of staff, replacing the party treasurer, Anil Gupta, with a newcomer. Gupta said he was disappointed.\n\nThe mayor, Tom Reid, and his deputy for many years, Lynne Cole, disagreed. Cole said the cuts were too deep.\n";
+    let qs = run(t);
+    let q = find(&qs, "he was disappointed");
+    assert_eq!(speaker(q), "Anil Gupta");
+    assert_eq!(q.role.as_deref(), Some("party treasurer"));
+    let q = find(&qs, "the cuts were");
+    assert_eq!(speaker(q), "Lynne Cole");
+    assert_eq!(q.role.as_deref(), Some("deputy"));
+}
+
+#[test]
+fn now_in_apposition_states_the_present_role_over_a_former_title() {
+    let t = "Tributes\n\nFormer apprentice Sir Alan Brook, now a professor of engineering, said the workshop had changed his life.\n\n\"He taught us everything,\" Sir Alan said.\n";
+    let qs = run(t);
+    let q = find(&qs, "the workshop");
+    assert_eq!(speaker(q), "Alan Brook");
+    assert_eq!(q.role.as_deref(), Some("professor of engineering"));
+    assert_eq!(
+        find(&qs, "He taught").role.as_deref(),
+        Some("professor of engineering")
+    );
+}
+
+#[test]
+fn told_her_makes_the_clause_pronoun_the_addressee_not_the_speaker() {
+    let t = "Fraud\n\nJudge Alan Reeve told her she had betrayed every resident in the home.\n\nProsecutor Mel Grant said she had taken £40,000.\n";
+    let qs = run(t);
+    let q = find(&qs, "she had betrayed");
+    assert_eq!(speaker(q), "Alan Reeve");
+    assert_eq!(q.speaker_gender, Some(Gender::Unknown));
+}
+
+#[test]
 fn description_that_gives_a_name_is_that_name() {
     let t = "Landslide\n\nA woman who gave her name only as Ann, who has lived on Mill Lane for thirty years, said she had watched the hillside move.\n\n‘We got the children out in their pyjamas,’ she said.\n\n“Nobody has asked me anything in twenty years,” said the man, who gave his name as Derek.\n";
     let qs = run(t);
