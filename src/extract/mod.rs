@@ -740,6 +740,46 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 }
             }
         }
+        // "In a statement read to the inquest, Mr Fraser's mother, Moira Fraser, said:" at a
+        // paragraph's end: the quote that opens the next paragraph (over every paragraph
+        // it runs) is the frame's.
+        if clause.is_none() {
+            let para = doc.paras[doc.para_of(cue.range.start)].clone();
+            let next = doc.paras.get(doc.para_of(cue.range.start) + 1);
+            if text[cue_end.min(para.end)..para.end].trim() == ":" {
+                let sj = next.map_or(doc.spans.len(), |n| {
+                    doc.spans.partition_point(|s| s.outer.start < n.start)
+                });
+                let opens = next.is_some_and(|n| {
+                    doc.spans
+                        .get(sj)
+                        .is_some_and(|s| s.outer.start == n.start && !used_span[sj])
+                });
+                if opens {
+                    if let Some((subj, appos)) =
+                        subject_before(text, &doc.words, region_start..cue.range.start, lx)
+                    {
+                        let span = &doc.spans[sj];
+                        used_cue[ci] = true;
+                        used_span[sj] = true;
+                        consumed.push(cue.range.start..span.outer.end);
+                        raws.push(Raw {
+                            kind: QuoteKind::Direct,
+                            pieces: span
+                                .pieces
+                                .iter()
+                                .map(|p| trim_content_direct(text, p.clone()))
+                                .collect(),
+                            qrule: "direct/preposed",
+                            cue: Some(cue.clone()),
+                            cue_range: Some(cue.range.start..cue_end),
+                            who: Who::Mention { range: subj, appos },
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
         let Some(cl) = clause else { continue };
         // "X said A and promised that B", "... but warned that B": the same speaker.
         let conj_only = {

@@ -1556,3 +1556,45 @@ fn person_named_with_his_firm_after_of_is_not_the_firm() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "Express is")), "Larry Eckenfelder");
 }
+
+#[test]
+fn but_and_a_modal_go_on_with_a_pronoun_clause_unless_they_refuse_to_speak() {
+    let t = "Fares\n\nThe department said it had “no plans” for a national trial but would “look closely” at the results of pilots.\n\nAsked again about the rise on ITV’s Good Morning Britain, the minister said he understood people’s anger but would not apologise for protecting services.\n\nThe agency confirmed that it had opened an inquiry but would not comment further.\n\nA spokeswoman said the company would help farmers find new buyers but would not say how many workers would be offered jobs.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "it had").text,
+        "it had “no plans” for a national trial but would “look closely” at the results of pilots"
+    );
+    assert_eq!(
+        find(&qs, "he understood").text,
+        "he understood people’s anger but would not apologise for protecting services"
+    );
+    assert_eq!(find(&qs, "it had opened").text, "it had opened an inquiry");
+    assert_eq!(
+        find(&qs, "the company would").text,
+        "the company would help farmers find new buyers"
+    );
+}
+
+#[test]
+fn the_actor_is_a_person_description() {
+    let t = "Soap\n\nHer on-screen husband, Gary Pettifer, said the cast had been upset.\n\n‘Lorna is the heart of that pub. I don’t know who’s going to pull my pints now,’ the actor joked.\n";
+    let qs = run(t);
+    let q = find(&qs, "Lorna is the heart");
+    assert_eq!(q.cue.as_deref(), Some("joked"));
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
+
+#[test]
+fn colon_frame_ending_a_paragraph_owns_the_multi_paragraph_quote_after_it() {
+    let t = "Inquest\n\nAndrew Pike, representing the haulier, said the firm had fitted side sensors.\n\nIn a statement read to the inquest, Mr Fraser's mother, Moira Fraser, said:\n\n\"Dan was the kind of teacher pupils came back to visit.\n\n\"We do not blame the driver. We blame a junction that everyone knows is dangerous.\"\n";
+    let qs = run(t);
+    let q = find(&qs, "Dan was");
+    assert_eq!(
+        q.text,
+        "Dan was the kind of teacher pupils came back to visit. We do not blame the driver. We blame a junction that everyone knows is dangerous."
+    );
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Moira Fraser");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+}
