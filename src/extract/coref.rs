@@ -298,19 +298,24 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         let mut ws = r.split_whitespace();
         let verb = ws.next().unwrap_or("");
         let skip = match verb {
-            "is" | "became" => verb.len() + 1,
+            // ("who was the constituency’s Liberal MP from 1987": a former role is a role,
+            // as "former transport minister" is)
+            "is" | "was" | "became" => verb.len() + 1,
             "has" if r.starts_with("has been ") => "has been ".len(),
             "has" if r.starts_with("has become ") => "has become ".len(),
-            "was" => match ws.next() {
-                Some(v @ ("appointed" | "named" | "elected" | "made")) => 4 + v.len() + 1,
-                _ => 0,
-            },
             _ => 0,
         };
         if skip == 0 || skip >= r.len() {
             return None;
         }
         chunk = &r[skip..];
+        // ("who was appointed headteacher", "who has been named as captain")
+        if let Some(c) = ["appointed ", "named ", "elected ", "made "]
+            .iter()
+            .find_map(|p| chunk.strip_prefix(p))
+        {
+            chunk = c.strip_prefix("as ").unwrap_or(c);
+        }
         let f = lowercase(chunk.split_whitespace().next()?);
         // ("who is 52", "who is also", "who is leaving"): a title opens with a noun, an
         // article or a title word.
