@@ -450,7 +450,14 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         if p > 0 && super::mentions::PREPOSITIONS.contains(&lowercase(words[p - 1]).as_str()) {
             return None;
         }
-        let words = without_duration(&words[if possessor { p } else { p + 1 }..]);
+        let mut from = if possessor { p } else { p + 1 };
+        // ("The other co-founder, Elena Marsh": a second determiner)
+        while from + 1 < words.len()
+            && super::mentions::DETERMINERS.contains(&lowercase(words[from]).as_str())
+        {
+            from += 1;
+        }
+        let words = without_duration(&words[from..]);
         let head_end = words
             .iter()
             .position(|w| matches!(*w, "of" | "at" | "for"))

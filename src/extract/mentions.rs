@@ -1530,6 +1530,10 @@ fn apply_pre_description(text: &str, pre: Range<usize>, m: &mut Mention, lx: &Le
         let fl = lower(&text[f.clone()]);
         if DETERMINERS.contains(&fl.as_str()) || POSSESSIVES.contains(&fl.as_str()) {
             s = 1;
+            // ("The other co-founder", "Its other director": a second determiner)
+            while s + 1 < ws.len() && DETERMINERS.contains(&lower(&text[ws[s].clone()]).as_str()) {
+                s += 1;
+            }
         }
     }
     if s >= ws.len() {

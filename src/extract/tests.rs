@@ -1694,3 +1694,12 @@ fn colon_frame_ending_a_paragraph_owns_the_multi_paragraph_quote_after_it() {
     assert_eq!(speaker(q), "Moira Fraser");
     assert_eq!(q.cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn a_second_determiner_is_no_part_of_a_role() {
+    let t = "Startup\n\nThe other co-founder, Ruth Ames, said the firm would hire 40 people.\n";
+    let qs = run(t);
+    let q = find(&qs, "the firm would");
+    assert_eq!(speaker(q), "Ruth Ames");
+    assert_eq!(q.role.as_deref(), Some("co-founder"));
+}
