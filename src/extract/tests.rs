@@ -1703,3 +1703,16 @@ fn a_second_determiner_is_no_part_of_a_role() {
     assert_eq!(speaker(q), "Ruth Ames");
     assert_eq!(q.role.as_deref(), Some("co-founder"));
 }
+
+#[test]
+fn presenters_reporters_and_journalists_are_role_nouns() {
+    let t = "Interview\n\n\"We will not back down,\" she told presenter Amy Dale.\n\nDale said the interview had been fair. One reporter asked whether the minister would resign.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the interview had").role.as_deref(),
+        Some("presenter")
+    );
+    let q = find(&qs, "whether the minister");
+    assert_eq!(speaker(q), "reporter");
+    assert_eq!(q.role.as_deref(), Some("reporter"));
+}
