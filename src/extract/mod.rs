@@ -3109,7 +3109,9 @@ fn resolve_mention(
                                     && n.range.start < range.end + 400
                                     && n.tokens >= 2
                                     && !n.org
-                                    && n.person
+                                    // (person evidence at any occurrence: "Speaking on
+                                    // the radio, Daniel Ashworth said" ... "Mr Ashworth")
+                                    && (n.person || doc.inv.is_person(&n.name))
                             })
                             .map(|n| n.name.clone())
                     };

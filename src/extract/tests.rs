@@ -1716,3 +1716,16 @@ fn presenters_reporters_and_journalists_are_role_nouns() {
     assert_eq!(speaker(q), "reporter");
     assert_eq!(q.role.as_deref(), Some("reporter"));
 }
+
+#[test]
+fn lead_description_is_the_next_named_person_with_evidence_at_any_occurrence() {
+    let t = "Fares row\n\nThe housing minister has defended the rent cap, saying it would protect tenants.\n\nSpeaking on local radio, Maria Keane said landlords had been consulted.\n\nMs Keane said the cap would be reviewed.\n";
+    let qs = run(t);
+    let q = find(&qs, "it would protect");
+    assert_eq!(speaker(q), "Maria Keane");
+    assert_eq!(q.role.as_deref(), Some("housing minister"));
+    assert_eq!(
+        find(&qs, "the cap would").role.as_deref(),
+        Some("housing minister")
+    );
+}
