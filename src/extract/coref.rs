@@ -470,6 +470,54 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
     })
 }
 
+/// Gender evidence right after a name: a his/her in its "who" clause ("Carl Brandt, 61,
+/// who milks 90 cows with his son"), or a gendered noun heading its apposition ("Tessa
+/// Brandt, 34, Carl Brandt's daughter-in-law").
+fn gender_after_name(text: &str, after: usize, lx: &Lexicon) -> Gender {
+    let window = &text[after..super::floor_char(text, (after + 160).min(text.len()))];
+    let Some(mut rest) = window.strip_prefix(", ") else {
+        return Gender::Unknown;
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=3).contains(&digits) {
+        match rest[digits..].strip_prefix(", ") {
+            Some(r) => rest = r,
+            None => return Gender::Unknown,
+        }
+    }
+    let chunk = &rest[..rest
+        .find([',', '.', ';', '(', '"', '“'])
+        .unwrap_or(rest.len())];
+    if let Some(clause) = chunk.strip_prefix("who ") {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // (a possessive her: before a noun, not an object before a preposition or at the
+        // end, "who appointed her after a search")
+        let possessive_her = |j: usize| {
+            words.get(j + 1).is_some_and(|n| {
+                n.starts_with(char::is_lowercase)
+                    && !super::mentions::PREPOSITIONS.contains(n)
+                    && !matches!(*n, "and" | "but" | "or" | "to" | "as" | "when" | "because")
+            })
+        };
+        let his = words.iter().any(|w| *w == "his" || *w == "himself");
+        let her = words
+            .iter()
+            .enumerate()
+            .any(|(j, w)| *w == "herself" || (*w == "her" && possessive_her(j)));
+        return match (his, her) {
+            (true, false) => Gender::Male,
+            (false, true) => Gender::Female,
+            _ => Gender::Unknown,
+        };
+    }
+    // (the apposition's head: its last word, a gendered person noun)
+    chunk
+        .split_whitespace()
+        .next_back()
+        .and_then(|w| lx.person_noun(&lowercase(w)))
+        .map_or(Gender::Unknown, |p| p.gender)
+}
+
 /// The role of an apposition that states the present one (", now a High Court judge,").
 pub fn current_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let rest = text.get(after..)?.strip_prefix(", now ")?;
@@ -1208,6 +1256,9 @@ impl Inventory {
             if role.is_some() {
                 person = true;
             }
+        }
+        if gender == Gender::Unknown && !org {
+            gender = gender_after_name(text, ws[e_full - 1].end, lx);
         }
         // "Former pupil Sir David Akande, now a High Court judge": the present role stated
         // in apposition replaces a title before the name.

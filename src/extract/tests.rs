@@ -1729,3 +1729,15 @@ fn lead_description_is_the_next_named_person_with_evidence_at_any_occurrence() {
         Some("housing minister")
     );
 }
+
+#[test]
+fn his_or_her_in_the_who_clause_or_a_gendered_apposition_is_gender_evidence() {
+    let t = "Dairy\n\n\"Prices are too low,\" said Ken Hart, 61, who runs the farm with his brother.\n\n\"We cannot go on,\" said Jo Hart, 34, Ken Hart's daughter-in-law.\n\nLee Moss, who hired her after a long search, said the board was pleased.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "Prices are").speaker_gender, Some(Gender::Male));
+    assert_eq!(find(&qs, "We cannot").speaker_gender, Some(Gender::Female));
+    assert_eq!(
+        find(&qs, "the board was").speaker_gender,
+        Some(Gender::Unknown)
+    );
+}
