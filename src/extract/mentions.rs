@@ -136,6 +136,13 @@ static LEADING_CONNECTIVES: WordList = WordList::new(&[
     "or",
     "while",
     "though",
+    "afterwards",
+    "afterward",
+    "subsequently",
+    "finally",
+    "eventually",
+    "previously",
+    "yesterday",
 ]);
 static SUBORDINATORS: WordList = WordList::new(&[
     "when",
@@ -900,6 +907,10 @@ pub fn subject_after(
     if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
         return None;
     }
+    // ", asked after a councillor's mother": a subject never opens with a preposition.
+    if PREPOSITIONS.contains(&lower(&text[ws[0].clone()]).as_str()) {
+        return None;
+    }
     let second = chunks
         .get(1)
         .map(|c| trim(text, c.clone(), &['.', '!', '?', ';']))
@@ -1269,11 +1280,18 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             continue;
         }
         let pn = lx.person_noun(&l);
-        let connector = matches!(t, "of" | "and" | "for" | "&")
+        let particle = |k: usize| super::coref::NAME_PARTICLES.contains(&&text[ws[k].clone()]);
+        let connector = (matches!(t, "of" | "and" | "for" | "&")
             && j > i
             && j + 1 < run_end
             && is_cap(&text[ws[j - 1].clone()])
-            && is_cap(&text[ws[j + 1].clone()]);
+            && is_cap(&text[ws[j + 1].clone()]))
+            // "Jan de Groot", "Ursula von der Leyen"
+            || (particle(j)
+                && j > i
+                && j + 1 < run_end
+                && (is_cap(&text[ws[j - 1].clone()]) || particle(j - 1))
+                && (is_cap(&text[ws[j + 1].clone()]) || particle(j + 1)));
         if connector {
             continue;
         }
