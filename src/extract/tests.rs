@@ -1741,3 +1741,12 @@ fn his_or_her_in_the_who_clause_or_a_gendered_apposition_is_gender_evidence() {
         Some(Gender::Unknown)
     );
 }
+
+#[test]
+fn driver_is_an_occupation_and_states_a_role() {
+    let t = "Crash\n\nThe coach driver, Ann Bell, 58, said the road had been icy.\n";
+    let qs = run(t);
+    let q = find(&qs, "the road had");
+    assert_eq!(speaker(q), "Ann Bell");
+    assert_eq!(q.role.as_deref(), Some("coach driver"));
+}
