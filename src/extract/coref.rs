@@ -791,11 +791,6 @@ impl Inventory {
         self.by_name.get(&self.names, name).map(|i| &self.names[i])
     }
 
-    /// The names whose last word is `last` (in text order).
-    fn with_last<'a>(&'a self, last: &'a str) -> impl Iterator<Item = &'a NameOcc> + 'a {
-        self.by_last.get(&self.names, last).map(|i| &self.names[i])
-    }
-
     /// A superset, in text order, of the names that start with `name` followed by a space:
     /// those indexed under it (every name when `name` holds a space itself).
     fn maybe_starting_with(&self, name: &str) -> Vec<&NameOcc> {
@@ -1401,15 +1396,14 @@ impl Inventory {
             .map_or(Gender::Unknown, |i| self.names[i].gender)
     }
 
+    /// Whether the names of two or more words ending in `last` are all one name (or none).
     fn unique_surname(&self, last: &str) -> bool {
-        let mut full: Vec<&str> = self
-            .with_last(last)
-            .filter(|n| n.tokens >= 2)
-            .map(|n| n.name.as_str())
-            .collect();
-        full.sort();
-        full.dedup();
-        full.len() <= 1
+        let mut names = self
+            .by_last_multi
+            .get(&self.names, last)
+            .map(|i| self.names[i].name.as_str());
+        let first = names.next();
+        names.all(|n| Some(n) == first)
     }
 
     /// The canonical name for a name mention at byte `pos`: the longest full name with the
@@ -1471,10 +1465,21 @@ impl Inventory {
             _ => {
                 // "Marguerite" for "Marguerite Okafor": a first name alone stands for the one
                 // person of the article whose full name starts with it.
+                // (the names that may start with it, looked up once for both questions)
+                let starting = if ntok == 1 {
+                    self.maybe_starting_with(name)
+                } else {
+                    Vec::new()
+                };
+                // `name` and a space open the name (without building the prefix)
+                let opens = |n: &NameOcc| {
+                    n.name.len() > name.len()
+                        && n.name.starts_with(name)
+                        && n.name[name.len()..].starts_with(' ')
+                };
                 if ntok == 1 {
-                    let mut full = self
-                        .maybe_starting_with(name)
-                        .into_iter()
+                    let mut full = starting
+                        .iter()
                         .filter(|n| {
                             n.tokens >= 2
                                 && (n.person || (!n.org && n.tokens <= 3))
@@ -1492,12 +1497,7 @@ impl Inventory {
                 }
                 // "Veltra" for "Veltra Motors": the first word of an organisation's name.
                 if ntok == 1 {
-                    let prefix = format!("{name} ");
-                    if let Some(n) = self
-                        .maybe_starting_with(name)
-                        .into_iter()
-                        .find(|n| n.name.starts_with(&prefix) && !n.person && n.org)
-                    {
+                    if let Some(n) = starting.iter().find(|n| opens(n) && !n.person && n.org) {
                         return n.name.clone();
                     }
                 }

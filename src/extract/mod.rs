@@ -1762,7 +1762,14 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             paragraph: doc.para_of(first.start) as u32,
             sentence: doc.sentence_of(first.start) as u32,
             confidence,
-            rule: format!("{};{}", raw.qrule, res.rule),
+            // (three appends: the formatting machinery cost several times more per quote)
+            rule: {
+                let mut rule = String::with_capacity(raw.qrule.len() + 1 + res.rule.len());
+                rule.push_str(raw.qrule);
+                rule.push(';');
+                rule.push_str(res.rule);
+                rule
+            },
         });
     }
     out
