@@ -1642,3 +1642,16 @@ fn bare_title_after_a_described_speaker_with_that_noun_stays_that_description() 
     assert_ne!(speaker(q), "Nigel Lawson");
     assert!(speaker(q).contains("spokesman"), "{q:#?}");
 }
+
+#[test]
+fn postposed_indefinite_subject_with_a_relative_clause_is_found() {
+    let t = "Landslide\n\n‘It sounded like a train,’ said one resident, who lives nearby.\n\n‘I’ve done my thirty years here,’ said a retired farm worker who did not want to be named. ‘I’m not doing another night like that.’\n";
+    let qs = run(t);
+    let q = find(&qs, "I’ve done");
+    assert_eq!(
+        q.text,
+        "I’ve done my thirty years here I’m not doing another night like that."
+    );
+    assert_eq!(speaker(q), "retired farm worker");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
