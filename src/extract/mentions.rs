@@ -904,6 +904,25 @@ pub fn subject_after(
     let chunks = comma_chunks(text, r);
     let first = trim(text, chunks[0].clone(), &['.', '!', '?', ';']);
     let ws = words(text, first.clone());
+    // "said a retired farm worker who did not want to be named.": the noun phrase before
+    // the relative pronoun, the relative clause as its apposition.
+    if let Some(k) = ws
+        .iter()
+        .position(|w| matches!(&text[w.clone()], "who" | "whose"))
+        .filter(|&k| (1..=6).contains(&k))
+    {
+        let head = &ws[..k];
+        let det = lower(&text[head[0].clone()]);
+        // (a participle adjective is fine: "a retired farm worker")
+        if matches!(det.as_str(), "a" | "an" | "one" | "another")
+            && !head.iter().any(|w| {
+                let l = lower(&text[w.clone()]);
+                AUXILIARIES.contains(&l.as_str()) || lx.cue(&l).is_some()
+            })
+        {
+            return Some((head[0].start..head[k - 1].end, Some(ws[k].start..first.end)));
+        }
+    }
     if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
         return None;
     }

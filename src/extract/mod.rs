@@ -26,6 +26,7 @@
 //! | `direct/clause` | `X said on Twitter "..."` (the whole complement in marks) |
 //! | `direct/context` | a quote-only paragraph after a quote of the same speaker |
 //! | `direct/social-post` | post text over `— Name (@handle) date` |
+//! | `direct/qa` | `Adeyemi: ...` (an answer under a name label in a `Q:` interview) |
 //! | `indirect/that-clause`, `mixed/that-clause` | `X said that ...` |
 //! | `indirect/clause`, `mixed/clause` | `X said ...` (no "that") |
 //! | `indirect/postposed`, `mixed/postposed` | `..., X said.` |
@@ -403,6 +404,53 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
     let mut used_span = vec![false; doc.spans.len()];
     let mut used_cue = vec![false; doc.cues.len()];
     let mut consumed = Consumed::default();
+
+    // 1a. A Q&A interview: in an article with a "Q:" question paragraph, a paragraph
+    // "Adeyemi: How much goodwill ..." under a label (one to three capitalised words) that
+    // the article uses as a name is that person's answer: a direct quotation, no cue.
+    let qa = doc.paras.iter().any(|p| {
+        p.start >= doc.body_start && {
+            let l = &text[p.clone()];
+            l.starts_with("Q:") || l.starts_with("Question:")
+        }
+    });
+    for p in doc.paras.iter().filter(|p| qa && p.start >= doc.body_start) {
+        let line = &text[p.clone()];
+        let Some(colon) = line.get(..line.len().min(60)).and_then(|h| h.find(": ")) else {
+            continue;
+        };
+        let label = &line[..colon];
+        let n = label.split_whitespace().count();
+        let name_like = (1..=3).contains(&n)
+            && label.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            });
+        let last = label.split_whitespace().next_back().unwrap_or("");
+        if !name_like
+            || matches!(label, "Q" | "A" | "Question" | "Answer")
+            || !doc.inv.uses_word(last)
+        {
+            continue;
+        }
+        let content = trim(text, p.start + colon + 1..p.end, &[]);
+        if content.is_empty() {
+            continue;
+        }
+        consumed.push(p.clone());
+        mark_spans(doc, &mut used_span, &content);
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces: vec![content],
+            qrule: "direct/qa",
+            cue: None,
+            cue_range: None,
+            who: Who::Mention {
+                range: p.start..p.start + colon,
+                appos: None,
+            },
+        });
+    }
 
     // 1. Social posts.
     for (pi, p) in doc.paras.iter().enumerate() {
@@ -1468,6 +1516,33 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             .map(|c| c.start)
             .unwrap_or(raw.pieces[0].start);
         let res = match &raw.who {
+            // An answer label states no role or gender of its own: the article's.
+            Who::Mention { range, appos } if raw.qrule == "direct/qa" => resolve_mention(
+                doc,
+                range.clone(),
+                appos.clone(),
+                pos,
+                raw,
+                &resolved,
+                &entities,
+            )
+            .map(|mut r| {
+                if let Some(sp) = r.speaker.as_deref() {
+                    if r.role.is_none() {
+                        r.role = doc
+                            .inv
+                            .role_of(sp, doc.body_start)
+                            .or_else(|| as_role_after(doc, sp));
+                    }
+                    if r.gender == Gender::Unknown {
+                        r.gender = doc.inv.gender_of(sp);
+                    }
+                    if r.gender == Gender::Unknown {
+                        r.gender = next_sentence_pronoun_gender(doc, sp);
+                    }
+                }
+                r
+            }),
             Who::Mention { range, appos } => resolve_mention(
                 doc,
                 range.clone(),
@@ -1809,7 +1884,7 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
         _ => 0.5,
     };
     let q = match qrule {
-        "direct/postposed" | "direct/preposed" | "direct/social-post" => 1.0,
+        "direct/postposed" | "direct/preposed" | "direct/social-post" | "direct/qa" => 1.0,
         "direct/clause" | "indirect/that-clause" | "mixed/that-clause" | "mixed/clause" => 0.95,
         "direct/context" => 0.9,
         _ => 0.9,
@@ -2373,6 +2448,60 @@ fn named_then_apposition(text: &str, r: Range<usize>) -> Option<(Range<usize>, R
         let appos_r = trim(text, r.start + comma + 1..r.start + body.len(), &[]);
         (name_r, appos_r)
     })
+}
+
+/// "Dr Funmi Adeyemi took over as chief executive of Severnside NHS Trust in January":
+/// the role after "as" in the sentence where `name` is first the subject (up to a comma,
+/// the sentence end or a preposition other than of/for/at; its head a role noun).
+fn as_role_after(doc: &Doc, name: &str) -> Option<String> {
+    let n = doc.inv.names.iter().find(|n| n.name == name && n.subject)?;
+    let sent = doc.sents[doc.sentence_of(n.range.start)].range.clone();
+    let rest = &doc.text[n.range.end..sent.end];
+    let at = rest.find(" as ")? + 4;
+    let mut out: Vec<&str> = Vec::new();
+    for w in rest[at..].split(' ') {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let lw = bare.to_lowercase();
+        if out.is_empty() && matches!(lw.as_str(), "a" | "an" | "the") {
+            continue;
+        }
+        if mentions::PREPOSITIONS.contains(&lw.as_str())
+            && !matches!(lw.as_str(), "of" | "for" | "at")
+        {
+            break;
+        }
+        out.push(bare);
+        if bare.len() != w.len() || out.len() >= 8 {
+            break;
+        }
+    }
+    let has_role = out.iter().any(|w| {
+        doc.lx
+            .person_noun(&w.to_lowercase())
+            .is_some_and(|p| p.class == PersonClass::Role)
+    });
+    (has_role && !out.is_empty()).then(|| out.join(" "))
+}
+
+/// "Dr Funmi Adeyemi took over as chief executive ... She spoke to Helen Crane": the
+/// gender of a he/she opening the sentence after the one where `name` is first the
+/// subject.
+fn next_sentence_pronoun_gender(doc: &Doc, name: &str) -> Gender {
+    let Some(n) = doc.inv.names.iter().find(|n| n.name == name && n.subject) else {
+        return Gender::Unknown;
+    };
+    let Some(next) = doc.sents.get(doc.sentence_of(n.range.start) + 1) else {
+        return Gender::Unknown;
+    };
+    let first = doc.text[next.range.clone()]
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    match first {
+        "She" => Gender::Female,
+        "He" => Gender::Male,
+        _ => Gender::Unknown,
+    }
 }
 
 /// A name a description says its person goes by, with the gender of the pronoun that
@@ -3109,8 +3238,8 @@ fn resolve_mention(
                                     && n.range.start < range.end + 400
                                     && n.tokens >= 2
                                     && !n.org
-                                    // (person evidence at any occurrence: "Speaking on
-                                    // the radio, Daniel Ashworth said" ... "Mr Ashworth")
+                                    // (a person here or anywhere in the article: "Daniel
+                                    // Ashworth said" ... "Mr Ashworth replied")
                                     && (n.person || doc.inv.is_person(&n.name))
                             })
                             .map(|n| n.name.clone())
@@ -3176,6 +3305,51 @@ fn resolve_mention(
                                     gender,
                                     Some(role),
                                 ));
+                            }
+                        }
+                        // "‘...,’ the actor joked." right after a named person's quote, in
+                        // an article that gives nobody that title: that person (a bare
+                        // one-word title only).
+                        // (not when an earlier speaker was described with that noun: "a
+                        // Treasury spokesman said ... The spokesman said")
+                        let described_before = || {
+                            resolved.iter().flatten().any(|r| {
+                                r.mention.as_ref().is_some_and(|m| {
+                                    text[m.clone()].to_lowercase().contains(head.as_str())
+                                })
+                            })
+                        };
+                        if titled.is_none()
+                            && desc.split_whitespace().count() == 1
+                            && !described_before()
+                        {
+                            let here = doc.para_of(range.start);
+                            let prev = resolved.last().and_then(|r| r.as_ref()).filter(|r| {
+                                r.stype == SpeakerType::Person
+                                    && matches!(
+                                        r.rule,
+                                        "speaker/named" | "speaker/alias" | "speaker/pronoun"
+                                    )
+                                    && r.speaker.as_deref().is_some_and(|s| {
+                                        s.contains(' ') && s.starts_with(char::is_uppercase)
+                                    })
+                                    && r.mention
+                                        .as_ref()
+                                        .is_some_and(|m| here - doc.para_of(m.start).min(here) <= 1)
+                                    && {
+                                        let g = ent_gender(r);
+                                        gender == Gender::Unknown
+                                            || g == Gender::Unknown
+                                            || g == gender
+                                    }
+                            });
+                            if let Some(r) = prev {
+                                let mut r = r.clone();
+                                r.mention = Some(range);
+                                r.rule = "speaker/description";
+                                r.gender = gender;
+                                r.role = Some(desc.clone());
+                                return Some(r);
                             }
                         }
                         if let Some(n) = titled {

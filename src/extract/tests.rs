@@ -1673,12 +1673,15 @@ fn but_and_a_modal_go_on_with_a_pronoun_clause_unless_they_refuse_to_speak() {
 }
 
 #[test]
-fn the_actor_is_a_person_description() {
+fn bare_title_nobody_holds_is_the_named_person_quoted_just_before() {
     let t = "Soap\n\nHer on-screen husband, Gary Pettifer, said the cast had been upset.\n\n‘Lorna is the heart of that pub. I don’t know who’s going to pull my pints now,’ the actor joked.\n";
     let qs = run(t);
     let q = find(&qs, "Lorna is the heart");
     assert_eq!(q.cue.as_deref(), Some("joked"));
     assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    // nobody is titled "actor": the named person quoted right before
+    assert_eq!(speaker(q), "Gary Pettifer");
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
 }
 
 #[test]
@@ -1749,4 +1752,72 @@ fn driver_is_an_occupation_and_states_a_role() {
     let q = find(&qs, "the road had");
     assert_eq!(speaker(q), "Ann Bell");
     assert_eq!(q.role.as_deref(), Some("coach driver"));
+}
+
+#[test]
+fn lead_definite_title_is_the_person_named_next_when_the_article_shows_a_person() {
+    let t = "Fares\n\nThe transport minister has defended a 4.6% rise in rail fares, saying the alternative was cutting services.\n\nSpeaking on the BBC’s Today programme, Daniel Ashworth said the government had looked at every other lever.\n\nMr Ashworth replied that he did, most weeks.\n\nAsked again about the rise, the minister said he understood people’s anger.\n";
+    let qs = run(t);
+    let q = find(&qs, "the alternative");
+    assert_eq!(speaker(q), "Daniel Ashworth");
+    assert_eq!(q.role.as_deref(), Some("transport minister"));
+    assert_eq!(speaker(find(&qs, "he understood")), "Daniel Ashworth");
+}
+
+#[test]
+fn qa_answer_under_a_name_label_is_a_direct_quote_of_that_name() {
+    let t = "Interview\n\nDr Funmi Adeyemi took over as chief executive of Severnside NHS Trust in January. She spoke to Helen Crane.\n\nQ: You have been in post for ten months. What surprised you most?\n\nAdeyemi: How much goodwill there still is. People are exhausted, but they have not given up.\n\nQ: Can the deficit be closed?\n\nAdeyemi: No. I would rather be honest about that now.\n";
+    let qs = run(t);
+    let q = find(&qs, "How much goodwill");
+    assert_eq!(
+        q.text,
+        "How much goodwill there still is. People are exhausted, but they have not given up."
+    );
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Funmi Adeyemi");
+    assert_eq!(q.cue, None);
+    assert_eq!(q.rule, "direct/qa;speaker/alias");
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    assert_eq!(
+        q.role.as_deref(),
+        Some("chief executive of Severnside NHS Trust")
+    );
+    assert_eq!(speaker(find(&qs, "No. I would")), "Funmi Adeyemi");
+    assert!(qs.iter().all(|q| !q.text.contains("What surprised")));
+}
+
+#[test]
+fn bare_title_after_a_described_speaker_with_that_noun_stays_that_description() {
+    let t = "Brazil\n\nLONDON, March 2 - U.K. Chancellor of the Exchequer Nigel Lawson has told Brazil's Finance Minister Dilson Funaro that negotiations are a matter for the banks, a Treasury spokesman said.\n\nThe spokesman said the Chancellor had emphasised the need for a convincing program.\n";
+    let qs = run(t);
+    let q = find(&qs, "the Chancellor had");
+    assert_ne!(speaker(q), "Nigel Lawson");
+    assert!(speaker(q).contains("spokesman"), "{q:#?}");
+}
+
+#[test]
+fn postposed_indefinite_subject_with_a_relative_clause_is_found() {
+    let t = "Landslide\n\n‘It sounded like a train,’ said one resident, who lives nearby.\n\n‘I’ve done my thirty years here,’ said a retired farm worker who did not want to be named. ‘I’m not doing another night like that.’\n";
+    let qs = run(t);
+    let q = find(&qs, "I’ve done");
+    assert_eq!(
+        q.text,
+        "I’ve done my thirty years here I’m not doing another night like that."
+    );
+    assert_eq!(speaker(q), "retired farm worker");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+}
+
+#[test]
+fn informed_that_and_opined_that_report_a_clause() {
+    // Indian English wire copy (blind batch 10): "informed that", "opined that".
+    let t = "Monsoon\n\nIMD scientist R K Jenamani informed that the monsoon would reach Kerala by June 4.\n\nDr Ajay Shukla, a professor at the institute, opined that the forecast was cautious.\n\nThe company informed the exchange that it had repaid the loan.\n";
+    let qs = run(t);
+    let q = find(&qs, "the monsoon would");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("informed"));
+    let q = find(&qs, "the forecast was");
+    assert_eq!(q.cue.as_deref(), Some("opined"));
+    assert_eq!(speaker(q), "Ajay Shukla");
+    assert_eq!(find(&qs, "it had repaid").cue.as_deref(), Some("informed"));
 }
