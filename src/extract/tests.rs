@@ -1657,6 +1657,20 @@ fn postposed_indefinite_subject_with_a_relative_clause_is_found() {
 }
 
 #[test]
+fn informed_that_and_opined_that_report_a_clause() {
+    // Indian English wire copy (blind batch 10): "informed that", "opined that".
+    let t = "Monsoon\n\nIMD scientist R K Jenamani informed that the monsoon would reach Kerala by June 4.\n\nDr Ajay Shukla, a professor at the institute, opined that the forecast was cautious.\n\nThe company informed the exchange that it had repaid the loan.\n";
+    let qs = run(t);
+    let q = find(&qs, "the monsoon would");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("informed"));
+    let q = find(&qs, "the forecast was");
+    assert_eq!(q.cue.as_deref(), Some("opined"));
+    assert_eq!(speaker(q), "Ajay Shukla");
+    assert_eq!(find(&qs, "it had repaid").cue.as_deref(), Some("informed"));
+}
+
+#[test]
 fn time_phrase_after_a_cue_is_no_reported_clause() {
     let t = "Count\n\nMrs Whitlock, who asked for the recount, conceded shortly after the result was declared. She said she had no complaints.\n\nMr Reddy said shortly after the count that he would stand again.\n";
     let qs = run(t);
