@@ -4,7 +4,8 @@
 # limit, and hyperfine when it is installed (the script works without it).
 #
 #   bash benches/run.sh            # everything (about 6 GB of disk in bench-data/)
-#   QUICK=1 bash benches/run.sh    # 20 MB / 100 MB corpora, no divan: a smoke run
+#   QUICK=1 bash benches/run.sh    # 20 MB / 100 MB corpora, no divan, no 1M-article
+#                                  # .jsonl.zst: a smoke run
 #
 # Every figure is one run on a warm page cache (cat reads the input first). On a busy
 # machine, compare the CPU s column too: wall time includes waiting for the cores.
@@ -75,27 +76,35 @@ generate() {
 # bytes PATH: total size of the files under PATH.
 bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }'; }
 
+# steal_ticks: the machine's steal time so far (all CPUs, clock ticks, from /proc/stat):
+# time the hypervisor gave this VM's CPUs to other guests.
+steal_ticks() { awk '/^cpu / { print $9 + 0 }' /proc/stat 2>/dev/null || echo 0; }
+
 # timed OUTFILE CMD...: runs CMD under GNU time -v; prints "seconds max_rss_kb exit
-# cpu_seconds" (wall time from date, to the millisecond; CPU = user + system).
+# cpu_seconds steal_seconds" (wall time from date, to the millisecond; CPU = user +
+# system; steal = the whole VM's steal time during the run, a sign that the host was
+# busy and that CPU seconds of this row are inflated by contention outside the VM).
 timed() {
   local log=$1; shift
-  local rc=0 t0 t1
+  local rc=0 t0 t1 s0 s1
+  s0=$(steal_ticks)
   t0=$(date +%s.%N)
   /usr/bin/time -v -o "$log" "$@" || rc=$?
   t1=$(date +%s.%N)
-  awk -v rc="$rc" -v t0="$t0" -v t1="$t1" '
+  s1=$(steal_ticks)
+  awk -v rc="$rc" -v t0="$t0" -v t1="$t1" -v st="$(( s1 - s0 ))" -v hz="$(getconf CLK_TCK)" '
     /User time/ { cpu += $NF }
     /System time/ { cpu += $NF }
     /Maximum resident set size/ { rss = $NF }
-    END { printf "%.3f %d %d %.2f\n", t1 - t0, rss, rc, cpu }' "$log"
+    END { printf "%.3f %d %d %.2f %.2f\n", t1 - t0, rss, rc, cpu, st / hz }' "$log"
 }
 
 cat_time() { # cat_time PATH: seconds to cat every file under PATH to /dev/null
   timed "$DATA/time-cat.log" sh -c "find '$1' -type f -print0 | sort -z | xargs -0 cat > /dev/null" | cut -d' ' -f1
 }
 
-say "| input | form | MB | threads | cores | seconds | MB/s | CPU s | peak RSS MB | cat s | ours/cat | exit |"
-say "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+say "| input | form | MB | threads | cores | seconds | MB/s | CPU s | peak RSS MB | cat s | ours/cat | exit | load | steal s |"
+say "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 declare -A SPEED
 # row LABEL FORM PATH THREADS: one extract run, CSV and Parquet written. With 1 thread
@@ -107,11 +116,12 @@ row() {
   if [ "$threads" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); cores=1; fi
   local b; b=$(bytes "$path")
   local c; c=$(cat_time "$path")   # also warms the page cache for the run below
-  read -r s rss rc cpu < <(timed "$DATA/time-extract.log" "${pin[@]}" "$BIN" extract "$path" \
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  read -r s rss rc cpu steal < <(timed "$DATA/time-extract.log" "${pin[@]}" "$BIN" extract "$path" \
       --out "$DATA/out" --overwrite --quiet --threads "$threads")
   local mbs; mbs=$(awk -v b="$b" -v s="$s" 'BEGIN { printf "%.1f", (s > 0 ? b / s / 1e6 : 0) }')
   SPEED["$label/$form/$threads"]=$mbs
-  say "| $label | $form | $(awk -v b="$b" 'BEGIN { printf "%.0f", b / 1e6 }') | $threads | $cores | $s | $mbs | $cpu | $(( rss / 1024 )) | $c | $(awk -v s="$s" -v c="$c" 'BEGIN { printf "%.1f", (c > 0 ? s / c : 0) }') | $rc |"
+  say "| $label | $form | $(awk -v b="$b" 'BEGIN { printf "%.0f", b / 1e6 }') | $threads | $cores | $s | $mbs | $cpu | $(( rss / 1024 )) | $c | $(awk -v s="$s" -v c="$c" 'BEGIN { printf "%.1f", (c > 0 ? s / c : 0) }') | $rc | $load | $steal |"
 }
 
 generate "$MAIN_MB"
@@ -151,8 +161,10 @@ jsonl_zst() {
     }' "$src" | zstd -q -f -T1 -o "$out.part"
   mv "$out.part" "$out"
 }
+ZST_SIZES="100000 1000000"
+[ -n "${QUICK:-}" ] && ZST_SIZES=100000
 if command -v zstd >/dev/null; then
-  for n in 100000 1000000; do
+  for n in $ZST_SIZES; do
     jsonl_zst "$n"
     row "articles-$n" jsonl.zst "$DATA/articles-$n.jsonl.zst" 2
   done

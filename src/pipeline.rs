@@ -109,6 +109,11 @@ pub fn article_row(rec: InputRecord, n_quotes: usize) -> ArticleRow {
 
 /// Name prefix of the extraction worker threads (a panic hook can tell them apart).
 pub const WORKER_THREAD_PREFIX: &str = "whosaid-worker";
+/// Name of the thread that lists the inputs and reads JSONL streams (named, like every
+/// thread of a run, so that `top -H`, `perf` and `/proc/PID/task` show each stage's CPU).
+pub const READER_THREAD: &str = "whosaid-reader";
+/// Name of the thread that turns rows into batches and hands them to the file writers.
+pub const ROWS_THREAD: &str = "whosaid-rows";
 
 /// Extracts one record: quotes only for `ok` articles. A panic inside the extractor
 /// is caught and turns the article into an `error` row naming it, so one bad article
@@ -454,9 +459,15 @@ pub fn run(cfg: &ExtractConfig, mut hooks: RunHooks) -> Result<RunSummary, RunEr
         let files = Arc::clone(&files);
         let cfg = cfg.clone();
         let stop = hooks.stop.clone();
-        std::thread::spawn(move || read_chunks(files, cfg, stop, rtx))
+        std::thread::Builder::new()
+            .name(READER_THREAD.into())
+            .spawn(move || read_chunks(files, cfg, stop, rtx))
+            .expect("start the reader thread")
     };
-    let writer_thread = std::thread::spawn(move || write_chunks(writer, wrx));
+    let writer_thread = std::thread::Builder::new()
+        .name(ROWS_THREAD.into())
+        .spawn(move || write_chunks(writer, wrx))
+        .expect("start the writer thread");
 
     let mut summary = RunSummary {
         files: files.len() as u64,

@@ -100,6 +100,31 @@ pub static IRREGULAR_PAST: WordList = WordList::new(&[
     "threw",
     "understood",
     "broke",
+    // (not "fed", "drew", "hung", "lent": also names, capitalised words lowered here)
+    "shook",
+    "drove",
+    "flew",
+    "ate",
+    "drank",
+    "wore",
+    "slept",
+    "woke",
+    "rode",
+    "forgot",
+    "froze",
+    "sank",
+    "sought",
+    "stole",
+    "stuck",
+    "swore",
+    "tore",
+    "wept",
+    "withdrew",
+    "dealt",
+    "fled",
+    "strode",
+    "swung",
+    "sat",
     "needs",
     "remains",
     "wants",
@@ -218,6 +243,15 @@ pub fn clause_after(
     if let Some(t) = trimmed.strip_prefix(':') {
         colon = true;
         start += 1 + (t.len() - t.trim_start().len());
+    }
+    // "asked after a councillor's mother, and told the room that ...": after the skipped
+    // adverbials a coordinator opens the sentence's next verb, never a reported clause.
+    let first_after = text[start..sentence_end]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if matches!(first_after, "and" | "or" | "but" | "nor") {
+        return None;
     }
     let mut that = false;
     let after = &text[start..sentence_end];
@@ -660,6 +694,33 @@ pub fn naming_frame_before(text: &str, open: usize, from: usize) -> Option<Range
     None
 }
 
+/// Verbs of (refusing) to speak after "but would not": "but would not comment / say /
+/// elaborate" is the writer's narration about the speaker, not part of the clause.
+static REFUSED_SPEECH: WordList = WordList::new(&[
+    "comment",
+    "say",
+    "elaborate",
+    "disclose",
+    "give",
+    "discuss",
+    "confirm",
+    "reveal",
+    "name",
+    "specify",
+    "provide",
+    "identify",
+    "be",
+    "answer",
+    "respond",
+    "speculate",
+    "release",
+    "divulge",
+    "detail",
+    "quantify",
+    "put",
+    "rule",
+]);
+
 /// Where a clause starting at `start` ends: the sentence end or an earlier boundary.
 fn boundary(
     text: &str,
@@ -673,15 +734,15 @@ fn boundary(
     // "said it welcomed the change but wanted a plan": a clause whose subject pronoun is
     // followed by a simple past verb coordinates its own next past verb (the subject is
     // the same either way); "said his side had done a job and thanked the fans" ends.
-    let pronoun_past = ws.len() > 2
+    let pronoun_subject = ws.len() > 2
         && matches!(
             lower_at(text, &ws[0]).as_str(),
             "it" | "he" | "she" | "they" | "we"
-        )
-        && {
-            let v = lower_at(text, &ws[1]);
-            (v.ends_with("ed") && v.len() > 4) || IRREGULAR_PAST.contains(&v.as_str())
-        };
+        );
+    let pronoun_past = pronoun_subject && {
+        let v = lower_at(text, &ws[1]);
+        (v.ends_with("ed") && v.len() > 4) || IRREGULAR_PAST.contains(&v.as_str())
+    };
     for (k, w) in ws.iter().enumerate() {
         if k == 0 || super::cues::inside(quoted, w.start) {
             continue;
@@ -755,14 +816,24 @@ fn boundary(
         if gap.contains(';') {
             return ws[k - 1].end;
         }
-        // "... but would not comment further": the main subject's next verb.
+        // "... but would not comment further": the main subject's next verb. In a clause
+        // with its own subject pronoun a modal goes on with that clause unless it refuses
+        // to speak ("said it had no plans but would look closely at ...", "said he
+        // understood the anger but would not apologise"; "but would not say how many").
         if l == "but" {
             if let Some(n) = ws.get(k + 1) {
                 let nl = lower_at(text, n);
-                if matches!(
-                    nl.as_str(),
-                    "would" | "will" | "declined" | "refused" | "did" | "could" | "was" | "is"
-                ) && !super::cues::inside(quoted, n.start)
+                let modal = matches!(nl.as_str(), "would" | "will" | "could");
+                let own_modal = modal
+                    && pronoun_subject
+                    && ws[k + 2..]
+                        .iter()
+                        .map(|x| lower_at(text, x))
+                        .find(|x| !matches!(x.as_str(), "not" | "also" | "still" | "now"))
+                        .is_some_and(|v| !REFUSED_SPEECH.contains(&v.as_str()));
+                if (modal || matches!(nl.as_str(), "declined" | "refused" | "did" | "was" | "is"))
+                    && !own_modal
+                    && !super::cues::inside(quoted, n.start)
                 {
                     return ws[k - 1].end;
                 }

@@ -218,6 +218,45 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Lowercase name particles ("de", "van", "von der", "bin"): inside a name when between
+/// capitalised words ("Jan de Groot", "Ursula von der Leyen", "Rio de Janeiro").
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "la", "le",
+    "ter", "ten", "bin", "ibn", "al",
+];
+
+/// When `ws[at]` opens one or two name particles followed, with single spaces, by a
+/// capitalised word (and a capitalised word comes before): the index after that word.
+pub fn particles_then_capital(text: &str, ws: &[Range<usize>], at: usize) -> Option<usize> {
+    if at == 0 || !is_cap(&text[ws[at - 1].clone()]) {
+        return None;
+    }
+    let mut j = at;
+    while j < ws.len() && j < at + 2 && NAME_PARTICLES.contains(&&text[ws[j].clone()]) {
+        if text[ws[j - 1].end..ws[j].start] != *" " {
+            return None;
+        }
+        j += 1;
+    }
+    let next = ws.get(j)?;
+    (j > at && text[ws[j - 1].end..next.start] == *" " && is_cap(&text[next.clone()]))
+        .then_some(j + 1)
+}
+
+/// "De Groot" for "Jan de Groot": `short` ends `full` once its first particle is lowered.
+fn ends_with_particle_lowered(full: &str, short: &str) -> bool {
+    let Some((first, rest)) = short.split_once(' ') else {
+        return false;
+    };
+    let lowered = first.to_lowercase();
+    NAME_PARTICLES.contains(&lowered.as_str())
+        && full
+            .strip_suffix(rest)
+            .and_then(|f| f.strip_suffix(' '))
+            .and_then(|f| f.strip_suffix(lowered.as_str()))
+            .is_some_and(|f| f.ends_with(' '))
+}
+
 pub fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
@@ -578,6 +617,26 @@ impl Inventory {
                     k += 1;
                     continue;
                 }
+                // "- When Prairie Gold Dairy Inc. closes": a capitalised subordinator opens
+                // a clause, not a name.
+                if k + 1 < ws.len()
+                    && matches!(
+                        lowercase(t).as_str(),
+                        "when"
+                            | "if"
+                            | "although"
+                            | "though"
+                            | "because"
+                            | "unless"
+                            | "whereas"
+                            | "while"
+                            | "once"
+                            | "despite"
+                    )
+                {
+                    k += 1;
+                    continue;
+                }
                 // The run, allowing "of/and/for/&" between capitalised words.
                 let mut e = k + 1;
                 while e < ws.len() {
@@ -615,6 +674,10 @@ impl Inventory {
                     }
                     if is_cap(w) {
                         e += 1;
+                    } else if let Some(n) = particles_then_capital(text, &ws, e) {
+                        // "Jan de Groot", "Ursula von der Leyen": lowercase particles
+                        // between capitalised words belong to the name.
+                        e = n;
                     } else if matches!(w, "of" | "and" | "for" | "&")
                         && e + 1 < ws.len()
                         && is_cap(&text[ws[e + 1].clone()])
@@ -1373,7 +1436,7 @@ impl Inventory {
             if n.org && ntok == 1 && !n.person {
                 continue;
             }
-            if !n.name.ends_with(name) {
+            if !n.name.ends_with(name) && !ends_with_particle_lowered(&n.name, name) {
                 continue;
             }
             let ng = if n.gender != Gender::Unknown {
@@ -1436,6 +1499,26 @@ impl Inventory {
                 if ntok == 1 {
                     if let Some(n) = starting.iter().find(|n| opens(n) && !n.person && n.org) {
                         return n.name.clone();
+                    }
+                }
+                // "Prairie Gold" for "Prairie Gold Dairy Inc.": two or three words that open
+                // one organisation's longer name (looked up by the first word).
+                if (2..=3).contains(&ntok) {
+                    let prefix = format!("{name} ");
+                    let first = name.split(' ').next().unwrap_or(name);
+                    let mut orgs = self
+                        .by_first
+                        .get(&self.names, first)
+                        .map(|i| &self.names[i])
+                        .filter(|n| n.name.starts_with(&prefix) && !n.person && n.org)
+                        // ("Larry Eckenfelder of Prudential-Bache Securities" is a person
+                        // and his firm: never across "of")
+                        .filter(|n| !n.name[prefix.len()..].starts_with("of "))
+                        .map(|n| strip_possessive(&n.name));
+                    if let Some(o) = orgs.next() {
+                        if orgs.all(|x| x == o) {
+                            return o.to_string();
+                        }
                     }
                 }
                 // "RDF Union": a word of the name is an acronym of an organisation.

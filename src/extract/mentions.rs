@@ -136,6 +136,13 @@ static LEADING_CONNECTIVES: WordList = WordList::new(&[
     "or",
     "while",
     "though",
+    "afterwards",
+    "afterward",
+    "subsequently",
+    "finally",
+    "eventually",
+    "previously",
+    "yesterday",
 ]);
 static SUBORDINATORS: WordList = WordList::new(&[
     "when",
@@ -897,7 +904,30 @@ pub fn subject_after(
     let chunks = comma_chunks(text, r);
     let first = trim(text, chunks[0].clone(), &['.', '!', '?', ';']);
     let ws = words(text, first.clone());
+    // "said a retired farm worker who did not want to be named.": the noun phrase before
+    // the relative pronoun, the relative clause as its apposition.
+    if let Some(k) = ws
+        .iter()
+        .position(|w| matches!(&text[w.clone()], "who" | "whose"))
+        .filter(|&k| (1..=6).contains(&k))
+    {
+        let head = &ws[..k];
+        let det = lower(&text[head[0].clone()]);
+        // (a participle adjective is fine: "a retired farm worker")
+        if matches!(det.as_str(), "a" | "an" | "one" | "another")
+            && !head.iter().any(|w| {
+                let l = lower(&text[w.clone()]);
+                AUXILIARIES.contains(&l.as_str()) || lx.cue(&l).is_some()
+            })
+        {
+            return Some((head[0].start..head[k - 1].end, Some(ws[k].start..first.end)));
+        }
+    }
     if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
+        return None;
+    }
+    // ", asked after a councillor's mother": a subject never opens with a preposition.
+    if PREPOSITIONS.contains(&lower(&text[ws[0].clone()]).as_str()) {
         return None;
     }
     let second = chunks
@@ -1269,11 +1299,18 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             continue;
         }
         let pn = lx.person_noun(&l);
-        let connector = matches!(t, "of" | "and" | "for" | "&")
+        let particle = |k: usize| super::coref::NAME_PARTICLES.contains(&&text[ws[k].clone()]);
+        let connector = (matches!(t, "of" | "and" | "for" | "&")
             && j > i
             && j + 1 < run_end
             && is_cap(&text[ws[j - 1].clone()])
-            && is_cap(&text[ws[j + 1].clone()]);
+            && is_cap(&text[ws[j + 1].clone()]))
+            // "Jan de Groot", "Ursula von der Leyen"
+            || (particle(j)
+                && j > i
+                && j + 1 < run_end
+                && (is_cap(&text[ws[j - 1].clone()]) || particle(j - 1))
+                && (is_cap(&text[ws[j + 1].clone()]) || particle(j + 1)));
         if connector {
             continue;
         }

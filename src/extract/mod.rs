@@ -26,6 +26,7 @@
 //! | `direct/clause` | `X said on Twitter "..."` (the whole complement in marks) |
 //! | `direct/context` | a quote-only paragraph after a quote of the same speaker |
 //! | `direct/social-post` | post text over `— Name (@handle) date` |
+//! | `direct/qa` | `Adeyemi: ...` (an answer under a name label in a `Q:` interview) |
 //! | `indirect/that-clause`, `mixed/that-clause` | `X said that ...` |
 //! | `indirect/clause`, `mixed/clause` | `X said ...` (no "that") |
 //! | `indirect/postposed`, `mixed/postposed` | `..., X said.` |
@@ -404,6 +405,53 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
     let mut used_cue = vec![false; doc.cues.len()];
     let mut consumed = Consumed::default();
 
+    // 1a. A Q&A interview: in an article with a "Q:" question paragraph, a paragraph
+    // "Adeyemi: How much goodwill ..." under a label (one to three capitalised words) that
+    // the article uses as a name is that person's answer: a direct quotation, no cue.
+    let qa = doc.paras.iter().any(|p| {
+        p.start >= doc.body_start && {
+            let l = &text[p.clone()];
+            l.starts_with("Q:") || l.starts_with("Question:")
+        }
+    });
+    for p in doc.paras.iter().filter(|p| qa && p.start >= doc.body_start) {
+        let line = &text[p.clone()];
+        let Some(colon) = line.get(..line.len().min(60)).and_then(|h| h.find(": ")) else {
+            continue;
+        };
+        let label = &line[..colon];
+        let n = label.split_whitespace().count();
+        let name_like = (1..=3).contains(&n)
+            && label.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            });
+        let last = label.split_whitespace().next_back().unwrap_or("");
+        if !name_like
+            || matches!(label, "Q" | "A" | "Question" | "Answer")
+            || !doc.inv.uses_word(last)
+        {
+            continue;
+        }
+        let content = trim(text, p.start + colon + 1..p.end, &[]);
+        if content.is_empty() {
+            continue;
+        }
+        consumed.push(p.clone());
+        mark_spans(doc, &mut used_span, &content);
+        raws.push(Raw {
+            kind: QuoteKind::Direct,
+            pieces: vec![content],
+            qrule: "direct/qa",
+            cue: None,
+            cue_range: None,
+            who: Who::Mention {
+                range: p.start..p.start + colon,
+                appos: None,
+            },
+        });
+    }
+
     // 1. Social posts.
     for (pi, p) in doc.paras.iter().enumerate() {
         if pi == 0 || p.start < doc.body_start {
@@ -480,11 +528,22 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
         let cue = &doc.cues[ci];
-        if word_count_upto(text, fstart..cue.range.start, 9) > 8 {
-            continue;
-        }
+        // (a longer frame only as a name and its apposition)
+        let long_named = if word_count_upto(text, fstart..cue.range.start, 9) > 8 {
+            match named_then_apposition(text, fstart..cue.range.start) {
+                Some(found) => Some(found),
+                None => continue,
+            }
+        } else {
+            None
+        };
         let mut cue_end = object_end(text, cue, fend, lx).unwrap_or(cue.range.end);
-        let who = if text[fstart..cue.range.start].trim().is_empty() {
+        let who = if let Some((name, appos)) = long_named {
+            Who::Mention {
+                range: name,
+                appos: Some(appos),
+            }
+        } else if text[fstart..cue.range.start].trim().is_empty() {
             // An inverted object verb names its subject, not its object: in
             // `"Is it over?" asked Ruth Hammond.` the name after "asked" is the asker.
             let found = subject_after(text, cue_end..fend.max(cue_end), lx).or_else(|| {
@@ -723,6 +782,46 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                             cue: Some(cue.clone()),
                             cue_range: Some(cue.range.start..cue_end),
                             who,
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+        // "In a statement read to the inquest, Mr Fraser's mother, Moira Fraser, said:" at a
+        // paragraph's end: the quote that opens the next paragraph (over every paragraph
+        // it runs) is the frame's.
+        if clause.is_none() {
+            let para = doc.paras[doc.para_of(cue.range.start)].clone();
+            let next = doc.paras.get(doc.para_of(cue.range.start) + 1);
+            if text[cue_end.min(para.end)..para.end].trim() == ":" {
+                let sj = next.map_or(doc.spans.len(), |n| {
+                    doc.spans.partition_point(|s| s.outer.start < n.start)
+                });
+                let opens = next.is_some_and(|n| {
+                    doc.spans
+                        .get(sj)
+                        .is_some_and(|s| s.outer.start == n.start && !used_span[sj])
+                });
+                if opens {
+                    if let Some((subj, appos)) =
+                        subject_before(text, &doc.words, region_start..cue.range.start, lx)
+                    {
+                        let span = &doc.spans[sj];
+                        used_cue[ci] = true;
+                        used_span[sj] = true;
+                        consumed.push(cue.range.start..span.outer.end);
+                        raws.push(Raw {
+                            kind: QuoteKind::Direct,
+                            pieces: span
+                                .pieces
+                                .iter()
+                                .map(|p| trim_content_direct(text, p.clone()))
+                                .collect(),
+                            qrule: "direct/preposed",
+                            cue: Some(cue.clone()),
+                            cue_range: Some(cue.range.start..cue_end),
+                            who: Who::Mention { range: subj, appos },
                         });
                         continue;
                     }
@@ -1417,6 +1516,33 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             .map(|c| c.start)
             .unwrap_or(raw.pieces[0].start);
         let res = match &raw.who {
+            // An answer label states no role or gender of its own: the article's.
+            Who::Mention { range, appos } if raw.qrule == "direct/qa" => resolve_mention(
+                doc,
+                range.clone(),
+                appos.clone(),
+                pos,
+                raw,
+                &resolved,
+                &entities,
+            )
+            .map(|mut r| {
+                if let Some(sp) = r.speaker.as_deref() {
+                    if r.role.is_none() {
+                        r.role = doc
+                            .inv
+                            .role_of(sp, doc.body_start)
+                            .or_else(|| as_role_after(doc, sp));
+                    }
+                    if r.gender == Gender::Unknown {
+                        r.gender = doc.inv.gender_of(sp);
+                    }
+                    if r.gender == Gender::Unknown {
+                        r.gender = next_sentence_pronoun_gender(doc, sp);
+                    }
+                }
+                r
+            }),
             Who::Mention { range, appos } => resolve_mention(
                 doc,
                 range.clone(),
@@ -1749,7 +1875,7 @@ fn confidence(qrule: &str, srule: &str) -> f32 {
         _ => 0.5,
     };
     let q = match qrule {
-        "direct/postposed" | "direct/preposed" | "direct/social-post" => 1.0,
+        "direct/postposed" | "direct/preposed" | "direct/social-post" | "direct/qa" => 1.0,
         "direct/clause" | "indirect/that-clause" | "mixed/that-clause" | "mixed/clause" => 0.95,
         "direct/context" => 0.9,
         _ => 0.9,
@@ -2201,6 +2327,142 @@ fn appos_gender(text: &str, appos: &Range<usize>, lx: &Lexicon) -> Gender {
 /// has under 40), so it never bites on them; it keeps a giant article linear.
 const PRONOUN_LOOKBACK: usize = 256;
 
+/// `"…," Peter Giles, vice president and general manager of Kodak's mass memory
+/// division, said`: a frame of a name (two to four capitalised words) and one apposition
+/// closed by a comma right before the cue, however long the apposition (up to 20 words):
+/// the name's and the apposition's ranges.
+fn named_then_apposition(text: &str, r: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let s = &text[r.clone()];
+    let body = s.trim_end().strip_suffix(',')?;
+    let comma = body.find(',')?;
+    let (name, appos) = (&body[..comma], &body[comma + 1..]);
+    let nw: Vec<&str> = name.split_whitespace().collect();
+    let ok = (2..=4).contains(&nw.len())
+        && nw.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !appos.contains(',')
+        && appos.split_whitespace().count() <= 20;
+    ok.then(|| {
+        let name_r = trim(text, r.start..r.start + comma, &[]);
+        let appos_r = trim(text, r.start + comma + 1..r.start + body.len(), &[]);
+        (name_r, appos_r)
+    })
+}
+
+/// "Dr Funmi Adeyemi took over as chief executive of Severnside NHS Trust in January":
+/// the role after "as" in the sentence where `name` is first the subject (up to a comma,
+/// the sentence end or a preposition other than of/for/at; its head a role noun).
+fn as_role_after(doc: &Doc, name: &str) -> Option<String> {
+    let n = doc.inv.names.iter().find(|n| n.name == name && n.subject)?;
+    let sent = doc.sents[doc.sentence_of(n.range.start)].range.clone();
+    let rest = &doc.text[n.range.end..sent.end];
+    let at = rest.find(" as ")? + 4;
+    let mut out: Vec<&str> = Vec::new();
+    for w in rest[at..].split(' ') {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let lw = bare.to_lowercase();
+        if out.is_empty() && matches!(lw.as_str(), "a" | "an" | "the") {
+            continue;
+        }
+        if mentions::PREPOSITIONS.contains(&lw.as_str())
+            && !matches!(lw.as_str(), "of" | "for" | "at")
+        {
+            break;
+        }
+        out.push(bare);
+        if bare.len() != w.len() || out.len() >= 8 {
+            break;
+        }
+    }
+    let has_role = out.iter().any(|w| {
+        doc.lx
+            .person_noun(&w.to_lowercase())
+            .is_some_and(|p| p.class == PersonClass::Role)
+    });
+    (has_role && !out.is_empty()).then(|| out.join(" "))
+}
+
+/// "Dr Funmi Adeyemi took over as chief executive ... She spoke to Helen Crane": the
+/// gender of a he/she opening the sentence after the one where `name` is first the
+/// subject.
+fn next_sentence_pronoun_gender(doc: &Doc, name: &str) -> Gender {
+    let Some(n) = doc.inv.names.iter().find(|n| n.name == name && n.subject) else {
+        return Gender::Unknown;
+    };
+    let Some(next) = doc.sents.get(doc.sentence_of(n.range.start) + 1) else {
+        return Gender::Unknown;
+    };
+    let first = doc.text[next.range.clone()]
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    match first {
+        "She" => Gender::Female,
+        "He" => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+/// A name a description says its person goes by, with the gender of the pronoun that
+/// gives it ("who gave her name only as Ann" → Ann, female).
+struct GivenName {
+    name: Range<usize>,
+    gender: Gender,
+}
+
+/// "who gave her name only as Ann", "who gave his first name as Derek", "identified only
+/// as Tom", "known only as Mo": the capitalised words (one to three) after such a phrase
+/// in `r`.
+fn given_name_in(text: &str, r: Range<usize>) -> Option<GivenName> {
+    const PHRASES: &[&str] = &[
+        " name as ",
+        " name only as ",
+        " names as ",
+        " identified only as ",
+        " identified himself only as ",
+        " identified herself only as ",
+        " identified himself as ",
+        " identified herself as ",
+        " known only as ",
+    ];
+    let s = text.get(r.clone())?;
+    if !s.contains(" as ") {
+        return None;
+    }
+    let low = s.to_ascii_lowercase();
+    let (at, len) = PHRASES
+        .iter()
+        .filter_map(|p| low.find(p).map(|i| (i, p.len())))
+        .min()?;
+    let before = &low[..at];
+    let gender = if before.ends_with(" her")
+        || before.contains(" her first")
+        || before.contains("herself")
+    {
+        Gender::Female
+    } else if before.ends_with(" his")
+        || before.contains(" his first")
+        || before.contains("himself")
+    {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    };
+    let from = r.start + at + len;
+    let mut end = from;
+    for (k, w) in Words::new(text, from..r.end).enumerate() {
+        let t = &text[w.clone()];
+        let gap = &text[end..w.start];
+        if k >= 3 || (k > 0 && !gap.trim().is_empty()) || !t.starts_with(char::is_uppercase) {
+            break;
+        }
+        end = w.end;
+    }
+    (end > from).then_some(GivenName {
+        name: from..end,
+        gender,
+    })
+}
+
 fn resolve_mention(
     doc: &Doc,
     range: Range<usize>,
@@ -2227,6 +2489,25 @@ fn resolve_mention(
         _ => range,
     };
     let m = analyse(text, range.clone(), initial, lx);
+    // "A woman who gave her name only as Ann", "said the man, who gave his name as Derek":
+    // a description that states the name it goes by is that name.
+    if m.kind == MentionKind::Description {
+        let given = given_name_in(text, range.clone())
+            .or_else(|| appos.as_ref().and_then(|a| given_name_in(text, a.clone())));
+        if let Some(g) = given {
+            let mut r = resolve_mention(doc, g.name, None, pos, raw, resolved, entities)?;
+            if r.gender == Gender::Unknown {
+                r.gender = if m.gender == Gender::Unknown {
+                    g.gender
+                } else {
+                    m.gender
+                };
+            }
+            r.stype = SpeakerType::Person;
+            r.mention = Some(range.start..appos.as_ref().map_or(range.end, |a| a.end));
+            return Some(r);
+        }
+    }
     // "said Mrs Kettering's neighbour, Doreen Platt": a description followed by a name in
     // apposition is that name.
     if m.kind == MentionKind::Description {
@@ -2793,7 +3074,9 @@ fn resolve_mention(
                                     && n.range.start < range.end + 400
                                     && n.tokens >= 2
                                     && !n.org
-                                    && n.person
+                                    // (a person here or anywhere in the article: "Daniel
+                                    // Ashworth said" ... "Mr Ashworth replied")
+                                    && (n.person || doc.inv.is_person(&n.name))
                             })
                             .map(|n| n.name.clone())
                     };
@@ -2858,6 +3141,51 @@ fn resolve_mention(
                                     gender,
                                     Some(role),
                                 ));
+                            }
+                        }
+                        // "‘...,’ the actor joked." right after a named person's quote, in
+                        // an article that gives nobody that title: that person (a bare
+                        // one-word title only).
+                        // (not when an earlier speaker was described with that noun: "a
+                        // Treasury spokesman said ... The spokesman said")
+                        let described_before = || {
+                            resolved.iter().flatten().any(|r| {
+                                r.mention.as_ref().is_some_and(|m| {
+                                    text[m.clone()].to_lowercase().contains(head.as_str())
+                                })
+                            })
+                        };
+                        if titled.is_none()
+                            && desc.split_whitespace().count() == 1
+                            && !described_before()
+                        {
+                            let here = doc.para_of(range.start);
+                            let prev = resolved.last().and_then(|r| r.as_ref()).filter(|r| {
+                                r.stype == SpeakerType::Person
+                                    && matches!(
+                                        r.rule,
+                                        "speaker/named" | "speaker/alias" | "speaker/pronoun"
+                                    )
+                                    && r.speaker.as_deref().is_some_and(|s| {
+                                        s.contains(' ') && s.starts_with(char::is_uppercase)
+                                    })
+                                    && r.mention
+                                        .as_ref()
+                                        .is_some_and(|m| here - doc.para_of(m.start).min(here) <= 1)
+                                    && {
+                                        let g = ent_gender(r);
+                                        gender == Gender::Unknown
+                                            || g == Gender::Unknown
+                                            || g == gender
+                                    }
+                            });
+                            if let Some(r) = prev {
+                                let mut r = r.clone();
+                                r.mention = Some(range);
+                                r.rule = "speaker/description";
+                                r.gender = gender;
+                                r.role = Some(desc.clone());
+                                return Some(r);
                             }
                         }
                         if let Some(n) = titled {
