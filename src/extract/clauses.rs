@@ -41,6 +41,10 @@ static TIME_ADVERBS: WordList = WordList::new(&[
     "late",
     "early",
     "once",
+    // "conceded shortly after the result was declared": the adverb opens a time phrase
+    "shortly",
+    "soon",
+    "immediately",
 ]);
 const WH: &[&str] = &[
     "why", "whether", "if", "how", "what", "when", "who", "where", "which",

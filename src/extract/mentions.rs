@@ -1055,6 +1055,43 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     {
         i += 1;
     }
+    // "A majority of those over 55", "Most of the residents": a proportion and "of" are a
+    // quantifier too.
+    if i + 2 < ws.len()
+        && lower(&text[ws[i + 1].clone()]) == "of"
+        && matches!(
+            lower(&text[ws[i].clone()]).as_str(),
+            "majority"
+                | "minority"
+                | "half"
+                | "third"
+                | "quarter"
+                | "most"
+                | "many"
+                | "some"
+                | "all"
+                | "none"
+                | "several"
+        )
+    {
+        i += 2;
+        if lower(&text[ws[i].clone()]) == "the" && i + 1 < ws.len() {
+            i += 1;
+        }
+    } else if i == 1
+        && i + 1 < ws.len()
+        && matches!(
+            first_l.as_str(),
+            "most" | "many" | "some" | "all" | "several" | "few"
+        )
+        && lower(&text[ws[1].clone()]) == "of"
+    {
+        // "Most of the residents"
+        i = 2;
+        if lower(&text[ws[i].clone()]) == "the" && i + 1 < ws.len() {
+            i += 1;
+        }
+    }
     if i >= ws.len() {
         return m; // a determiner alone ("This said ...") names nobody
     }

@@ -3148,8 +3148,11 @@ fn resolve_mention(
                         // one-word title only).
                         // (not when an earlier speaker was described with that noun: "a
                         // Treasury spokesman said ... The spokesman said")
+                        // (among the last `PRONOUN_LOOKBACK` quotes: a scan of all of them
+                        // per mention would be quadratic on an article of thousands)
                         let described_before = || {
-                            resolved.iter().flatten().any(|r| {
+                            let lo = resolved.len().saturating_sub(PRONOUN_LOOKBACK);
+                            resolved[lo..].iter().flatten().any(|r| {
                                 r.mention.as_ref().is_some_and(|m| {
                                     text[m.clone()].to_lowercase().contains(head.as_str())
                                 })

@@ -1669,3 +1669,23 @@ fn informed_that_and_opined_that_report_a_clause() {
     assert_eq!(speaker(q), "Ajay Shukla");
     assert_eq!(find(&qs, "it had repaid").cue.as_deref(), Some("informed"));
 }
+
+#[test]
+fn time_phrase_after_a_cue_is_no_reported_clause() {
+    let t = "Count\n\nMrs Whitlock, who asked for the recount, conceded shortly after the result was declared. She said she had no complaints.\n\nMr Reddy said shortly after the count that he would stand again.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.contains("the result was declared")),
+        "{qs:#?}"
+    );
+    assert_eq!(find(&qs, "he would").text, "he would stand again");
+}
+
+#[test]
+fn proportion_of_a_group_is_a_quantifier() {
+    let t = "Poll\n\nOlder workers were more cautious. A majority of those over 55 said a four-day week would mean longer days.\n\nMost of the residents said they would not go back.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "a four-day week")), "those over 55");
+    assert_eq!(speaker(find(&qs, "they would not")), "residents");
+}
