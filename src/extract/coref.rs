@@ -1172,7 +1172,10 @@ impl Inventory {
                     gender = g;
                 }
             }
-            if !r.is_empty() && !kin_only {
+            // ("Sweden's Erik Lindqvist": a possessive proper noun alone is no title)
+            let place_possessive =
+                r.len() == 1 && (r[0].ends_with("'s") || r[0].ends_with("’s")) && is_cap(r[0]);
+            if !r.is_empty() && !kin_only && !place_possessive {
                 let t = &text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end];
                 // "Mr Justice Hallam": a judge's style states the role "judge".
                 let after_honorific = ws[lead..start - r.len()]

@@ -1841,3 +1841,20 @@ fn proportion_of_a_group_is_a_quantifier() {
     assert_eq!(speaker(find(&qs, "a four-day week")), "those over 55");
     assert_eq!(speaker(find(&qs, "they would not")), "residents");
 }
+
+#[test]
+fn possessive_place_before_a_name_is_no_role() {
+    // Blind batch 10: "Britain's Tom Hale" gave the role "britain's".
+    let t = "Race\n\nSweden's Erik Lindqvist won the race. \"It was hard,\" said Lindqvist.\n\nBritain's Tom Hale said it was his first podium.\n\nCity Hall spokesman Ben Orr said the roads would reopen.\n";
+    let qs = run(t);
+    let q = find(&qs, "It was hard");
+    assert_eq!(speaker(q), "Erik Lindqvist");
+    assert_eq!(q.role, None);
+    let q = find(&qs, "it was his first podium");
+    assert_eq!(speaker(q), "Tom Hale");
+    assert_eq!(q.role, None);
+    assert_eq!(
+        find(&qs, "the roads").role.as_deref(),
+        Some("City Hall spokesman")
+    );
+}
