@@ -1858,3 +1858,20 @@ fn possessive_place_before_a_name_is_no_role() {
         Some("City Hall spokesman")
     );
 }
+
+#[test]
+fn bureau_and_secretariat_head_organisation_names() {
+    // Blind batch 10: "The Bureau of Meteorology says" gave the speaker "Bureau".
+    let t = "Rain\n\nThe Bureau of Meteorology says there is a 60 per cent chance of rain.\n\nThe Mexican Secretariat of Commerce said exports rose.\n\nThe bureau said later that the forecast could change.\n";
+    let qs = run(t);
+    let q = find(&qs, "there is a 60");
+    assert_eq!(speaker(q), "Bureau of Meteorology");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let q = find(&qs, "exports rose");
+    assert_eq!(speaker(q), "Mexican Secretariat of Commerce");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        find(&qs, "the forecast could").speaker_type,
+        Some(SpeakerType::Organization)
+    );
+}
