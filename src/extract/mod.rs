@@ -134,6 +134,18 @@ impl Resolved {
         }
     }
 
+    /// An earlier speaker found again through a description ("the judge", "the actor"):
+    /// that speaker, with this mention, its gender evidence and `role`.
+    fn redescribed(&self, mention: Range<usize>, gender: Gender, role: Option<String>) -> Self {
+        Resolved {
+            mention: Some(mention),
+            rule: "speaker/description",
+            gender,
+            role,
+            ..self.clone()
+        }
+    }
+
     /// An organisation found through a description ("the regulator", "the company").
     fn described_org(speaker: String, mention: Range<usize>) -> Self {
         Resolved {
@@ -2697,6 +2709,12 @@ fn resolve_mention(
             .and_then(|e| e.gender)
             .unwrap_or(r.gender)
     };
+    // Whether an earlier speaker can be the one this mention's gender evidence points to.
+    // (`want` is passed in: a description's own evidence can refine `gender` below)
+    let gender_fits = |r: &Resolved, want: Gender| {
+        let g = ent_gender(r);
+        want == Gender::Unknown || g == Gender::Unknown || g == want
+    };
     // A sentence-initial single word that the article uses as a name ("Whitlow refused"),
     // or that opens an organisation's name ("Clearpath said" after "Clearpath Holdings";
     // not a common noun: "Residents said" after "Residents Association").
@@ -2761,10 +2779,7 @@ fn resolve_mention(
             let lo = resolved.len().saturating_sub(PRONOUN_LOOKBACK);
             let window = &resolved[lo..];
             for r in window.iter().rev().flatten().filter(|_| want_person) {
-                let ok = (r.stype == SpeakerType::Person && {
-                    let g = ent_gender(r);
-                    gender == Gender::Unknown || g == Gender::Unknown || g == gender
-                })
+                let ok = (r.stype == SpeakerType::Person && gender_fits(r, gender))
                     // An anonymous source whose own he/she is known ("who asked not to
                     // be named because she had signed ..."; then "she said").
                     || (r.stype == SpeakerType::Unknown
@@ -3192,20 +3207,10 @@ fn resolve_mention(
                                     && r.speaker
                                         .as_deref()
                                         .is_some_and(|s| s.starts_with(char::is_uppercase))
-                                    && {
-                                        let g = ent_gender(r);
-                                        gender == Gender::Unknown
-                                            || g == Gender::Unknown
-                                            || g == gender
-                                    }
+                                    && gender_fits(r, gender)
                             });
                             if let Some(r) = prev {
-                                let mut r = r.clone();
-                                r.mention = Some(range);
-                                r.rule = "speaker/description";
-                                r.gender = gender;
-                                r.role = None;
-                                return Some(r);
+                                return Some(r.redescribed(range, gender, None));
                             }
                         }
                     }
@@ -3278,11 +3283,7 @@ fn resolve_mention(
                                     ro.to_lowercase().ends_with(&head) || ro.to_lowercase() == hl
                                 })
                             {
-                                let mut r = r.clone();
-                                r.mention = Some(range);
-                                r.rule = "speaker/description";
-                                r.gender = gender;
-                                return Some(r);
+                                return Some(r.redescribed(range, gender, r.role.clone()));
                             }
                         }
                         if titled.is_none()
@@ -3339,20 +3340,10 @@ fn resolve_mention(
                                     && r.mention
                                         .as_ref()
                                         .is_some_and(|m| here - doc.para_of(m.start).min(here) <= 1)
-                                    && {
-                                        let g = ent_gender(r);
-                                        gender == Gender::Unknown
-                                            || g == Gender::Unknown
-                                            || g == gender
-                                    }
+                                    && gender_fits(r, gender)
                             });
                             if let Some(r) = prev {
-                                let mut r = r.clone();
-                                r.mention = Some(range);
-                                r.rule = "speaker/description";
-                                r.gender = gender;
-                                r.role = Some(desc.clone());
-                                return Some(r);
+                                return Some(r.redescribed(range, gender, Some(desc.clone())));
                             }
                         }
                         if let Some(n) = titled {
