@@ -1528,42 +1528,39 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             .map(|c| c.start)
             .unwrap_or(raw.pieces[0].start);
         let res = match &raw.who {
-            // An answer label states no role or gender of its own: the article's.
-            Who::Mention { range, appos } if raw.qrule == "direct/qa" => resolve_mention(
-                doc,
-                range.clone(),
-                appos.clone(),
-                pos,
-                raw,
-                &resolved,
-                &entities,
-            )
-            .map(|mut r| {
-                if let Some(sp) = r.speaker.as_deref() {
-                    if r.role.is_none() {
-                        r.role = doc
-                            .inv
-                            .role_of(sp, doc.body_start)
-                            .or_else(|| as_role_after(doc, sp));
-                    }
-                    if r.gender == Gender::Unknown {
-                        r.gender = doc.inv.gender_of(sp);
-                    }
-                    if r.gender == Gender::Unknown {
-                        r.gender = next_sentence_pronoun_gender(doc, sp);
-                    }
+            Who::Mention { range, appos } => {
+                let res = resolve_mention(
+                    doc,
+                    range.clone(),
+                    appos.clone(),
+                    pos,
+                    raw,
+                    &resolved,
+                    &entities,
+                );
+                // An answer label states no role or gender of its own: the article's.
+                if raw.qrule == "direct/qa" {
+                    res.map(|mut r| {
+                        if let Some(sp) = r.speaker.as_deref() {
+                            if r.role.is_none() {
+                                r.role = doc
+                                    .inv
+                                    .role_of(sp, doc.body_start)
+                                    .or_else(|| as_role_after(doc, sp));
+                            }
+                            if r.gender == Gender::Unknown {
+                                r.gender = doc.inv.gender_of(sp);
+                            }
+                            if r.gender == Gender::Unknown {
+                                r.gender = next_sentence_pronoun_gender(doc, sp);
+                            }
+                        }
+                        r
+                    })
+                } else {
+                    res
                 }
-                r
-            }),
-            Who::Mention { range, appos } => resolve_mention(
-                doc,
-                range.clone(),
-                appos.clone(),
-                pos,
-                raw,
-                &resolved,
-                &entities,
-            ),
+            }
             Who::Handle { range, name } => {
                 let nm = &text[name.clone()];
                 let canon = doc.inv.canonical(nm, Gender::Unknown, pos);
