@@ -263,6 +263,12 @@ pub fn strip_possessive(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// Whether the title words before a name are one possessive proper noun ("Sweden's Erik
+/// Lindqvist", "Labour's Ann Lowe"): where the person is from or belongs, not a role.
+pub fn place_possessive_only(words: &[&str]) -> bool {
+    matches!(words, [w] if strip_possessive(w).len() < w.len() && is_cap(w))
+}
+
 /// Whether the words before the name in the run are honorifics only ("Mr", "Dr").
 fn person_has_honorific_only(
     text: &str,
@@ -1172,10 +1178,7 @@ impl Inventory {
                     gender = g;
                 }
             }
-            // ("Sweden's Erik Lindqvist": a possessive proper noun alone is no title)
-            let place_possessive =
-                r.len() == 1 && (r[0].ends_with("'s") || r[0].ends_with("’s")) && is_cap(r[0]);
-            if !r.is_empty() && !kin_only && !place_possessive {
+            if !r.is_empty() && !kin_only && !place_possessive_only(&r) {
                 let t = &text[ws[lead + (start - lead - r.len())].start..ws[start - 1].end];
                 // "Mr Justice Hallam": a judge's style states the role "judge".
                 let after_honorific = ws[lead..start - r.len()]

@@ -1450,12 +1450,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             .map(|w| &text[w.clone()])
             .filter(|t| lx.honorific(t).is_none())
             .collect();
-        // ("Sweden's Erik Lindqvist", "Labour's Ann Lowe": a possessive proper noun alone
-        // before the name says where the person is from or belongs, not a role)
-        let place_possessive = words_t.len() == 1
-            && (words_t[0].ends_with("'s") || words_t[0].ends_with("’s"))
-            && is_cap(words_t[0]);
-        if !words_t.is_empty() && !m.org_hint && !place_possessive {
+        if !words_t.is_empty() && !m.org_hint && !super::coref::place_possessive_only(&words_t) {
             let s = ws[i..=te]
                 .iter()
                 .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
