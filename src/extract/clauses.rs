@@ -747,15 +747,29 @@ fn boundary(
         let v = lower_at(text, &ws[1]);
         (v.ends_with("ed") && v.len() > 4) || IRREGULAR_PAST.contains(&v.as_str())
     };
+    // (the quote spans are sorted and disjoint and the words in text order: a cursor over
+    // the spans answers `cues::inside` for each word)
+    let mut qi = quoted.partition_point(|q| q.end <= start);
     for (k, w) in ws.iter().enumerate() {
-        if k == 0 || super::cues::inside(quoted, w.start) {
+        while qi < quoted.len() && quoted[qi].end <= w.start {
+            qi += 1;
+        }
+        if k == 0 || quoted.get(qi).is_some_and(|q| q.start <= w.start) {
             continue;
         }
         let gap = &text[ws[k - 1].end..w.start];
-        let l = lower_at(text, w);
         let comma_out = gap
-            .find(',')
+            .bytes()
+            .position(|c| c == b',')
             .is_some_and(|c| !super::cues::inside(quoted, ws[k - 1].end + c));
+        // The word lowercased where more than "and"/"but" is asked of it: after a comma, or
+        // at three bytes (a word that lowercases to one of those is one of them in ASCII
+        // case: the one non-ASCII char that lowercases to ASCII is the Kelvin sign, to "k").
+        let l = if comma_out || w.len() == 3 {
+            lower_at(text, w)
+        } else {
+            Lower::default()
+        };
         if comma_out {
             if l == "with" || l == "while" {
                 return ws[k - 1].end;
@@ -817,7 +831,7 @@ fn boundary(
                 }
             }
         }
-        if gap.contains(';') {
+        if gap.as_bytes().contains(&b';') {
             return ws[k - 1].end;
         }
         // "... but would not comment further": the main subject's next verb. In a clause
