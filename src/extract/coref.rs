@@ -399,6 +399,16 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// "The moderator, broadcaster Tom Ellery": an organisation noun that opens an apposition
+/// to a description headed by a person noun (role, kin or person) is a person's
+/// occupation, not an organisation's descriptor ("Developer Harrowgate Homes" stays one).
+fn after_person_description(text: &str, word_start: usize, lx: &Lexicon) -> bool {
+    text[..word_start]
+        .strip_suffix(", ")
+        .and_then(|b| b.rsplit(|c: char| c.is_whitespace()).next())
+        .is_some_and(|w| lx.person_noun(&lowercase(w)).is_some())
+}
+
 /// The role in a description chunk right before a name: "The director of the Ashgrove
 /// Museum, Dr Helen Marchetti" -> "director of the Ashgrove Museum".
 fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<String> {
@@ -1138,8 +1148,12 @@ impl Inventory {
                 }
             }
             if lx.is_org_noun(bl) && lx.person_noun(bl).is_none() {
-                org = true;
-                descriptors.push(bl.to_string());
+                if after_person_description(text, b.start, lx) {
+                    person = true;
+                } else {
+                    org = true;
+                    descriptors.push(bl.to_string());
+                }
             }
         }
         // "The miners' union, Unified Metalworkers, condemned": an organisation noun in the
@@ -1254,6 +1268,15 @@ impl Inventory {
             role = apposition_role(text, ws[e_full - 1].end, lx);
             if role.is_none() {
                 role = description_before(text, ws[k].start, lx);
+                // ("The moderator, broadcaster Tom Ellery": the description before the
+                // occupation word)
+                if role.is_none()
+                    && k > 0
+                    && !is_cap(&text[ws[k - 1].clone()])
+                    && after_person_description(text, ws[k - 1].start, lx)
+                {
+                    role = description_before(text, ws[k - 1].start, lx);
+                }
                 described = role.is_some();
             }
             if role.is_none() {
@@ -1385,7 +1408,15 @@ impl Inventory {
         // "The cantonal environment minister, Élodie Favre, defended ...": a name in
         // apposition to the sentence's opening description is its subject.
         let described_subject = k > 0 && !org && {
-            let before = &text[ws[0].start..ws[k].start];
+            let mut before = &text[ws[0].start..ws[k].start];
+            // ("The moderator, broadcaster Tom Ellery, ...": a lowercase title word
+            // between the comma and the name)
+            if k > 1 && person && !is_cap(&text[ws[k - 1].clone()]) {
+                let t = &text[ws[0].start..ws[k - 1].start];
+                if t.ends_with(", ") && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
+                    before = t;
+                }
+            }
             before.ends_with(", ")
                 && before.matches(',').count() == 1
                 && !before.contains(['"', '“', '‘', '«', '„'])

@@ -189,8 +189,11 @@ impl Doc<'_> {
                 .filter(|&i| {
                     let n = &inv.names[i];
                     n.subject
-                        // not an all-capitals headline run
+                        // not an all-capitals headline run, nor any name of the headline
+                        // ("The Last Shift review – two miners, ..." then "..., Bill
+                        // Hardcastle stands ... “…,” he says")
                         && n.name.chars().any(char::is_lowercase)
+                        && n.range.start >= self.body_start
                         && !cues::inside(&self.quoted, n.range.start)
                         && !n.org
                         && (n.person || n.tokens >= 2 || {
@@ -1967,6 +1970,40 @@ fn is_speech_cue(raw: &Raw, lx: &Lexicon) -> bool {
 
 /// A full name that the article introduces with this title or noun ("Pop singer Mia Lowe"
 /// for "the singer", "Judge Susan Pryor" for "the judge"): only when exactly one does.
+/// "The 52-year-old said" after "Richard Lowe, 52, and Andrew Pearson, 49,": the person
+/// the article gives that age ("NAME, 52," / "NAME (52)" / "52-year-old NAME"), the most
+/// recent such name before the description, in its longest form.
+fn name_with_age(doc: &Doc, desc: &str, pos: usize) -> Option<String> {
+    let age = desc
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix("-year-old"))?;
+    if age.is_empty() || !age.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let text = doc.text;
+    let n = doc.inv.before(pos).iter().rev().find(|n| {
+        if n.org || n.range.end > pos || cues::inside(&doc.quoted, n.range.start) {
+            return false;
+        }
+        let after = &text[n.range.end..];
+        let stated_after = [", ", " ("].iter().any(|p| {
+            after
+                .strip_prefix(p)
+                .and_then(|r| r.strip_prefix(age))
+                .is_some_and(|r| r.starts_with([',', ')', ' ', '.']))
+        });
+        let stated_before = text[..n.range.start]
+            .trim_end()
+            .strip_suffix("-year-old")
+            .is_some_and(|b| {
+                b.ends_with(age)
+                    && !b[..b.len() - age.len()].ends_with(|c: char| c.is_ascii_digit())
+            });
+        stated_after || stated_before
+    })?;
+    Some(doc.inv.canonical(&n.name, n.gender, n.range.start))
+}
+
 fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
     doc.inv.titled_name(doc.text, doc.lx, noun)
 }
@@ -3152,13 +3189,19 @@ fn resolve_mention(
                     // "..., and their captain, Priya Malhotra, admitted", is a participant
                     // named in passing: its description is no evidence of the protagonist
                     // an age stands for)
-                    let n = before
-                        .iter()
-                        .rev()
-                        .filter(cand)
-                        .take(4)
-                        .find(|n| (n.person && !n.described) || n.subject)
-                        .or_else(|| before.iter().rev().find(cand))?;
+                    // (the person the article gives that age first: "Richard Lowe, 52,")
+                    let name = match name_with_age(doc, &desc, range.start) {
+                        Some(name) => name,
+                        None => before
+                            .iter()
+                            .rev()
+                            .filter(cand)
+                            .take(4)
+                            .find(|n| (n.person && !n.described) || n.subject)
+                            .or_else(|| before.iter().rev().find(cand))?
+                            .name
+                            .clone(),
+                    };
                     // "The 46-year-old star of cookery show Pan Fried": the rest after the
                     // age is a role when its head is a role noun or it has a PP.
                     let rest = desc
@@ -3172,12 +3215,7 @@ fn resolve_mention(
                             .is_some_and(|p| p.class == PersonClass::Role)
                             || r.contains(" of ")
                     });
-                    Some(Resolved::described_person(
-                        n.name.clone(),
-                        range,
-                        gender,
-                        role,
-                    ))
+                    Some(Resolved::described_person(name, range, gender, role))
                 }
                 DescClass::Person => {
                     // "Her daughter said" after "her daughter, Claire Dunn": a possessive kin

@@ -1875,3 +1875,39 @@ fn bureau_and_secretariat_head_organisation_names() {
         Some(SpeakerType::Organization)
     );
 }
+
+#[test]
+fn occupation_word_after_a_person_description_is_no_organisation() {
+    // Blind batch 12: "The moderator, broadcaster Tom Ellery," made Tom Ellery an
+    // organisation ("broadcaster" is an organisation noun), so "he said" went elsewhere.
+    let t = "Debate\n\nLabour's Helen Marsh and the Conservative candidate, Joanna Pryce, traded accusations.\n\n\"People are still waiting,\" Mrs Pryce said.\n\nThe moderator, broadcaster Tom Ellery, twice had to appeal for quiet. \"Can I remind everyone that both candidates need to be heard?\" he said.\n\nEllery asked whether they would pay for more officers.\n\nDeveloper Harrowgate Homes said the plans were sound.\n";
+    let qs = run(t);
+    let q = find(&qs, "Can I remind");
+    assert_eq!(speaker(q), "Tom Ellery");
+    assert_eq!(q.role.as_deref(), Some("moderator"));
+    let q = find(&qs, "whether they would");
+    assert_eq!(speaker(q), "Tom Ellery");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    let q = find(&qs, "the plans were sound");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+}
+
+#[test]
+fn age_epithet_is_the_person_given_that_age() {
+    // Blind batch 12: "the 52-year-old" went to a place named after two walkers and "the
+    // 34-year-old" to the last name before it rather than to "Grant, 34,".
+    let t = "Rescue\n\nRichard Lowe, 52, and Andrew Pearson, 49, both from Leeds, were caught near the summit at Striding Edge.\n\n'One minute we could see Ullswater,' the 52-year-old said.\n\nKingsmere had led through goals from Lewis Grant and a penalty, either side of an equaliser from Ashford's Kyle Bramble.\n\nGrant, 34, said the dressing room was silent. 'We should be out of sight,' the 34-year-old said.\n\nThe 49-year-old said they had shared a flask of tea.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "One minute")), "Richard Lowe");
+    assert_eq!(speaker(find(&qs, "We should be out")), "Lewis Grant");
+    assert_eq!(speaker(find(&qs, "they had shared")), "Andrew Pearson");
+}
+
+#[test]
+fn headline_name_is_no_subject_for_a_pronoun() {
+    // Blind batch 12: the film title in the headline was taken as the salient subject of
+    // the first "he says".
+    let t = "The Last Shift review – two miners and a friendship\n\nNear the start of The Last Shift, Bill Hardcastle stands at the gates of the colliery. “You never heard quiet down there,” he says.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "You never heard")), "Bill Hardcastle");
+}
