@@ -1565,13 +1565,19 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                 }
             }
             Who::Handle { range, name } => {
+                // ("Jenny Aldridge MP (@JennyAldridgeMP)": post-nominal letters are person
+                // evidence, not part of the name)
                 let nm = &text[name.clone()];
-                let canon = doc.inv.canonical(nm, Gender::Unknown, pos);
+                let bare = nm
+                    .rsplit_once(' ')
+                    .filter(|(h, t)| h.contains(' ') && mentions::POSTNOMINALS.contains(t))
+                    .map(|(h, _)| h);
+                let canon = doc.inv.canonical(bare.unwrap_or(nm), Gender::Unknown, pos);
                 let org = doc.inv.is_org(&canon) && !doc.inv.is_person(&canon);
                 Some(Resolved {
                     speaker: Some(canon),
                     mention: Some(range.clone()),
-                    stype: if org {
+                    stype: if org && bare.is_none() {
                         SpeakerType::Organization
                     } else {
                         SpeakerType::Person

@@ -1911,3 +1911,27 @@ fn headline_name_is_no_subject_for_a_pronoun() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "You never heard")), "Bill Hardcastle");
 }
+
+#[test]
+fn definite_apposition_with_capitalised_title_is_no_subject() {
+    // Blind batch 12: in "Ms Aldridge, the Conservative MP for Swindon West, said" the
+    // apposition (capitalised after "the") was taken as the subject, and its place as the
+    // speaker.
+    let t = "School\n\nJenny Aldridge has written to the minister.\n\nMs Aldridge, the Conservative MP for Swindon West, said she would raise the case.\n\nMr Blake, the Labour member for Leeds North, said he agreed.\n\nThe Rail Delivery Group, the Rail Industry Body, said fares would rise.\n";
+    let qs = run(t);
+    let q = find(&qs, "she would raise");
+    assert_eq!(speaker(q), "Jenny Aldridge");
+    assert_eq!(q.role.as_deref(), Some("Conservative MP for Swindon West"));
+    assert_eq!(speaker(find(&qs, "he agreed")), "Blake");
+}
+
+#[test]
+fn social_post_handle_drops_post_nominal_letters() {
+    // Blind batch 12: "— Jenny Aldridge MP (@JennyAldridgeMP)" kept "MP" in the name.
+    let t = "School\n\nParents were angry.\n\nFour-day weeks are not the answer. Every child has a right to a full-time education.\n— Jenny Aldridge MP (@JennyAldridgeMP) November 12, 2024\n\nMs Aldridge said she would raise the case.\n";
+    let qs = run(t);
+    let q = find(&qs, "Four-day weeks");
+    assert_eq!(speaker(q), "Jenny Aldridge");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(speaker(find(&qs, "she would raise")), "Jenny Aldridge");
+}
