@@ -347,6 +347,12 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         // ", fighting to regain ...": a preposition, "as" or a participle opens no role)
         || super::mentions::PREPOSITIONS.contains(&fl.as_str())
         || fl == "as"
+        // ("Simon Okafor KC, later put it to ...": an adverb opens the clause's verb group)
+        || matches!(
+            fl.as_str(),
+            "later" | "then" | "also" | "earlier" | "again" | "afterwards" | "subsequently"
+                | "previously" | "repeatedly" | "twice" | "once" | "yesterday" | "today"
+        )
         // ("managing director", "acting chairman" are titles: a role noun follows)
         || (fl.ends_with("ing")
             && fl.len() > 5
@@ -454,9 +460,13 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
             || (p == 0 && matches!(d.as_str(), "a" | "an"));
         // ("City’s director of football, Martin Gale": a possessive name opens the
         // description and stays in the role)
-        let possessor = p == 0
-            && words.len() > 1
-            && words[0].starts_with(char::is_uppercase)
+        // ("Mr Day’s barrister, Simon Okafor KC": the possessive name may open with a
+        // honorific or first name)
+        let possessor = p + 1 < words.len()
+            && (p == 0 || (p < 3 && lx.honorific(words[0]).is_some()))
+            && words[..=p]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase))
             && (d.ends_with("’s") || d.ends_with("'s"));
         if !opens && !possessor {
             return None;
@@ -466,7 +476,7 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         if p > 0 && super::mentions::PREPOSITIONS.contains(&lowercase(words[p - 1]).as_str()) {
             return None;
         }
-        let mut from = if possessor { p } else { p + 1 };
+        let mut from = if possessor { 0 } else { p + 1 };
         // ("The other co-founder, Elena Marsh": a second determiner)
         while from + 1 < words.len()
             && super::mentions::DETERMINERS.contains(&lowercase(words[from]).as_str())

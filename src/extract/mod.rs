@@ -51,6 +51,7 @@
 pub mod clauses;
 pub mod coref;
 pub mod cues;
+mod dialogue;
 pub mod mentions;
 pub mod quote_marks;
 pub mod stance;
@@ -985,7 +986,10 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let mut sj = si + 1;
         while sj < doc.spans.len() && !used_span[sj] {
             let n = &doc.spans[sj];
-            if !text[last_end..n.outer.start].trim().is_empty() {
+            // (a closed quote ends its paragraph's quotation: the next quote-only
+            // paragraph is a quotation of its own, perhaps the other side's answer)
+            let gap = &text[last_end..n.outer.start];
+            if !gap.trim().is_empty() || gap.contains('\n') {
                 break;
             }
             pieces.extend(
@@ -1608,6 +1612,14 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     })
                 })
             }
+        };
+        // A question is answered by the one asked (see `dialogue`).
+        let res = match res {
+            Some(r) => dialogue::turn_speaker(text, lx, &raws, &resolved, &entities, i, &r, &|p| {
+                doc.para_of(p)
+            })
+            .or(Some(r)),
+            None => None,
         };
         // Evidence for the entity.
         if let Some(r) = &res {

@@ -1935,3 +1935,42 @@ fn social_post_handle_drops_post_nominal_letters() {
     assert_eq!(q.speaker_type, Some(SpeakerType::Person));
     assert_eq!(speaker(find(&qs, "she would raise")), "Jenny Aldridge");
 }
+
+#[test]
+fn reply_after_a_question_is_by_the_one_asked() {
+    // Blind batch 12 (and batch 10's select committee): "She replied" right after another
+    // speaker's question went to the asker; "the witness replied" stayed a description.
+    let t = "PMQs\n\nMrs Hale said the number had fallen for six months in a row. \"I will take no lectures,\" she said.\n\nThe Conservative MP for Wexley, Andrew Baird, asked whether the prime minister would visit his constituency's hospital. She replied that she would be \"delighted\" to do so.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "she would be")), "Hale");
+    assert_eq!(speaker(find(&qs, "whether the prime")), "Andrew Baird");
+}
+
+#[test]
+fn quote_only_answer_and_next_question_alternate_speakers() {
+    // Blind batch 12: in a cross-examination the answer to a question put to a witness,
+    // and counsel's next question, were given to the one who spoke before.
+    let t = "Trial\n\nGiving evidence, Mr Lister told the jury he had no idea the invoices had been backdated.\n\n‘Did you read this before you signed it?’ Ms Quinn asked.\n\n‘I would have looked at the first page,’ the witness replied.\n\n‘You were the finance director. Checking the numbers was your job, wasn’t it?’\n\n‘In theory, yes, that was part of the job.’\n\nThe jury was sent out.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "I would have looked")), "Lister");
+    assert_eq!(speaker(find(&qs, "You were the finance")), "Quinn");
+    let q = find(&qs, "In theory");
+    assert_eq!(speaker(q), "Lister");
+    assert_eq!(q.text, "In theory, yes, that was part of the job.");
+    // A rhetorical question of the speaker's own is no turn.
+    let t = "Row\n\n“Why would I resign?” said Mr Cole.\n\n“I have done nothing wrong and I will not be going anywhere.”\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "I have done")), "Cole");
+}
+
+#[test]
+fn possessive_name_with_honorific_opens_a_description_and_adverb_no_apposition() {
+    // Blind batch 12: "Mr Day’s barrister, Simon Okafor KC, later put it to ..." gave
+    // Okafor the role "later put it to the former finance director", so "the barrister
+    // said" went to the witness.
+    let t = "Trial\n\nGraham Lister denies fraud. Mr Day’s barrister, Simon Okafor KC, later put it to the witness that no such conversations had taken place.\n\n‘They did take place,’ Mr Lister said.\n\n‘There is no email about either of them,’ the barrister said.\n";
+    let qs = run(t);
+    let q = find(&qs, "There is no email");
+    assert_eq!(speaker(q), "Simon Okafor");
+    assert_eq!(q.role.as_deref(), Some("Mr Day’s barrister"));
+}
