@@ -280,6 +280,18 @@ pub fn strip_ticker(s: &str) -> &str {
     }
 }
 
+/// Whether the last word of a name (`last`, after `prev`) also stands alone elsewhere in
+/// the text: not right after `prev`'s word ("Erik Lindqvist ... Lindqvist told").
+fn surname_used_alone(text: &str, prev: Range<usize>, last: Range<usize>) -> bool {
+    let (p, l) = (&text[prev], &text[last.clone()]);
+    text.match_indices(l).any(|(i, _)| {
+        i != last.start
+            && !text[i + l.len()..].starts_with(char::is_alphanumeric)
+            && !text[..i].ends_with(char::is_alphanumeric)
+            && !text[..i].trim_end().ends_with(p)
+    })
+}
+
 /// Whether the title words before a name are one possessive proper noun ("Sweden's Erik
 /// Lindqvist", "Labour's Ann Lowe"): where the person is from or belongs, not a role.
 pub fn place_possessive_only(words: &[&str]) -> bool {
@@ -559,6 +571,50 @@ fn gender_after_name(text: &str, after: usize, lx: &Lexicon) -> Gender {
         .next_back()
         .and_then(|w| lx.person_noun(&lowercase(w)))
         .map_or(Gender::Unknown, |p| p.gender)
+}
+
+/// "Erik Lindqvist won the race after his title rival crashed out": a name followed by
+/// its own verb, and his/her (a possessive before a noun) or himself/herself later in that
+/// clause, with no other person pronoun, reported clause or quote between, is evidence of
+/// the name's gender.
+fn own_possessive_gender(text: &str, after: usize, lx: &Lexicon) -> Gender {
+    let window = &text[after..super::floor_char(text, (after + 240).min(text.len()))];
+    let clause = &window[..window
+        .find([',', '.', ';', ':', '"', '“', '‘', '(', '\n'])
+        .unwrap_or(window.len())];
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return Gender::Unknown;
+    };
+    let fl = lowercase(first);
+    if !first.starts_with(char::is_lowercase)
+        || super::mentions::PREPOSITIONS.contains(&fl.as_str())
+        || matches!(
+            fl.as_str(),
+            "and" | "or" | "but" | "who" | "which" | "whose" | "that"
+        )
+        || lx.cue(&fl).is_some()
+    {
+        return Gender::Unknown;
+    }
+    for (j, w) in words.iter().enumerate().skip(1) {
+        let l = lowercase(w);
+        match l.as_str() {
+            "he" | "she" | "him" | "they" | "them" | "their" | "that" => break,
+            "his" | "himself" => return Gender::Male,
+            "herself" => return Gender::Female,
+            "her"
+                if words.get(j + 1).is_some_and(|n| {
+                    n.starts_with(char::is_lowercase) && !super::mentions::PREPOSITIONS.contains(n)
+                }) =>
+            {
+                return Gender::Female
+            }
+            _ if lx.cue(&l).is_some() => break,
+            _ => {}
+        }
+    }
+    Gender::Unknown
 }
 
 /// The role of an apposition that states the present one (", now a High Court judge,").
@@ -1073,6 +1129,23 @@ impl Inventory {
                 continue;
             }
             let l = lowercase(t);
+            // "ZANDVOORT, Netherlands - Sweden's Erik Lindqvist won": a possessive proper
+            // noun before a name of two or three plain words, whose last word the article
+            // also uses alone ("Lindqvist told reporters"), says where the person is from
+            // or belongs; it is no part of the name ("Lloyd's Register Group", "Ward's
+            // Automotive Reports" are names).
+            if start == k
+                && (3..=4).contains(&(e - start))
+                && strip_possessive(t).len() < t.len()
+                && ws[start + 1..e].iter().all(|w| {
+                    let l = lowercase(&text[w.clone()]);
+                    !lx.is_org_head(&l) && !lx.is_org_noun(&l) && lx.person_noun(&l).is_none()
+                })
+                && surname_used_alone(text, ws[e - 2].clone(), ws[e - 1].clone())
+            {
+                start += 1;
+                continue;
+            }
             // A sentence-initial common noun ("Developer Ashcombe Homes").
             let sentence_noun = start == k
                 && initial
@@ -1315,6 +1388,9 @@ impl Inventory {
         }
         if gender == Gender::Unknown && !org {
             gender = gender_after_name(text, ws[e_full - 1].end, lx);
+        }
+        if gender == Gender::Unknown && !org {
+            gender = own_possessive_gender(text, ws[e_full - 1].end, lx);
         }
         // "Former pupil Sir David Akande, now a High Court judge": the present role stated
         // in apposition replaces a title before the name.

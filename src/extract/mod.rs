@@ -53,6 +53,7 @@ pub mod coref;
 pub mod cues;
 mod dialogue;
 pub mod mentions;
+mod nationality;
 pub mod quote_marks;
 pub mod stance;
 
@@ -2097,55 +2098,6 @@ fn name_before_noun(desc: &str) -> Option<String> {
     .then(|| name.to_string())
 }
 
-/// Singular nouns of nationality that describe one person ("the Italian added", "the
-/// Dutchman said"), with the gender the noun states. Nouns that are also plural or name a
-/// people or a language as a whole ("the Swiss", "the Portuguese", "the British") are left
-/// out.
-const DEMONYMS: &[(&str, Gender)] = &[
-    ("American", Gender::Unknown),
-    ("Argentine", Gender::Unknown),
-    ("Argentinian", Gender::Unknown),
-    ("Australian", Gender::Unknown),
-    ("Austrian", Gender::Unknown),
-    ("Belgian", Gender::Unknown),
-    ("Brazilian", Gender::Unknown),
-    ("Briton", Gender::Unknown),
-    ("Canadian", Gender::Unknown),
-    ("Colombian", Gender::Unknown),
-    ("Croatian", Gender::Unknown),
-    ("Dane", Gender::Unknown),
-    ("Dutchman", Gender::Male),
-    ("Dutchwoman", Gender::Female),
-    ("Englishman", Gender::Male),
-    ("Englishwoman", Gender::Female),
-    ("Frenchman", Gender::Male),
-    ("Frenchwoman", Gender::Female),
-    ("German", Gender::Unknown),
-    ("Ghanaian", Gender::Unknown),
-    ("Irishman", Gender::Male),
-    ("Irishwoman", Gender::Female),
-    ("Italian", Gender::Unknown),
-    ("Jamaican", Gender::Unknown),
-    ("Kenyan", Gender::Unknown),
-    ("Mexican", Gender::Unknown),
-    ("New Zealander", Gender::Unknown),
-    ("Nigerian", Gender::Unknown),
-    ("Norwegian", Gender::Unknown),
-    ("Pole", Gender::Unknown),
-    ("Russian", Gender::Unknown),
-    ("Scot", Gender::Unknown),
-    ("Scotsman", Gender::Male),
-    ("Scotswoman", Gender::Female),
-    ("Serbian", Gender::Unknown),
-    ("South African", Gender::Unknown),
-    ("Spaniard", Gender::Unknown),
-    ("Swede", Gender::Unknown),
-    ("Ukrainian", Gender::Unknown),
-    ("Uruguayan", Gender::Unknown),
-    ("Welshman", Gender::Male),
-    ("Welshwoman", Gender::Female),
-];
-
 /// The gender a definite nationality mention states ("the Italian", "The Dutchman"), or
 /// `None` when the mention is not one, or when the word after it is not a reporting verb
 /// ("The Mexican state oil company … said": a modifier, not the subject).
@@ -2154,7 +2106,7 @@ fn definite_demonym(text: &str, range: &Range<usize>, lx: &Lexicon) -> Option<Ge
     let rest = mention
         .strip_prefix("the ")
         .or_else(|| mention.strip_prefix("The "))?;
-    let g = DEMONYMS.iter().find(|(d, _)| *d == rest).map(|&(_, g)| g)?;
+    let g = nationality::demonym(rest)?.gender;
     let next = text[range.end..].trim_start_matches(' ');
     let word = next
         .split(|c: char| !c.is_alphabetic())
@@ -3005,9 +2957,23 @@ fn resolve_mention(
                         gender == Gender::Unknown || eg == Gender::Unknown || eg == gender
                     }
             });
-            let speaker = match prev {
-                Some(r) => r.speaker.clone(),
-                None => doc
+            // (nationality evidence and salience first, see `nationality`)
+            let demonym = text[range.clone()]
+                .split_once(' ')
+                .and_then(|(_, w)| nationality::demonym(w));
+            let chosen = demonym.and_then(|d| {
+                let p = prev.and_then(|r| {
+                    Some((
+                        r.speaker.as_deref()?,
+                        r.mention.as_ref().map_or(0, |m| m.start),
+                    ))
+                });
+                nationality::described_person(doc, d, gender, range.start, p)
+            });
+            let speaker = match (chosen, prev) {
+                (Some(c), _) => Some(c),
+                (None, Some(r)) => r.speaker.clone(),
+                (None, None) => doc
                     .inv
                     .before(range.start)
                     .iter()

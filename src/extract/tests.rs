@@ -2028,3 +2028,18 @@ fn wire_stock_ticker_in_angle_brackets_is_no_part_of_the_speaker() {
         "Meston Lake Resources Inc"
     );
 }
+
+#[test]
+fn nationality_description_is_the_person_it_fits_or_the_salient_one() {
+    // Blind batch 10: after a dateline "Sweden's Erik Lindqvist" kept the possessive in the
+    // name, and "The Frenchman said" after "Moreau, who started from pole, lost control"
+    // went to the Swede quoted before, the next "he said" with it.
+    let t = "Lindqvist wins wet Dutch race\n\nZANDVOORT, Netherlands (Wirenews) - Sweden's Erik Lindqvist won the race on Sunday after his title rival Luc Moreau crashed out.\n\n\"That was hard,\" Lindqvist told reporters.\n\nMoreau, who started from pole, lost control at the hairpin. The Frenchman said he had been caught out by water on the track.\n\n\"I'm not going to apologise for racing,\" he said.\n\nCanadian nurse Marie Dubois and Irish engineer Sean Gallagher were freed. \"We were asleep,\" Gallagher said. \"I thought I was dreaming,\" the Canadian said.\n";
+    let qs = run(t);
+    let q = find(&qs, "That was hard");
+    assert_eq!(speaker(q), "Erik Lindqvist");
+    assert_eq!(q.speaker_gender, Some(Gender::Male));
+    assert_eq!(speaker(find(&qs, "he had been caught")), "Luc Moreau");
+    assert_eq!(speaker(find(&qs, "I'm not going")), "Luc Moreau");
+    assert_eq!(speaker(find(&qs, "I thought I was")), "Marie Dubois");
+}
