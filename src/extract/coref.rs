@@ -1429,6 +1429,17 @@ impl Inventory {
             let r = rest.trim_start();
             if r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("who ") {
                 person = true;
+                // ("Cattle producer Jenny McKellar, who runs 800 head": a noun that can
+                // describe a firm or a person before the name is the person's occupation
+                // when the name takes an age or "who")
+                if org
+                    && descriptors.len() == 1
+                    && !(start..e)
+                        .any(|z| lx.is_org_head(&lowercase(strip_possessive(&text[ws[z].clone()]))))
+                {
+                    org = false;
+                    descriptors.clear();
+                }
             } else if r.starts_with("which ") {
                 org = true;
             }

@@ -2043,3 +2043,12 @@ fn nationality_description_is_the_person_it_fits_or_the_salient_one() {
     assert_eq!(speaker(find(&qs, "I'm not going")), "Luc Moreau");
     assert_eq!(speaker(find(&qs, "I thought I was")), "Marie Dubois");
 }
+
+#[test]
+fn ambiguous_occupation_before_a_name_with_who_is_a_person() {
+    // Blind batch 10: "Cattle producer Jenny McKellar, who runs 800 head" made her an
+    // organisation ("producer" can describe a firm), so "she says" went to another name.
+    let t = "Drought\n\nNSW Farmers president Graham Tuck says producers have been asking for help.\n\n\"We have had people destocking,\" Mr Tuck says.\n\nCattle producer Jenny McKellar, who runs 800 head near Nyngan, says she has spent more than $90,000 on feed.\n\n\"Every week you are doing the sums,\" she says.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "Every week")), "Jenny McKellar");
+}
