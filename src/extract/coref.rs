@@ -1425,6 +1425,14 @@ impl Inventory {
                 }
             }
         }
+        // "the Unite union": the name is the union's ("the union" later stands for it; only
+        // "union": in "the Ontario government" the capital is a place).
+        if after.starts_with(" union") && !after[6..].starts_with(char::is_alphanumeric) {
+            org = true;
+            if !descriptors.iter().any(|d| d == "union") {
+                descriptors.push("union".to_string());
+            }
+        }
         if let Some(rest) = after_t.strip_prefix(',') {
             let r = rest.trim_start();
             if r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("who ") {

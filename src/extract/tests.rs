@@ -2052,3 +2052,19 @@ fn ambiguous_occupation_before_a_name_with_who_is_a_person() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "Every week")), "Jenny McKellar");
 }
+
+#[test]
+fn union_named_before_the_noun_and_rescue_team_are_the_bodies_descriptions_name() {
+    // Blind batch 12: "according to the union" after "the Unite union", and "the rescue
+    // team" after "Patterdale Mountain Rescue Team", stayed bare descriptions.
+    let t = "Rescue\n\nTwo walkers were caught near the summit, Patterdale Mountain Rescue Team said.\n\nIn a post on its Facebook page, the rescue team urged walkers to carry a head torch.\n\nThe operator, Pennine Transit, and the Unite union reached a deal that gives drivers a rise, according to the union.\n";
+    let qs = run(t);
+    let q = find(&qs, "Two walkers");
+    assert_eq!(speaker(q), "Patterdale Mountain Rescue Team");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        speaker(find(&qs, "walkers to carry")),
+        "Patterdale Mountain Rescue Team"
+    );
+    assert_eq!(speaker(find(&qs, "The operator")), "Unite");
+}
