@@ -2068,3 +2068,14 @@ fn union_named_before_the_noun_and_rescue_team_are_the_bodies_descriptions_name(
     );
     assert_eq!(speaker(find(&qs, "The operator")), "Unite");
 }
+
+#[test]
+fn civil_defence_heads_an_organisation_name_at_a_sentence_start() {
+    // Blind batch 12: "Tairāwhiti Civil Defence says" lost its first word (taken as a
+    // sentence-initial common noun, since no organisation word was in the run).
+    let t = "Water\n\nResidents have been told to boil water.\n\nTairāwhiti Civil Defence says tankers will be stationed around the city.\n";
+    let qs = run(t);
+    let q = find(&qs, "tankers will");
+    assert_eq!(speaker(q), "Tairāwhiti Civil Defence");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+}
