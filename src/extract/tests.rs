@@ -2079,3 +2079,17 @@ fn civil_defence_heads_an_organisation_name_at_a_sentence_start() {
     assert_eq!(speaker(q), "Tairāwhiti Civil Defence");
     assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
 }
+
+#[test]
+fn remind_and_conclude_report_a_that_clause() {
+    // Blind batches 8 and 12: "reminded walkers that ..." and "concluded that ..." were
+    // no cues.
+    let t = "Rescue\n\nIn a post on its Facebook page, Patterdale Mountain Rescue Team reminded walkers that conditions on the high fells can be severe.\n\nThe coroner, Philippa Rowe, concluded that the death was accidental.\n\nShe was reminded of her duty.\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(find(&qs, "conditions on the high")),
+        "Patterdale Mountain Rescue Team"
+    );
+    assert_eq!(speaker(find(&qs, "the death was")), "Philippa Rowe");
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+}
