@@ -2042,6 +2042,26 @@ fn name_with_age(doc: &Doc, desc: &str, pos: usize) -> Option<String> {
     Some(doc.inv.canonical(&n.name, n.gender, n.range.start))
 }
 
+/// "Developer Harrowgate Homes told the inquiry": a capitalised organisation noun that
+/// opens a mention describes the organisation the rest names (the inventory already knows
+/// "Harrowgate Homes" as one), so it is no part of the speaker's name.
+fn without_descriptor_noun<'a>(doc: &Doc, name: &'a str) -> &'a str {
+    let Some((first, rest)) = name.split_once(' ') else {
+        return name;
+    };
+    let l = lowercase(first);
+    if first.starts_with(char::is_uppercase)
+        && doc.lx.is_org_noun(&l)
+        && doc.lx.person_noun(&l).is_none()
+        && !doc.lx.is_org_head(&l)
+        && doc.inv.is_org(rest)
+    {
+        rest
+    } else {
+        name
+    }
+}
+
 fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
     doc.inv.titled_name(doc.text, doc.lx, noun)
 }
@@ -3068,6 +3088,7 @@ fn resolve_mention(
                 }
                 _ => &text[nr.clone()],
             };
+            let name = without_descriptor_noun(doc, name);
             let canon = doc.inv.canonical(name, gender, nr.start);
             // "Gen. Harwood", "Cllr Spragg": a rank or honorific's role gives way to the
             // description the article states before the name ("The head of the British

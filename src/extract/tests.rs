@@ -2093,3 +2093,15 @@ fn remind_and_conclude_report_a_that_clause() {
     assert_eq!(speaker(find(&qs, "the death was")), "Philippa Rowe");
     assert_eq!(qs.len(), 2, "{qs:#?}");
 }
+
+#[test]
+fn organisation_noun_opening_a_named_mention_is_no_part_of_the_name() {
+    // Blind batch 10: "Developer Harrowgate Homes told the public inquiry that" gave the
+    // speaker "Developer Harrowgate Homes".
+    let t = "Homes plan\n\nDeveloper Harrowgate Homes told the public inquiry on Tuesday that the scheme would deliver 420 affordable homes.\n\nThe company said the scheme was sound.\n";
+    let qs = run(t);
+    let q = find(&qs, "the scheme would");
+    assert_eq!(speaker(q), "Harrowgate Homes");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(speaker(find(&qs, "the scheme was")), "Harrowgate Homes");
+}
