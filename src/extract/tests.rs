@@ -2105,3 +2105,24 @@ fn organisation_noun_opening_a_named_mention_is_no_part_of_the_name() {
     assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
     assert_eq!(speaker(find(&qs, "the scheme was")), "Harrowgate Homes");
 }
+
+#[test]
+fn called_for_an_object_to_do_and_to_before_a_noun_phrase() {
+    // Blind batch 10: "said ... and called for the company to be placed in special
+    // administration" lost the demand; Reuters: "told the annual meeting he looked forward
+    // to 1987" took "to 1987" for an infinitive (the object swallowed the clause).
+    let t = "Water\n\nThe company was fined.\n\nRiver Action said the fine was small and called for the company to be placed in special administration.\n\nThe union called for a campaign to eradicate low pay.\n\nThe plan calls for Seneca to make an advance, the firm said.\n\nChairman M.P. Green told the annual meeting he looked forward to 1987 with optimism.\n";
+    let qs = run(t);
+    let q = find(&qs, "the company to be placed");
+    assert_eq!(speaker(q), "River Action");
+    assert_eq!(q.cue_type, Some(CueType::Demand));
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("a campaign")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "The plan calls for")), "firm");
+    assert_eq!(
+        find(&qs, "he looked forward").text,
+        "he looked forward to 1987 with optimism"
+    );
+}
