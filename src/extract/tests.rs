@@ -2126,3 +2126,17 @@ fn called_for_an_object_to_do_and_to_before_a_noun_phrase() {
         "he looked forward to 1987 with optimism"
     );
 }
+
+#[test]
+fn approximation_after_a_cue_opens_the_clause() {
+    // Blind batch 12 and Reuters: "says about 36,000 people are affected" took "about
+    // 36,000 people" for a topic phrase ("said about 26,400 FmHA farm borrowers were
+    // delinquent" reported only "delinquent on ...").
+    let t = "Water\n\nResidents have been told to boil water.\n\nTairawhiti Civil Defence says about 36,000 people are affected.\n\nMobil Oil Corp said over 300 employees will be relocated to Dallas.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "about 36,000").text,
+        "about 36,000 people are affected"
+    );
+    assert_eq!(speaker(find(&qs, "over 300 employees")), "Mobil Oil Corp");
+}
