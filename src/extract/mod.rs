@@ -2269,10 +2269,11 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
                         .chars()
                         .next_back()
                         .is_none_or(|c| c == ' ' || c == '-'))
-                    // "the mayor" for "The mayor of Caldbridge, Owen Price": the
+                    // "the mayor" for "The mayor of Caldbridge, Owen Price", "the deputy
+                    // leader" for "Helen Marsh, the deputy leader of the council": the
                     // title before "of" is the noun.
                     || r.split_once(" of ")
-                        .is_some_and(|(t, _)| !noun.contains(' ') && t.eq_ignore_ascii_case(noun))
+                        .is_some_and(|(t, _)| t.eq_ignore_ascii_case(noun))
                     // "the head of the agency" for "head of the International
                     // Atomic Energy Agency": same title, a body with the same head.
                     || noun.split_once(" of the ").is_some_and(|(t, body)| {

@@ -2140,3 +2140,12 @@ fn approximation_after_a_cue_opens_the_clause() {
     );
     assert_eq!(speaker(find(&qs, "over 300 employees")), "Mobil Oil Corp");
 }
+
+#[test]
+fn multi_word_title_before_of_introduces_the_description() {
+    // Blind batch 12: "the deputy leader said" after "Helen Marsh, the deputy leader of the
+    // council," stayed a description (only one-word titles before "of" matched).
+    let t = "Debate\n\nHelen Marsh, the deputy leader of the council, spoke first.\n\nAsked whether she would apologise, the deputy leader said: “I have apologised, in person.”\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "I have apologised")), "Helen Marsh");
+}
