@@ -134,9 +134,12 @@ fn is_nationality_word(w: &str) -> bool {
 /// nurse Marie-Claire Dubois" -> "Canadian".
 pub fn stated_before(text: &str, name_start: usize) -> Option<&str> {
     let before = &text[..name_start];
+    // (after the mark, which may be several bytes long: "—")
     let clause_start = before
-        .rfind(['.', ',', ';', '\n', '(', '-', '–', '—'])
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | ',' | ';' | '\n' | '(' | '-' | '–' | '—'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     before[clause_start..]
         .split_whitespace()
         .rev()

@@ -2149,3 +2149,11 @@ fn multi_word_title_before_of_introduces_the_description() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "I have apologised")), "Helen Marsh");
 }
+
+#[test]
+fn nationality_evidence_after_a_multibyte_dash_does_not_panic() {
+    // The clause start before a name was cut one byte after a dash of three bytes.
+    let t = "Race\n\nThe title went to the wire — Erik Lindqvist, 27, won it. \"It was hard,\" the Swede said.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "It was hard")), "Erik Lindqvist");
+}
