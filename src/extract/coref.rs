@@ -282,9 +282,14 @@ pub fn strip_ticker(s: &str) -> &str {
 
 /// Whether the last word of a name (`last`, after `prev`) also stands alone elsewhere in
 /// the text: not right after `prev`'s word ("Erik Lindqvist ... Lindqvist told").
+/// (Looked for within 4,000 bytes either side, so a long text is not scanned per name.)
 fn surname_used_alone(text: &str, prev: Range<usize>, last: Range<usize>) -> bool {
+    const WINDOW: usize = 4000;
     let (p, l) = (&text[prev], &text[last.clone()]);
-    text.match_indices(l).any(|(i, _)| {
+    let lo = super::floor_char(text, last.start.saturating_sub(WINDOW));
+    let hi = super::floor_char(text, (last.end + WINDOW).min(text.len()));
+    text[lo..hi].match_indices(l).any(|(j, _)| {
+        let i = lo + j;
         i != last.start
             && !text[i + l.len()..].starts_with(char::is_alphanumeric)
             && !text[..i].ends_with(char::is_alphanumeric)

@@ -176,8 +176,12 @@ pub(super) fn described_person(
     let text = doc.text;
     // Every person named before, most recent first, with what the article states of its
     // nationality (at any of its occurrences before `pos`).
+    // (within the last LOOKBACK bytes: a long text is not read again per description)
+    const LOOKBACK: usize = 6000;
     let mut seen: Vec<(String, usize, Option<bool>)> = Vec::new();
-    for n in inv.before(pos).iter().rev() {
+    let before = inv.before(pos);
+    let from = before.partition_point(|n| n.range.start + LOOKBACK < pos);
+    for n in before[from..].iter().rev() {
         if n.range.end > pos
             || n.org
             || n.range.start < doc.body_start
