@@ -391,9 +391,24 @@ fn is_apposition(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
         return true;
     }
     if fl == "the" && ws.len() > 1 {
-        return !is_cap(&text[ws[1].clone()]);
+        return !is_cap(&text[ws[1].clone()]) || definite_role_chunk(text, &ws[1..], lx);
     }
     !is_cap(f)
+}
+
+/// The words after "the" in an apposition name a function, capitals or not: the word
+/// before the first of/for/at (or the last word) is a role noun ("the Conservative MP for
+/// Swindon West", "the Labour member for Leeds North"), not the name of a body ("the Rail
+/// Delivery Group").
+fn definite_role_chunk(text: &str, ws: &[Range<usize>], lx: &Lexicon) -> bool {
+    let head_end = ws
+        .iter()
+        .position(|w| matches!(&text[w.clone()], "of" | "for" | "at"))
+        .unwrap_or(ws.len());
+    head_end > 0
+        && lx
+            .person_noun(&lower(&text[ws[head_end - 1].clone()]))
+            .is_some_and(|p| p.class == PersonClass::Role)
 }
 
 /// A US party-state tag after a name ("D-Ohio", "R-Texas", "I-Vt."): party letter, hyphen,
