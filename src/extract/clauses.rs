@@ -175,7 +175,7 @@ pub fn clause_after(
     let entry = cue.entry(lx);
     if matches!(
         entry.lemma.as_str(),
-        "urge" | "ask" | "call on" | "tell" | "warn" | "encourage"
+        "urge" | "ask" | "call on" | "call for" | "tell" | "warn" | "encourage"
     ) {
         if let Some(c) = object_infinitive(text, wt, cue, sentence_end, quoted, lx) {
             return Some(c);
@@ -194,7 +194,13 @@ pub fn clause_after(
             break;
         }
         let l = lower_at(text, &w);
-        if PREPOSITIONS.contains(&l.as_str()) && l != "of" {
+        // ("says about 36,000 people are affected": "about"/"around"/"over"/"up to" before a
+        // number is an approximation that opens the clause, not a preposition)
+        let approx = matches!(l.as_str(), "about" | "around" | "over" | "under")
+            && ws
+                .get(i + 1)
+                .is_some_and(|x| text[x.clone()].starts_with(|c: char| c.is_ascii_digit()));
+        if PREPOSITIONS.contains(&l.as_str()) && l != "of" && !approx {
             // prep + determiner? + up to 5 words, until a determiner, pronoun, "that", a quote
             // mark or punctuation.
             let mut j = i + 1;
@@ -457,6 +463,35 @@ fn object_infinitive(
         }
         if l == "to" {
             if k == 0 || k + 1 >= ws.len() {
+                return None;
+            }
+            // ("called for a return to the negotiating table": "to" before a noun phrase
+            // is a preposition, not an infinitive's)
+            let v = lower_at(text, &ws[k + 1]);
+            if !text[ws[k + 1].clone()].starts_with(char::is_lowercase)
+                || super::mentions::DETERMINERS.contains(&v.as_str())
+                || matches!(
+                    v.as_str(),
+                    "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                )
+            {
+                return None;
+            }
+            // ("called for the company to be placed ...": after "call for" only a short
+            // definite object or a name is the infinitive's subject; "called for a
+            // campaign to eradicate ..." asks for a thing, with a purpose)
+            // ("The plan calls for Seneca to ...": a document's terms, not a demand)
+            if cue.entry(lx).lemma == "call for" && {
+                let f = text[first.clone()].to_lowercase();
+                k > 4
+                    || text[cue.verb.clone()].starts_with("call")
+                        && !text[cue.verb.clone()].starts_with("called")
+                        && !text[cue.verb.clone()].starts_with("calling")
+                    || !(matches!(
+                        f.as_str(),
+                        "the" | "its" | "their" | "his" | "her" | "them" | "him" | "it"
+                    ) || text[first.clone()].starts_with(char::is_uppercase))
+            } {
                 return None;
             }
             let start = first.start;

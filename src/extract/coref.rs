@@ -263,6 +263,92 @@ pub fn strip_possessive(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// Whether the words just before `ws[k]` in its sentence close a title with "of" or "for"
+/// ("Chancellor of the", "Deputy Comptroller of the", "Secretary of State for", "leader of
+/// the Opposition in the"): a role noun, then "of"/"for", then function words and
+/// capitalised words only, up to `ws[k]`. Gives where the title starts (capitalised
+/// modifiers before the role noun belong to it: "Deputy Comptroller").
+pub fn title_of_before(text: &str, ws: &[Range<usize>], k: usize, lx: &Lexicon) -> Option<usize> {
+    const LINKS: &[&str] = &["of", "for", "the", "in", "at", "and"];
+    if k == 0 || !matches!(&text[ws[k - 1].clone()], "of" | "for" | "the" | "in" | "at") {
+        return None;
+    }
+    let joined = |j: usize| text[ws[j].end..ws[j + 1].start].trim().is_empty();
+    let mut j = k;
+    while j > 0 && k - j < 8 {
+        j -= 1;
+        // (the words of one phrase: no comma or other punctuation between them)
+        if !joined(j) {
+            return None;
+        }
+        let t = &text[ws[j].clone()];
+        if matches!(t, "of" | "for") && j > 0 && joined(j - 1) {
+            let before = lowercase(&text[ws[j - 1].clone()]);
+            // (a formal title, capitalised before a name: "Chancellor of the Exchequer",
+            // not "a spokesman for the New York Fed", "chairman of the Association of ...")
+            if is_cap(&text[ws[j - 1].clone()])
+                && lx
+                    .person_noun(&before)
+                    .is_some_and(|p| p.class == PersonClass::Role)
+            {
+                let mut ts = j - 1;
+                while ts > 0 && j - 1 - ts < 3 && joined(ts - 1) {
+                    let m = &text[ws[ts - 1].clone()];
+                    if !is_cap(m) || super::mentions::DETERMINERS.contains(&lowercase(m).as_str()) {
+                        break;
+                    }
+                    ts -= 1;
+                }
+                return Some(ts);
+            }
+        }
+        if !(is_cap(t) || LINKS.contains(&t)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where the name starts in a run `k..e` that follows a title's "of"/"for" (see
+/// [`title_of_before`]): its last two words, and the particles before the last
+/// ("Ursula von der Leyen"); none when those do not look like a person's name ("General
+/// Staff", "of England", "Preussag AG <PRSG.F>", "World Bank's Moroccan").
+pub fn title_body_name_start(
+    text: &str,
+    ws: &[Range<usize>],
+    k: usize,
+    e: usize,
+    lx: &Lexicon,
+) -> Option<usize> {
+    let mut ns = e - 2;
+    while ns > k + 1 && NAME_PARTICLES.contains(&&text[ws[ns].clone()]) {
+        ns -= 1;
+    }
+    let name_word = |t: &str| {
+        let initials = t.len() >= 2
+            && t.ends_with('.')
+            && t.split('.')
+                .all(|p| p.is_empty() || (p.len() == 1 && is_cap(p)));
+        let l = lowercase(t);
+        initials
+            || (is_cap(t)
+                && t.chars().any(char::is_lowercase)
+                && !t.contains(['<', '>', '(', ')', '\'', '’'])
+                && lx.honorific(t).is_none()
+                && lx.person_noun(&l).is_none()
+                && !lx.is_org_head(&l)
+                && !lx.is_org_noun(&l)
+                // (a plural of one: "Indian Merchants Chambers")
+                && !l.strip_suffix('s').is_some_and(|sg| lx.is_org_head(sg) || lx.is_org_noun(sg)))
+    };
+    (!NAME_PARTICLES.contains(&&text[ws[ns].clone()])
+        && ws[ns..e]
+            .iter()
+            .map(|w| &text[w.clone()])
+            .all(|t| NAME_PARTICLES.contains(&t) || name_word(t)))
+    .then_some(ns)
+}
+
 /// A company name without the stock ticker wire copy tags it with: "Nissan Motor Co Ltd
 /// <NSAN.T>" and "<Meston Lake Resources Inc>" name "Nissan Motor Co Ltd" and "Meston Lake
 /// Resources Inc" (the angle brackets mark the ticker or an unlisted company; they are no
@@ -278,6 +364,23 @@ pub fn strip_ticker(s: &str) -> &str {
     } else {
         cut
     }
+}
+
+/// Whether the last word of a name (`last`, after `prev`) also stands alone elsewhere in
+/// the text: not right after `prev`'s word ("Erik Lindqvist ... Lindqvist told").
+/// (Looked for within 4,000 bytes either side, so a long text is not scanned per name.)
+fn surname_used_alone(text: &str, prev: Range<usize>, last: Range<usize>) -> bool {
+    const WINDOW: usize = 4000;
+    let (p, l) = (&text[prev], &text[last.clone()]);
+    let lo = super::floor_char(text, last.start.saturating_sub(WINDOW));
+    let hi = super::floor_char(text, (last.end + WINDOW).min(text.len()));
+    text[lo..hi].match_indices(l).any(|(j, _)| {
+        let i = lo + j;
+        i != last.start
+            && !text[i + l.len()..].starts_with(char::is_alphanumeric)
+            && !text[..i].ends_with(char::is_alphanumeric)
+            && !text[..i].trim_end().ends_with(p)
+    })
 }
 
 /// Whether the title words before a name are one possessive proper noun ("Sweden's Erik
@@ -364,6 +467,12 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
         // ", fighting to regain ...": a preposition, "as" or a participle opens no role)
         || super::mentions::PREPOSITIONS.contains(&fl.as_str())
         || fl == "as"
+        // ("Simon Okafor KC, later put it to ...": an adverb opens the clause's verb group)
+        || matches!(
+            fl.as_str(),
+            "later" | "then" | "also" | "earlier" | "again" | "afterwards" | "subsequently"
+                | "previously" | "repeatedly" | "twice" | "once" | "yesterday" | "today"
+        )
         // ("managing director", "acting chairman" are titles: a role noun follows)
         || (fl.ends_with("ing")
             && fl.len() > 5
@@ -416,6 +525,16 @@ fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// "The moderator, broadcaster Tom Ellery": an organisation noun that opens an apposition
+/// to a description headed by a person noun (role, kin or person) is a person's
+/// occupation, not an organisation's descriptor ("Developer Harrowgate Homes" stays one).
+fn after_person_description(text: &str, word_start: usize, lx: &Lexicon) -> bool {
+    text[..word_start]
+        .strip_suffix(", ")
+        .and_then(|b| b.rsplit(|c: char| c.is_whitespace()).next())
+        .is_some_and(|w| lx.person_noun(&lowercase(w)).is_some())
+}
+
 /// The role in a description chunk right before a name: "The director of the Ashgrove
 /// Museum, Dr Helen Marchetti" -> "director of the Ashgrove Museum".
 fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<String> {
@@ -461,9 +580,13 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
             || (p == 0 && matches!(d.as_str(), "a" | "an"));
         // ("City’s director of football, Martin Gale": a possessive name opens the
         // description and stays in the role)
-        let possessor = p == 0
-            && words.len() > 1
-            && words[0].starts_with(char::is_uppercase)
+        // ("Mr Day’s barrister, Simon Okafor KC": the possessive name may open with a
+        // honorific or first name)
+        let possessor = p + 1 < words.len()
+            && (p == 0 || (p < 3 && lx.honorific(words[0]).is_some()))
+            && words[..=p]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase))
             && (d.ends_with("’s") || d.ends_with("'s"));
         if !opens && !possessor {
             return None;
@@ -473,7 +596,7 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         if p > 0 && super::mentions::PREPOSITIONS.contains(&lowercase(words[p - 1]).as_str()) {
             return None;
         }
-        let mut from = if possessor { p } else { p + 1 };
+        let mut from = if possessor { 0 } else { p + 1 };
         // ("The other co-founder, Elena Marsh": a second determiner)
         while from + 1 < words.len()
             && super::mentions::DETERMINERS.contains(&lowercase(words[from]).as_str())
@@ -539,6 +662,50 @@ fn gender_after_name(text: &str, after: usize, lx: &Lexicon) -> Gender {
         .next_back()
         .and_then(|w| lx.person_noun(&lowercase(w)))
         .map_or(Gender::Unknown, |p| p.gender)
+}
+
+/// "Erik Lindqvist won the race after his title rival crashed out": a name followed by
+/// its own verb, and his/her (a possessive before a noun) or himself/herself later in that
+/// clause, with no other person pronoun, reported clause or quote between, is evidence of
+/// the name's gender.
+fn own_possessive_gender(text: &str, after: usize, lx: &Lexicon) -> Gender {
+    let window = &text[after..super::floor_char(text, (after + 240).min(text.len()))];
+    let clause = &window[..window
+        .find([',', '.', ';', ':', '"', '“', '‘', '(', '\n'])
+        .unwrap_or(window.len())];
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return Gender::Unknown;
+    };
+    let fl = lowercase(first);
+    if !first.starts_with(char::is_lowercase)
+        || super::mentions::PREPOSITIONS.contains(&fl.as_str())
+        || matches!(
+            fl.as_str(),
+            "and" | "or" | "but" | "who" | "which" | "whose" | "that"
+        )
+        || lx.cue(&fl).is_some()
+    {
+        return Gender::Unknown;
+    }
+    for (j, w) in words.iter().enumerate().skip(1) {
+        let l = lowercase(w);
+        match l.as_str() {
+            "he" | "she" | "him" | "they" | "them" | "their" | "that" => break,
+            "his" | "himself" => return Gender::Male,
+            "herself" => return Gender::Female,
+            "her"
+                if words.get(j + 1).is_some_and(|n| {
+                    n.starts_with(char::is_lowercase) && !super::mentions::PREPOSITIONS.contains(n)
+                }) =>
+            {
+                return Gender::Female
+            }
+            _ if lx.cue(&l).is_some() => break,
+            _ => {}
+        }
+    }
+    Gender::Unknown
 }
 
 /// The role of an apposition that states the present one (", now a High Court judge,").
@@ -1053,6 +1220,23 @@ impl Inventory {
                 continue;
             }
             let l = lowercase(t);
+            // "ZANDVOORT, Netherlands - Sweden's Erik Lindqvist won": a possessive proper
+            // noun before a name of two or three plain words, whose last word the article
+            // also uses alone ("Lindqvist told reporters"), says where the person is from
+            // or belongs; it is no part of the name ("Lloyd's Register Group", "Ward's
+            // Automotive Reports" are names).
+            if start == k
+                && (3..=4).contains(&(e - start))
+                && strip_possessive(t).len() < t.len()
+                && ws[start + 1..e].iter().all(|w| {
+                    let l = lowercase(&text[w.clone()]);
+                    !lx.is_org_head(&l) && !lx.is_org_noun(&l) && lx.person_noun(&l).is_none()
+                })
+                && surname_used_alone(text, ws[e - 2].clone(), ws[e - 1].clone())
+            {
+                start += 1;
+                continue;
+            }
             // A sentence-initial common noun ("Developer Ashcombe Homes").
             let sentence_noun = start == k
                 && initial
@@ -1116,6 +1300,21 @@ impl Inventory {
             }
             break;
         }
+        // "Chancellor of the Exchequer Nigel Lawson", "Minister for Health Stephen
+        // Donnelly", "Governor of the Bank of England Mark Carney": a run that follows a
+        // title's "of"/"for" opens with the body the title belongs to; the name is the
+        // run's last two words (with their particles).
+        let mut of_title = None;
+        // (not "a spokesperson for Harbour City Council": a body's name, no person's)
+        if start == k && e - k >= 3 && !lx.is_org_head(&lowercase(&text[ws[e - 1].clone()])) {
+            if let Some(ts) = title_of_before(text, ws, k, lx) {
+                if let Some(ns) = title_body_name_start(text, ws, k, e, lx) {
+                    start = ns;
+                    person = true;
+                    of_title = Some(ts);
+                }
+            }
+        }
         if start >= e {
             return true;
         }
@@ -1155,8 +1354,12 @@ impl Inventory {
                 }
             }
             if lx.is_org_noun(bl) && lx.person_noun(bl).is_none() {
-                org = true;
-                descriptors.push(bl.to_string());
+                if after_person_description(text, b.start, lx) {
+                    person = true;
+                } else {
+                    org = true;
+                    descriptors.push(bl.to_string());
+                }
             }
         }
         // "The miners' union, Unified Metalworkers, condemned": an organisation noun in the
@@ -1264,6 +1467,10 @@ impl Inventory {
                 });
             }
         }
+        if let Some(ts) = of_title {
+            role = Some(text[ws[ts].start..ws[start - 1].end].to_string());
+            title_from = ts;
+        }
         // An apposition after the name ("Dr Samir Haddad, a geologist at ...,") or a
         // description before it ("The director of the Ashgrove Museum, Dr Helen Marchetti").
         let mut described = false;
@@ -1271,6 +1478,15 @@ impl Inventory {
             role = apposition_role(text, ws[e_full - 1].end, lx);
             if role.is_none() {
                 role = description_before(text, ws[k].start, lx);
+                // ("The moderator, broadcaster Tom Ellery": the description before the
+                // occupation word)
+                if role.is_none()
+                    && k > 0
+                    && !is_cap(&text[ws[k - 1].clone()])
+                    && after_person_description(text, ws[k - 1].start, lx)
+                {
+                    role = description_before(text, ws[k - 1].start, lx);
+                }
                 described = role.is_some();
             }
             if role.is_none() {
@@ -1282,6 +1498,9 @@ impl Inventory {
         }
         if gender == Gender::Unknown && !org {
             gender = gender_after_name(text, ws[e_full - 1].end, lx);
+        }
+        if gender == Gender::Unknown && !org {
+            gender = own_possessive_gender(text, ws[e_full - 1].end, lx);
         }
         // "Former pupil Sir David Akande, now a High Court judge": the present role stated
         // in apposition replaces a title before the name.
@@ -1316,10 +1535,29 @@ impl Inventory {
                 }
             }
         }
+        // "the Unite union": the name is the union's ("the union" later stands for it; only
+        // "union": in "the Ontario government" the capital is a place).
+        if after.starts_with(" union") && !after[6..].starts_with(char::is_alphanumeric) {
+            org = true;
+            if !descriptors.iter().any(|d| d == "union") {
+                descriptors.push("union".to_string());
+            }
+        }
         if let Some(rest) = after_t.strip_prefix(',') {
             let r = rest.trim_start();
             if r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("who ") {
                 person = true;
+                // ("Cattle producer Jenny McKellar, who runs 800 head": a noun that can
+                // describe a firm or a person before the name is the person's occupation
+                // when the name takes an age or "who")
+                if org
+                    && descriptors.len() == 1
+                    && !(start..e)
+                        .any(|z| lx.is_org_head(&lowercase(strip_possessive(&text[ws[z].clone()]))))
+                {
+                    org = false;
+                    descriptors.clear();
+                }
             } else if r.starts_with("which ") {
                 org = true;
             }
@@ -1402,7 +1640,15 @@ impl Inventory {
         // "The cantonal environment minister, Élodie Favre, defended ...": a name in
         // apposition to the sentence's opening description is its subject.
         let described_subject = k > 0 && !org && {
-            let before = &text[ws[0].start..ws[k].start];
+            let mut before = &text[ws[0].start..ws[k].start];
+            // ("The moderator, broadcaster Tom Ellery, ...": a lowercase title word
+            // between the comma and the name)
+            if k > 1 && person && !is_cap(&text[ws[k - 1].clone()]) {
+                let t = &text[ws[0].start..ws[k - 1].start];
+                if t.ends_with(", ") && text[ws[k - 1].end..ws[k].start].trim().is_empty() {
+                    before = t;
+                }
+            }
             before.ends_with(", ")
                 && before.matches(',').count() == 1
                 && !before.contains(['"', '“', '‘', '«', '„'])
@@ -1791,8 +2037,11 @@ impl Inventory {
                     before,
                     honorific_role.unwrap_or(""),
                     role,
-                    // "mayor of Caldbridge" also introduces "the mayor"
-                    role.split_once(" of ").map_or("", |(t, _)| t),
+                    // "mayor of Caldbridge" also introduces "the mayor", "Minister for
+                    // Health" "the minister"
+                    role.split_once(" of ")
+                        .or_else(|| role.split_once(" for "))
+                        .map_or("", |(t, _)| t),
                 ]
                 .map(tail_key);
                 keys.sort_unstable();

@@ -51,7 +51,9 @@
 pub mod clauses;
 pub mod coref;
 pub mod cues;
+mod dialogue;
 pub mod mentions;
+mod nationality;
 pub mod quote_marks;
 pub mod stance;
 
@@ -189,8 +191,11 @@ impl Doc<'_> {
                 .filter(|&i| {
                     let n = &inv.names[i];
                     n.subject
-                        // not an all-capitals headline run
+                        // not an all-capitals headline run, nor any name of the headline
+                        // ("The Last Shift review – two miners, ..." then "..., Bill
+                        // Hardcastle stands ... “…,” he says")
                         && n.name.chars().any(char::is_lowercase)
+                        && n.range.start >= self.body_start
                         && !cues::inside(&self.quoted, n.range.start)
                         && !n.org
                         && (n.person || n.tokens >= 2 || {
@@ -759,7 +764,29 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                                 | "early"
                         )
                 }) && tail_before_comma.split_whitespace().take(7).count() <= 6);
-        if tail_small {
+        // "Prices will rise next year, said a Treasury spokesman." / "..., said Bill Guerard
+        // of the California Energy Commission.": the subject after the cue, straight after
+        // the comma, to the sentence's end (with an apposition) is an inverted frame too.
+        let inverted_subject = !tail_small
+            && text[region_start..cue.range.start]
+                .trim_end()
+                .ends_with(',')
+            && tail_words.first().is_some_and(|w| {
+                let t = &text[w.clone()];
+                t.starts_with(char::is_uppercase) || matches!(t, "a" | "an" | "the")
+            })
+            && !doc
+                .quoted
+                .iter()
+                .any(|q| q.start < sent.end && q.end > cue_end)
+            && subject_after(text, cue_end..sent.end, lx).is_some_and(|(r, a)| {
+                let end = a.map_or(r.end, |a| a.end);
+                text[end..sent.end]
+                    .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','))
+                    .is_empty()
+                    && mentions::inverted_subject_np(text, r, lx)
+            });
+        if tail_small || inverted_subject {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
                 let content = skip_dateline(text, trim_content(text, region_start..comma));
@@ -998,7 +1025,10 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         let mut sj = si + 1;
         while sj < doc.spans.len() && !used_span[sj] {
             let n = &doc.spans[sj];
-            if !text[last_end..n.outer.start].trim().is_empty() {
+            // (a closed quote ends its paragraph's quotation: the next quote-only
+            // paragraph is a quotation of its own, perhaps the other side's answer)
+            let gap = &text[last_end..n.outer.start];
+            if !gap.trim().is_empty() || gap.contains('\n') {
                 break;
             }
             pieces.extend(
@@ -1578,13 +1608,19 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                 }
             }
             Who::Handle { range, name } => {
+                // ("Jenny Aldridge MP (@JennyAldridgeMP)": post-nominal letters are person
+                // evidence, not part of the name)
                 let nm = &text[name.clone()];
-                let canon = doc.inv.canonical(nm, Gender::Unknown, pos);
+                let bare = nm
+                    .rsplit_once(' ')
+                    .filter(|(h, t)| h.contains(' ') && mentions::POSTNOMINALS.contains(t))
+                    .map(|(h, _)| h);
+                let canon = doc.inv.canonical(bare.unwrap_or(nm), Gender::Unknown, pos);
                 let org = doc.inv.is_org(&canon) && !doc.inv.is_person(&canon);
                 Some(Resolved {
                     speaker: Some(canon),
                     mention: Some(range.clone()),
-                    stype: if org {
+                    stype: if org && bare.is_none() {
                         SpeakerType::Organization
                     } else {
                         SpeakerType::Person
@@ -1615,6 +1651,14 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     })
                 })
             }
+        };
+        // A question is answered by the one asked (see `dialogue`).
+        let res = match res {
+            Some(r) => dialogue::turn_speaker(text, lx, &raws, &resolved, &entities, i, &r, &|p| {
+                doc.para_of(p)
+            })
+            .or(Some(r)),
+            None => None,
         };
         // Evidence for the entity.
         if let Some(r) = &res {
@@ -1986,6 +2030,60 @@ fn is_speech_cue(raw: &Raw, lx: &Lexicon) -> bool {
 
 /// A full name that the article introduces with this title or noun ("Pop singer Mia Lowe"
 /// for "the singer", "Judge Susan Pryor" for "the judge"): only when exactly one does.
+/// "The 52-year-old said" after "Richard Lowe, 52, and Andrew Pearson, 49,": the person
+/// the article gives that age ("NAME, 52," / "NAME (52)" / "52-year-old NAME"), the most
+/// recent such name before the description, in its longest form.
+fn name_with_age(doc: &Doc, desc: &str, pos: usize) -> Option<String> {
+    let age = desc
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix("-year-old"))?;
+    if age.is_empty() || !age.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let text = doc.text;
+    let n = doc.inv.before(pos).iter().rev().find(|n| {
+        if n.org || n.range.end > pos || cues::inside(&doc.quoted, n.range.start) {
+            return false;
+        }
+        let after = &text[n.range.end..];
+        let stated_after = [", ", " ("].iter().any(|p| {
+            after
+                .strip_prefix(p)
+                .and_then(|r| r.strip_prefix(age))
+                .is_some_and(|r| r.starts_with([',', ')', ' ', '.']))
+        });
+        let stated_before = text[..n.range.start]
+            .trim_end()
+            .strip_suffix("-year-old")
+            .is_some_and(|b| {
+                b.ends_with(age)
+                    && !b[..b.len() - age.len()].ends_with(|c: char| c.is_ascii_digit())
+            });
+        stated_after || stated_before
+    })?;
+    Some(doc.inv.canonical(&n.name, n.gender, n.range.start))
+}
+
+/// "Developer Harrowgate Homes told the inquiry": a capitalised organisation noun that
+/// opens a mention describes the organisation the rest names (the inventory already knows
+/// "Harrowgate Homes" as one), so it is no part of the speaker's name.
+fn without_descriptor_noun<'a>(doc: &Doc, name: &'a str) -> &'a str {
+    let Some((first, rest)) = name.split_once(' ') else {
+        return name;
+    };
+    let l = lowercase(first);
+    if first.starts_with(char::is_uppercase)
+        && doc.lx.is_org_noun(&l)
+        && doc.lx.person_noun(&l).is_none()
+        && !doc.lx.is_org_head(&l)
+        && doc.inv.is_org(rest)
+    {
+        rest
+    } else {
+        name
+    }
+}
+
 fn titled_name(doc: &Doc, noun: &str) -> Option<String> {
     doc.inv.titled_name(doc.text, doc.lx, noun)
 }
@@ -2042,55 +2140,6 @@ fn name_before_noun(desc: &str) -> Option<String> {
     .then(|| name.to_string())
 }
 
-/// Singular nouns of nationality that describe one person ("the Italian added", "the
-/// Dutchman said"), with the gender the noun states. Nouns that are also plural or name a
-/// people or a language as a whole ("the Swiss", "the Portuguese", "the British") are left
-/// out.
-const DEMONYMS: &[(&str, Gender)] = &[
-    ("American", Gender::Unknown),
-    ("Argentine", Gender::Unknown),
-    ("Argentinian", Gender::Unknown),
-    ("Australian", Gender::Unknown),
-    ("Austrian", Gender::Unknown),
-    ("Belgian", Gender::Unknown),
-    ("Brazilian", Gender::Unknown),
-    ("Briton", Gender::Unknown),
-    ("Canadian", Gender::Unknown),
-    ("Colombian", Gender::Unknown),
-    ("Croatian", Gender::Unknown),
-    ("Dane", Gender::Unknown),
-    ("Dutchman", Gender::Male),
-    ("Dutchwoman", Gender::Female),
-    ("Englishman", Gender::Male),
-    ("Englishwoman", Gender::Female),
-    ("Frenchman", Gender::Male),
-    ("Frenchwoman", Gender::Female),
-    ("German", Gender::Unknown),
-    ("Ghanaian", Gender::Unknown),
-    ("Irishman", Gender::Male),
-    ("Irishwoman", Gender::Female),
-    ("Italian", Gender::Unknown),
-    ("Jamaican", Gender::Unknown),
-    ("Kenyan", Gender::Unknown),
-    ("Mexican", Gender::Unknown),
-    ("New Zealander", Gender::Unknown),
-    ("Nigerian", Gender::Unknown),
-    ("Norwegian", Gender::Unknown),
-    ("Pole", Gender::Unknown),
-    ("Russian", Gender::Unknown),
-    ("Scot", Gender::Unknown),
-    ("Scotsman", Gender::Male),
-    ("Scotswoman", Gender::Female),
-    ("Serbian", Gender::Unknown),
-    ("South African", Gender::Unknown),
-    ("Spaniard", Gender::Unknown),
-    ("Swede", Gender::Unknown),
-    ("Ukrainian", Gender::Unknown),
-    ("Uruguayan", Gender::Unknown),
-    ("Welshman", Gender::Male),
-    ("Welshwoman", Gender::Female),
-];
-
 /// The gender a definite nationality mention states ("the Italian", "The Dutchman"), or
 /// `None` when the mention is not one, or when the word after it is not a reporting verb
 /// ("The Mexican state oil company … said": a modifier, not the subject).
@@ -2099,7 +2148,7 @@ fn definite_demonym(text: &str, range: &Range<usize>, lx: &Lexicon) -> Option<Ge
     let rest = mention
         .strip_prefix("the ")
         .or_else(|| mention.strip_prefix("The "))?;
-    let g = DEMONYMS.iter().find(|(d, _)| *d == rest).map(|&(_, g)| g)?;
+    let g = nationality::demonym(rest)?.gender;
     let next = text[range.end..].trim_start_matches(' ');
     let word = next
         .split(|c: char| !c.is_alphabetic())
@@ -2242,10 +2291,26 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
                         .chars()
                         .next_back()
                         .is_none_or(|c| c == ' ' || c == '-'))
-                    // "the mayor" for "The mayor of Caldbridge, Owen Price": the
-                    // title before "of" is the noun.
+                    // "the mayor" for "The mayor of Caldbridge, Owen Price", "the deputy
+                    // leader" for "Helen Marsh, the deputy leader of the council", "the
+                    // minister" for "Minister for Health Stephen Donnelly", "the
+                    // comptroller" for "Deputy Comptroller of the Currency Robert Bench":
+                    // the title before "of"/"for" is, or ends in, the noun.
                     || r.split_once(" of ")
-                        .is_some_and(|(t, _)| !noun.contains(' ') && t.eq_ignore_ascii_case(noun))
+                        .or_else(|| r.split_once(" for "))
+                        .is_some_and(|(t, _)| {
+                            t.eq_ignore_ascii_case(noun)
+                                // (a title of capitalised words: "Deputy Comptroller",
+                                // not "March 11 - A spokesman")
+                                || (!noun.contains(' ')
+                                    && ends_with_lowercase(t, noun)
+                                    && t[..t.len() - noun.len().min(t.len())].ends_with(' ')
+                                    && t.split(' ').count() <= 3
+                                    && t.split(' ').all(|w| {
+                                        w.starts_with(char::is_uppercase)
+                                            && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                                    }))
+                        })
                     // "the head of the agency" for "head of the International
                     // Atomic Energy Agency": same title, a body with the same head.
                     || noun.split_once(" of the ").is_some_and(|(t, body)| {
@@ -2950,9 +3015,23 @@ fn resolve_mention(
                         gender == Gender::Unknown || eg == Gender::Unknown || eg == gender
                     }
             });
-            let speaker = match prev {
-                Some(r) => r.speaker.clone(),
-                None => doc
+            // (nationality evidence and salience first, see `nationality`)
+            let demonym = text[range.clone()]
+                .split_once(' ')
+                .and_then(|(_, w)| nationality::demonym(w));
+            let chosen = demonym.and_then(|d| {
+                let p = prev.and_then(|r| {
+                    Some((
+                        r.speaker.as_deref()?,
+                        r.mention.as_ref().map_or(0, |m| m.start),
+                    ))
+                });
+                nationality::described_person(doc, d, gender, range.start, p)
+            });
+            let speaker = match (chosen, prev) {
+                (Some(c), _) => Some(c),
+                (None, Some(r)) => r.speaker.clone(),
+                (None, None) => doc
                     .inv
                     .before(range.start)
                     .iter()
@@ -3047,6 +3126,7 @@ fn resolve_mention(
                 }
                 _ => &text[nr.clone()],
             };
+            let name = without_descriptor_noun(doc, name);
             let canon = doc.inv.canonical(name, gender, nr.start);
             // "Gen. Harwood", "Cllr Spragg": a rank or honorific's role gives way to the
             // description the article states before the name ("The head of the British
@@ -3171,13 +3251,19 @@ fn resolve_mention(
                     // "..., and their captain, Priya Malhotra, admitted", is a participant
                     // named in passing: its description is no evidence of the protagonist
                     // an age stands for)
-                    let n = before
-                        .iter()
-                        .rev()
-                        .filter(cand)
-                        .take(4)
-                        .find(|n| (n.person && !n.described) || n.subject)
-                        .or_else(|| before.iter().rev().find(cand))?;
+                    // (the person the article gives that age first: "Richard Lowe, 52,")
+                    let name = match name_with_age(doc, &desc, range.start) {
+                        Some(name) => name,
+                        None => before
+                            .iter()
+                            .rev()
+                            .filter(cand)
+                            .take(4)
+                            .find(|n| (n.person && !n.described) || n.subject)
+                            .or_else(|| before.iter().rev().find(cand))?
+                            .name
+                            .clone(),
+                    };
                     // "The 46-year-old star of cookery show Pan Fried": the rest after the
                     // age is a role when its head is a role noun or it has a PP.
                     let rest = desc
@@ -3191,12 +3277,7 @@ fn resolve_mention(
                             .is_some_and(|p| p.class == PersonClass::Role)
                             || r.contains(" of ")
                     });
-                    Some(Resolved::described_person(
-                        n.name.clone(),
-                        range,
-                        gender,
-                        role,
-                    ))
+                    Some(Resolved::described_person(name, range, gender, role))
                 }
                 DescClass::Person => {
                     // "Her daughter said" after "her daughter, Claire Dunn": a possessive kin
@@ -3331,13 +3412,20 @@ fn resolve_mention(
                         // Treasury spokesman said ... The spokesman said")
                         // (among the last `PRONOUN_LOOKBACK` quotes: a scan of all of them
                         // per mention would be quadratic on an article of thousands)
+                        // (or written in this or the paragraph before, whoever it was
+                        // quoted for: "..., a Treasury spokesman said" where the quote
+                        // went to the person the spokesman spoke of)
                         let described_before = || {
                             let lo = resolved.len().saturating_sub(PRONOUN_LOOKBACK);
+                            let from = doc.paras[doc.para_of(range.start).saturating_sub(1)].start;
                             resolved[lo..].iter().flatten().any(|r| {
                                 r.mention.as_ref().is_some_and(|m| {
                                     text[m.clone()].to_lowercase().contains(head.as_str())
                                 })
-                            })
+                            }) || text[from..range.start]
+                                .to_lowercase()
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w == head.as_str())
                         };
                         if titled.is_none()
                             && desc.split_whitespace().count() == 1
