@@ -393,7 +393,35 @@ fn is_apposition(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     if fl == "the" && ws.len() > 1 {
         return !is_cap(&text[ws[1].clone()]);
     }
-    !is_cap(f)
+    !is_cap(f) || possessive_title(text, &ws, lx)
+}
+
+/// "Save the Children's country director in Sudan", "Ostravia's foreign minister": a
+/// possessive name (capitalised words, "the", "of", "and") and a title whose head is a role
+/// noun. After a name it is an apposition, not the subject.
+fn possessive_title(text: &str, ws: &[Range<usize>], lx: &Lexicon) -> bool {
+    let Some(p) = ws.iter().take(5).position(|w| {
+        let t = &text[w.clone()];
+        is_cap(t)
+            && (t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’"))
+    }) else {
+        return false;
+    };
+    if !ws[..p].iter().all(|w| {
+        let t = &text[w.clone()];
+        is_cap(t) || matches!(t, "the" | "of" | "and")
+    }) {
+        return false;
+    }
+    let rest = &ws[p + 1..];
+    let head_end = rest
+        .iter()
+        .position(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
+        .unwrap_or(rest.len());
+    head_end > 0
+        && lx
+            .person_noun(&lower(&text[rest[head_end - 1].clone()]))
+            .is_some_and(|pn| pn.class == PersonClass::Role)
 }
 
 /// A US party-state tag after a name ("D-Ohio", "R-Texas", "I-Vt."): party letter, hyphen,
@@ -489,9 +517,33 @@ pub fn skip_timestamp(text: &str, r: Range<usize>) -> Range<usize> {
 
 fn skip_dateline_dash(text: &str, region: Range<usize>) -> Range<usize> {
     let region = skip_timestamp(text, region);
+    let region = skip_agency_dateline(text, region);
     match last_dash_end(&text.as_bytes()[region.clone()]) {
         Some(e) => region.start + e..region.end,
         None => region,
+    }
+}
+
+/// "Jaipur, Aug 14 (PTI) Leader of ...": an Indian-wire dateline (a place, a comma, a date
+/// and an agency acronym in brackets, no dash) opens the paragraph's first sentence and is
+/// no part of its subject.
+fn skip_agency_dateline(text: &str, region: Range<usize>) -> Range<usize> {
+    let head = &text[region.clone()];
+    let Some(close) = head.get(..head.len().min(48)).and_then(|h| h.find(") ")) else {
+        return region;
+    };
+    let Some(open) = head[..close].rfind('(') else {
+        return region;
+    };
+    let agency = &head[open + 1..close];
+    let dateline = (2..=6).contains(&agency.len())
+        && agency.bytes().all(|b| b.is_ascii_uppercase())
+        && head[..open].contains(", ")
+        && head[..open].bytes().any(|b| b.is_ascii_digit());
+    if dateline {
+        region.start + close + 2..region.end
+    } else {
+        region
     }
 }
 
@@ -1237,8 +1289,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                     })
             })
     };
+    let pp_title_name = title_with_pp_then_name(text, &ws, i, run_end, lx);
     let description = match head_idx {
-        Some(h) if title_then_name(h) => false,
+        Some(h) if title_then_name(h) || pp_title_name.is_some() => false,
         Some(h) => {
             // A lowercase head after the capitalised run, or a description with a PP.
             !trailing_cap
@@ -1424,6 +1477,12 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     {
         name_start = i + 1;
     }
+    // "Leader of the Opposition in the Rajasthan Assembly Suresh Kanwar": the name starts
+    // where the title with its PP ends.
+    if let Some(ns) = pp_title_name.filter(|&ns| ns > name_start && ns < run_end) {
+        title_end = Some(ns - 1);
+        name_start = ns;
+    }
     // "Secretary of State George Shultz": "of State" belongs to the title.
     while name_start + 1 < run_end && matches!(&text[ws[name_start].clone()], "of" | "for" | "and")
     {
@@ -1483,6 +1542,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 .person_noun(&lower(&text[last_plain.clone()]))
                 .is_some_and(|p| p.class == PersonClass::Role);
             let mut role = text[s..e].to_string();
+            // ("... Coffee Institute (IBC) Jorio Dauster": the body's acronym is no title)
+            if let Some(p) = role.rfind(" (").filter(|&p| !role[p..].contains(')')) {
+                role.truncate(p);
+            }
             let after_honorific = ws[i..te.max(i)]
                 .iter()
                 .any(|w| lx.honorific(&text[w.clone()]).is_some());
@@ -1540,6 +1603,92 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         m.org_hint = true;
     }
     m
+}
+
+/// A title with a prepositional phrase before a name: "Deputy governor for monetary
+/// policy Clare Lombard", "Former ambassador to Ostravia Dame Judith Keane", "Leader of
+/// the Opposition in the Rajasthan Assembly Suresh Kanwar". The phrase ends in a capitalised
+/// run of two to four words that is the name when a lowercase noun (no preposition or
+/// determiner) stands right before it, when a honorific opens its last words, or when it
+/// follows an organisation word ("... Assembly" + a two-word name). Returns the index of
+/// the name's first word in `ws`. ("a spokesman for Acme Corp", "the head of the British
+/// Army" stay descriptions: a preposition or determiner opens their run.)
+pub fn title_with_pp_then_name(
+    text: &str,
+    ws: &[Range<usize>],
+    i: usize,
+    run_end: usize,
+    lx: &Lexicon,
+) -> Option<usize> {
+    if run_end != ws.len() || run_end < i + 4 {
+        return None;
+    }
+    let t = |k: usize| &text[ws[k].clone()];
+    // The title: a role noun, then a preposition, both before the final capitalised run.
+    let mut run_start = run_end;
+    while run_start > i && is_cap(t(run_start - 1)) {
+        run_start -= 1;
+    }
+    if run_start <= i + 1 {
+        return None;
+    }
+    let pp = (i..run_start).find(|&k| PREPOSITIONS.contains(&lower(t(k)).as_str()))?;
+    // The preposition follows the title's role noun ("governor for", "Leader of"), and no
+    // verb stands before the name ("boss Kevin Doherty refused to blame referee Adam
+    // Price" is no title).
+    if pp == i
+        || !lx
+            .person_noun(&lower(t(pp - 1)))
+            .is_some_and(|p| p.class == PersonClass::Role)
+        || is_plural_of_listed(&lower(t(pp - 1)), lx)
+        || (i..run_start).any(|k| verbish(t(k), lx))
+    {
+        return None;
+    }
+    let plain = |k: usize| {
+        lx.honorific(t(k)).is_none()
+            && !lx.is_org_head(&lower(t(k)))
+            && !lx.is_org_noun(&lower(t(k)))
+    };
+    let name_ok = |ns: usize| (2..=4).contains(&(run_end - ns)) && (ns..run_end).all(plain);
+    // A honorific inside the run opens the name ("Ostravia Dame Judith Keane").
+    if let Some(hk) = (run_start..run_end)
+        .rev()
+        .find(|&k| lx.honorific(t(k)).is_some())
+    {
+        let ns = hk + 1;
+        return (hk > run_start && name_ok(ns)).then_some(ns);
+    }
+    // An organisation word inside the run ends the body ("the Rajasthan Assembly").
+    if let Some(ok) = (run_start..run_end)
+        .rev()
+        .find(|&k| lx.is_org_head(&lower(t(k))))
+    {
+        // ("the Brazilian Coffee Institute (IBC) Jorio Dauster": the body's acronym)
+        let mut ns = ok + 1;
+        while ns < run_end && is_acronym(t(ns)) {
+            ns += 1;
+        }
+        return name_ok(ns).then_some(ns);
+    }
+    // A lowercase singular noun before the run ("monetary policy Clare Lombard"; not
+    // "spokesman for brokers James Capel", "the Dutch salvage firm Smit International",
+    // "six Gulf Arab states", "the Rio de Janeiro Port").
+    let before = lower(t(run_start - 1));
+    if run_start - 1 > pp
+        && !PREPOSITIONS.contains(&before.as_str())
+        && !DETERMINERS.contains(&before.as_str())
+        && !POSSESSIVES.contains(&before.as_str())
+        && !matches!(before.as_str(), "and" | "or" | "&")
+        && (!before.ends_with('s') || before.ends_with("ss"))
+        && !lx.is_org_noun(&before)
+        && !before.starts_with(|c: char| c.is_ascii_digit())
+        && !super::coref::NAME_PARTICLES.contains(&t(run_start - 1))
+        && name_ok(run_start)
+    {
+        return Some(run_start);
+    }
+    None
 }
 
 /// "economists", "officials": the plural of a listed person noun.

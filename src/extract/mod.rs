@@ -2239,6 +2239,26 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
             }))
 }
 
+/// Whether an earlier speaker's role fits a definite description ("the minister" for
+/// "Transport Minister", "the health minister" for "minister of health"): the role ends
+/// with the description's head and holds each of its other lowercase words. "The first
+/// officer" is not the "chief operating officer" quoted before.
+fn role_fits_description(role: &str, desc: &str, head: &str) -> bool {
+    let rl = role.to_lowercase();
+    if rl.eq_ignore_ascii_case(desc) {
+        return true;
+    }
+    if !rl.ends_with(head) && !rl.split(" of ").next().is_some_and(|t| t.ends_with(head)) {
+        return false;
+    }
+    // (a capitalised modifier names a place or body the role may leave out: "The
+    // Minnesota senator" is the senator quoted before)
+    let role_words: Vec<&str> = rl.split_whitespace().collect();
+    desc.split_whitespace()
+        .filter(|w| !w.starts_with(char::is_uppercase))
+        .all(|w| role_words.iter().any(|r| r.eq_ignore_ascii_case(w)))
+}
+
 /// Whether `hay`, lowercased, ends with `needle` (already lowercase). Lowercases only the
 /// tail that can match, so the cost does not grow with the text before it.
 fn ends_with_lowercase(hay: &str, needle: &str) -> bool {
@@ -2295,6 +2315,12 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     // Norvik Securities in Kestovar").
     for w in words(text, s..e) {
         let l = lowercase(&text[w.clone()]);
+        // ("vice-chancellor of the University of Eastbridge since 2019": a time is no
+        // part of the role either)
+        if matches!(l.as_str(), "since" | "until") && w.start > s {
+            e = w.start;
+            break;
+        }
         if matches!(l.as_str(), "from" | "in") && w.start > s {
             let after = text[w.end..].trim_start();
             // ("line cook from the Bronx")
@@ -3276,9 +3302,9 @@ fn resolve_mention(
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person
-                                && r.role.as_ref().is_some_and(|ro| {
-                                    ro.to_lowercase().ends_with(&head) || ro.to_lowercase() == hl
-                                })
+                                && r.role
+                                    .as_ref()
+                                    .is_some_and(|ro| role_fits_description(ro, &desc, &head))
                             {
                                 return Some(r.redescribed(range, gender, r.role.clone()));
                             }

@@ -1875,3 +1875,116 @@ fn bureau_and_secretariat_head_organisation_names() {
         Some(SpeakerType::Organization)
     );
 }
+
+#[test]
+fn title_with_a_prepositional_phrase_before_a_name_splits_off() {
+    // Blind batch 13: the whole "Deputy governor for monetary policy Clare Lombard" was
+    // taken as one description (speaker and role), and "Leader of the Opposition in the
+    // Rajasthan Assembly Suresh Kanwar" as an organisation.
+    let t = "Rates\n\nDeputy governor for monetary policy Clare Lombard said the Bank risked a recession. Ms Lombard said hiring was weak.\n\nFormer ambassador to Ostravia Dame Judith Keane warned that a cycle of expulsions would follow.\n\nLeader of the Opposition in the Rajasthan Assembly Suresh Kanwar alleged that funds had been diverted. Kanwar said he would go to court.\n\nA spokesman for Acme Holdings said the plant would close.\n\nPresident of the Brazilian Coffee Institute (IBC) Jorio Dauster said exports would rise.\n\nA spokesman for brokers James Capel said the issue was priced well.\n\nA spokesman for the Rio de Janeiro Port said loading had resumed.\n\nBrookvale boss Kevin Doherty refused to blame referee Adam Price for the decision. \"I have watched it back,\" he said.\n";
+    let qs = run(t);
+    let q = find(&qs, "the Bank risked");
+    assert_eq!(speaker(q), "Clare Lombard");
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("deputy governor for monetary policy")
+    );
+    assert_eq!(
+        find(&qs, "hiring was weak")
+            .role
+            .as_deref()
+            .map(str::to_lowercase)
+            .as_deref(),
+        Some("deputy governor for monetary policy")
+    );
+    let q = find(&qs, "a cycle of");
+    assert_eq!(speaker(q), "Judith Keane");
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("former ambassador to ostravia")
+    );
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    let q = find(&qs, "funds had been");
+    assert_eq!(speaker(q), "Suresh Kanwar");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("leader of the opposition in the rajasthan assembly")
+    );
+    assert_eq!(speaker(find(&qs, "he would go")), "Suresh Kanwar");
+    // The same after a PTI dateline.
+    let dated = run("Row\n\nJaipur, Aug 14 (PTI) Leader of the Opposition in the Rajasthan Assembly Suresh Kanwar on Wednesday alleged that funds had been diverted.\n");
+    let q = find(&dated, "funds had been");
+    assert_eq!(speaker(q), "Suresh Kanwar");
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("leader of the opposition in the rajasthan assembly")
+    );
+    let q = find(&qs, "the plant would");
+    assert_eq!(speaker(q), "spokesman for Acme Holdings");
+    let q = find(&qs, "exports would");
+    assert_eq!(speaker(q), "Jorio Dauster");
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("president of the brazilian coffee institute")
+    );
+    // (Reuters: the capitals after a plural or a name particle are the body's name)
+    assert_eq!(
+        speaker(find(&qs, "the issue was")),
+        "spokesman for brokers James Capel"
+    );
+    assert_eq!(
+        speaker(find(&qs, "loading had")),
+        "spokesman for the Rio de Janeiro Port"
+    );
+    let q = find(&qs, "I have watched");
+    assert_eq!(speaker(q), "Kevin Doherty");
+    assert_eq!(q.role.as_deref(), Some("Brookvale boss"));
+}
+
+#[test]
+fn description_before_a_name_is_a_noun_phrase_not_a_clause() {
+    // Blind batch 13: "Marr said the honour belonged as much to her coach, Derek Ames, as
+    // to her." gave Ames the role "honour belonged as much to her coach".
+    let t = "Honours\n\nParalympic sprinter Leah Marr becomes an OBE. Marr said the honour belonged as much to her coach, Derek Ames, as to her.\n\nHer coach said he was \"prouder than ever\".\n";
+    let qs = run(t);
+    let q = find(&qs, "he was");
+    assert_eq!(speaker(q), "Derek Ames");
+    assert_eq!(q.role.as_deref(), Some("coach"));
+}
+
+#[test]
+fn definite_description_needs_every_word_of_an_earlier_role() {
+    // Blind batch 13: "The first officer, who has not been named, told investigators ..."
+    // was the airline's chief operating officer quoted before (same head noun "officer").
+    let t = "Report\n\nSkyhaven's chief operating officer, Nadia Fairclough, said the airline accepted the findings.\n\nThe first officer, who has not been named, told investigators she had not heard a callout.\n\nThe chief operating officer said training had changed.\n";
+    let qs = run(t);
+    let q = find(&qs, "she had not heard");
+    assert_eq!(speaker(q), "first officer");
+    assert_eq!(speaker(find(&qs, "training had")), "Nadia Fairclough");
+}
+#[test]
+fn role_from_a_description_with_a_place_a_possessive_body_or_a_committee() {
+    // Blind batch 13: each of these speakers had no role (or the apposition as speaker, or
+    // the committee's organisation type).
+    let t = "Honours\n\nThe Lord Lieutenant of the county, Lady Caroline Fenwick, said the list showed depth.\n\nAmina Yusuf, Save the Children's country director in Sudan, said children were arriving.\n\nA WFP spokesperson in Port Sudan, Leni Kinzli, said a convoy had been turned back.\n\nOstravia's chargé d'affaires in London, Pavel Rusak, who was summoned on Tuesday, denied that any member had broken the law.\n\nUnder questioning, DC Rhodes conceded she had not reported it.\n\nA spokeswoman said the British ambassador in Vardan, Sir Nigel Pryce, had been called in. Sir Nigel said the embassy would work normally.\n\nThe chair of the foreign affairs committee, Emily Vance, said the government should have acted.\n";
+    let qs = run(t);
+    let role = |p: &str| find(&qs, p).role.clone().unwrap_or_default();
+    assert_eq!(role("the list showed"), "Lord Lieutenant of the county");
+    assert_eq!(speaker(find(&qs, "children were")), "Amina Yusuf");
+    assert_eq!(
+        role("children were"),
+        "Save the Children's country director"
+    );
+    assert_eq!(role("a convoy had"), "WFP spokesperson");
+    assert_eq!(role("any member had"), "Ostravia's chargé d'affaires");
+    assert_eq!(role("she had not reported"), "detective constable");
+    assert_eq!(speaker(find(&qs, "the embassy would")), "Nigel Pryce");
+    assert_eq!(role("the embassy would"), "British ambassador");
+    let q = find(&qs, "the government should");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(
+        role("the government should"),
+        "chair of the foreign affairs committee"
+    );
+}
