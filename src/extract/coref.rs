@@ -263,6 +263,23 @@ pub fn strip_possessive(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// A company name without the stock ticker wire copy tags it with: "Nissan Motor Co Ltd
+/// <NSAN.T>" and "<Meston Lake Resources Inc>" name "Nissan Motor Co Ltd" and "Meston Lake
+/// Resources Inc" (the angle brackets mark the ticker or an unlisted company; they are no
+/// part of the name a researcher counts).
+pub fn strip_ticker(s: &str) -> &str {
+    let inner = s.trim_start_matches('<');
+    let cut = inner
+        .find(['<', '>'])
+        .map_or(inner, |i| &inner[..i])
+        .trim_end();
+    if cut.is_empty() {
+        s
+    } else {
+        cut
+    }
+}
+
 /// Whether the title words before a name are one possessive proper noun ("Sweden's Erik
 /// Lindqvist", "Labour's Ann Lowe"): where the person is from or belongs, not a role.
 pub fn place_possessive_only(words: &[&str]) -> bool {

@@ -733,7 +733,13 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         // to-infinitive after the cue are its content, not an adverbial tail.
         let infinitive_after_object =
             cue_end > cue.range.end && tail_first.as_deref() == Some("to");
-        let tail_small = tail.trim_start().starts_with(',')
+        // `Asked ..., he said, "No one will propose that."`: a comma and a quotation after
+        // the cue make a preposed direct frame, not an inverted one.
+        let tail_opens_quote = tail.trim_start().strip_prefix(',').is_some_and(|rest| {
+            let at = sent.end - rest.trim_start().len();
+            doc.spans.iter().any(|s| s.outer.start == at)
+        });
+        let tail_small = (tail.trim_start().starts_with(',') && !tail_opens_quote)
             || tail_words.is_empty()
             // (the word test first: it is cheap and most often false)
             || (!infinitive_after_object
@@ -757,6 +763,13 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
                 let content = skip_dateline(text, trim_content(text, region_start..comma));
+                // "Asked about the rise, the minister said ...": the participle adjunct is
+                // the question put, not what was said.
+                let asked_adjunct = doc
+                    .words
+                    .first_words(text, content.clone(), 1)
+                    .first()
+                    .is_some_and(|w| &text[w.clone()] == "Asked");
                 let nsubj = word_count_upto(text, subj_region.clone(), 9);
                 let who = if text[subj_region.clone()].trim().is_empty() {
                     subject_after(text, cue_end..sent.end, lx)
@@ -778,7 +791,10 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                         .last()
                         .is_some_and(|s| s.outer.end >= content.end);
                     // The frame ", X said." is evidence enough of reported speech.
-                    if word_count_upto(text, content.clone(), 4) >= 4 && !is_quote_only {
+                    if word_count_upto(text, content.clone(), 4) >= 4
+                        && !is_quote_only
+                        && !asked_adjunct
+                    {
                         let (kind, pieces, qrule) =
                             classify_content(doc, content.clone(), "postposed", false, false);
                         used_cue[ci] = true;
@@ -1764,7 +1780,10 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             text: content,
             start,
             end,
-            speaker: res.speaker.clone(),
+            speaker: res
+                .speaker
+                .as_deref()
+                .map(|s| coref::strip_ticker(s).to_string()),
             speaker_mention: res.mention.as_ref().map(|m| text[m.clone()].to_string()),
             speaker_start: ms,
             speaker_end: me,

@@ -1988,3 +1988,57 @@ fn role_from_a_description_with_a_place_a_possessive_body_or_a_committee() {
         "chair of the foreign affairs committee"
     );
 }
+
+#[test]
+fn asked_adjunct_before_a_preposed_direct_frame_is_no_indirect_quote() {
+    // Reuters: `Asked by reporters if ..., he said, "No one will propose that."` gave the
+    // question as an indirect quote of "he said" and lost the direct quote after it.
+    let t = "Tin\n\nIndonesian Mines Minister Subroto said the pact had failed.\n\nAsked by reporters if Indonesia would support an extension of the pact, he said, \"No one will propose that. It is unrealistic.\"\n\nAsked about the rise in prices, the minister said demand had recovered.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("Asked")),
+        "{:#?}",
+        qs.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
+    let q = find(&qs, "No one will propose that.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Subroto");
+    assert_eq!(speaker(find(&qs, "demand had recovered")), "Subroto");
+}
+
+#[test]
+fn partnership_and_company_suffixes_end_an_organisation_name() {
+    // Reuters: "Cal Fed Income Partners L.P. said" gave the speaker "L.P." ("Partners" read
+    // as a description before a name); "GmbH", "Limited", "LLP" are suffixes as "Ltd" is.
+    let t = "Deals\n\nLOS ANGELES, Oct 19 - Cal Fed Income Partners L.P. said it has acquired two shopping centers.\n\nAIRCOA Hotel Partners LP said it would sell a hotel. AIRCOA said the sale would close in May.\n\nHarlow Homes Limited said it had sold 300 houses.\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(find(&qs, "it has acquired")),
+        "Cal Fed Income Partners L.P."
+    );
+    assert_eq!(
+        speaker(find(&qs, "the sale would close")),
+        "AIRCOA Hotel Partners LP"
+    );
+    let q = find(&qs, "it had sold");
+    assert_eq!(speaker(q), "Harlow Homes Limited");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+}
+
+#[test]
+fn wire_stock_ticker_in_angle_brackets_is_no_part_of_the_speaker() {
+    // Reuters: "Nissan Motor Co Ltd <NSAN.T> said" gave the speaker "Nissan Motor Co Ltd
+    // <NSAN.T"; "<Meston Lake Resources Inc>" (an unlisted company) kept its brackets.
+    let t = "Cars\n\nTOKYO, Oct 20 - Nissan Motor Co Ltd <NSAN.T> said it has started to market a new vehicle.\n\n<Meston Lake Resources Inc>, 65.3 pct owned by Campbell Resources Inc, said it will begin commercial output.\n";
+    let qs = run(t);
+    let q = find(&qs, "it has started");
+    assert_eq!(speaker(q), "Nissan Motor Co Ltd");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("Nissan Motor Co Ltd <NSAN.T>")
+    );
+    assert_eq!(
+        speaker(find(&qs, "it will begin")),
+        "Meston Lake Resources Inc"
+    );
+}
