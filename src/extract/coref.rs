@@ -1229,7 +1229,10 @@ impl Inventory {
                     gender = g;
                 }
             }
-            if lx.is_org_noun(bl) && lx.person_noun(bl).is_none() {
+            if lx.is_org_noun(bl)
+                && lx.person_noun(bl).is_none()
+                && !super::mentions::followed_by_who(text, ws[e_full - 1].end)
+            {
                 org = true;
                 descriptors.push(bl.to_string());
             }
@@ -1317,7 +1320,8 @@ impl Inventory {
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
                         || super::mentions::POSSESSIVES.contains(&w.as_str())
                         || super::mentions::AUXILIARIES.contains(&w.as_str())
-                        || lx.cue(&w).is_some()
+                        || (lx.cue(&w).is_some()
+                            && !super::cues::noun_modifier(&w, text, ws[b - 1].end, lx))
                         || b - 1 < k.saturating_sub(4)
                     {
                         break;

@@ -272,6 +272,33 @@ const GENERIC_TITLES: &[&str] = &[
     "councilwoman",
 ];
 
+/// Whether a ", who " relative clause follows at `at` (a person, not an organisation).
+pub fn followed_by_who(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .is_some_and(|r| r.starts_with(", who ") || r.starts_with(" who "))
+}
+
+/// Ranks (military, police, aviation): a title that says where in a hierarchy, not the
+/// function; a definite or bare apposition headed by a role noun is the role instead
+/// ("Captain Liam Royce, chair of the association's flight safety committee").
+pub const RANK_TITLES: &[&str] = &[
+    "captain",
+    "sergeant",
+    "constable",
+    "inspector",
+    "superintendent",
+    "lieutenant",
+    "major",
+    "colonel",
+    "general",
+    "commander",
+    "admiral",
+    "corporal",
+    "brigadier",
+    "commodore",
+    "marshal",
+];
+
 /// A judge's style before the surname ("Mr Justice Hallam", "Mrs Justice Carr", "Lord
 /// Justice Bean"): the title words are "Justice" after a honorific, and the role they
 /// state is "judge".
@@ -303,6 +330,13 @@ pub fn verbish(w: &str, lx: &Lexicon) -> bool {
         return false;
     }
     (l.ends_with("ed") && l.len() > 4) || lx.cue(&l).is_some()
+}
+
+/// [`verbish`] for the word at `w` in `text`, except a cue form that modifies the noun
+/// after it ("BJP state president Madan Sharma": "state" is no verb there).
+pub fn verb_at(text: &str, w: &Range<usize>, lx: &Lexicon) -> bool {
+    verbish(&text[w.clone()], lx)
+        && !super::cues::noun_modifier(&lower(&text[w.clone()]), text, w.end, lx)
 }
 
 /// Trims whitespace and the given punctuation from both ends of a byte range.
@@ -448,7 +482,7 @@ fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     if PREPOSITIONS.contains(&f.as_str()) || SUBORDINATORS.contains(&f.as_str()) {
         return false;
     }
-    if ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
+    if ws.iter().any(|w| verb_at(text, w, lx)) {
         return false;
     }
     let last = lower(&text[ws[ws.len() - 1].clone()]);
@@ -683,7 +717,7 @@ pub fn subject_before(
     // A subject of punctuation only (a stray closing mark) has no words: no speaker.
     let first = lower(&text[ws.first()?.clone()]);
     let np_like = ws.len() <= 12
-        && !ws.iter().any(|w| verbish(&text[w.clone()], lx))
+        && !ws.iter().any(|w| verb_at(text, w, lx))
         && (!SUBORDINATORS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()))
         && !text[subj.clone()].contains(['"', '“', '”', ':', ';']);
     if np_like {
@@ -697,7 +731,7 @@ pub fn subject_before(
         if rel > 0 {
             let head = trim(text, subj.start..ws[rel].start, &[]);
             let hw = wt.words(text, head.clone());
-            if hw.len() <= 8 && !hw.iter().any(|w| verbish(&text[w.clone()], lx)) {
+            if hw.len() <= 8 && !hw.iter().any(|w| verb_at(text, w, lx)) {
                 // Unnamed groups keep their relative clause ("volunteers who run the library").
                 let last = lower(&text[hw[hw.len() - 1].clone()]);
                 let group = last.ends_with('s')
@@ -744,7 +778,7 @@ pub fn subject_before(
         let all = wt.words(text, chunks[0].start..subj.end);
         if let Some(v) = all.iter().skip(1).find(|w| {
             let t = &text[(*w).clone()];
-            verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
+            verb_at(text, w, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
         }) {
             let region = chunks[0].start..v.start;
             let region_words = wt.words(text, region.clone());
@@ -975,7 +1009,7 @@ pub fn subject_after(
             return Some((head[0].start..head[k - 1].end, Some(ws[k].start..first.end)));
         }
     }
-    if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
+    if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verb_at(text, w, lx)) {
         return None;
     }
     // ", asked after a councillor's mother": a subject never opens with a preposition.
@@ -1435,8 +1469,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             name_start = j + 1;
         }
     }
-    // Lowercase organisation descriptors before the name ("cycling charity Pedal Safe").
-    if name_start > i && name_start <= ws.len() {
+    // Lowercase organisation descriptors before the name ("cycling charity Pedal Safe"),
+    // unless a "who" clause makes the name a person's ("Cattle producer Jenny McKellar,
+    // who runs 2,000 head").
+    if name_start > i && name_start <= ws.len() && !followed_by_who(text, range.end) {
         let l = lower(&text[ws[name_start - 1].clone()]);
         if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
             m.org_hint = true;

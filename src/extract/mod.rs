@@ -1734,15 +1734,18 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     st,
                 )
             }
-            (None, Some(cr)) => (
-                Some(text[cr.clone()].to_string()),
-                Some(
-                    clauses::naming_lemma(&lowercase(&text[cr.clone()]))
-                        .map_or_else(|| text[cr.clone()].to_string(), |(l, _)| l.to_string()),
-                ),
-                CueType::Statement,
-                Stance::Neutral,
-            ),
+            (None, Some(cr)) => {
+                let lemma = clauses::naming_lemma(&lowercase(&text[cr.clone()]))
+                    .map_or_else(|| text[cr.clone()].to_string(), |(l, _)| l.to_string());
+                // (`hailed the results as "…"`: praise; `dismissed it as "…"`: denial)
+                let (ct, st) = clauses::naming_keeps_class(&lemma)
+                    .then(|| lx.cue(&lemma))
+                    .flatten()
+                    .map_or((CueType::Statement, Stance::Neutral), |e| {
+                        (e.cue_type, e.stance)
+                    });
+                (Some(text[cr.clone()].to_string()), Some(lemma), ct, st)
+            }
             _ => (None, None, CueType::Statement, Stance::Neutral),
         };
         // "asked supporters not to abuse the referee": a request (object + to-infinitive)
@@ -1762,6 +1765,14 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             if let Some(s) = stance::content_head_stance(text, &doc.words, first.clone(), lx) {
                 stance = s;
             }
+        }
+        if raw.kind != QuoteKind::Direct
+            && stance == Stance::Neutral
+            && cue_type == CueType::Statement
+            && raw.cue.as_ref().is_some_and(|c| c.negation.is_none())
+            && stance::conditional_harm(text, &doc.words, first.clone())
+        {
+            cue_type = CueType::Warning;
         }
         let (ms, me) = match &res.mention {
             Some(m) => (Some(map.char_at(m.start)), Some(map.char_at(m.end))),
@@ -2258,6 +2269,19 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
             }))
 }
 
+/// Whether a role is a rank alone ("Captain", "lieutenant colonel", "Det Sgt"): an
+/// apposition naming the function replaces it, as it replaces "councillor".
+fn rank_only(role: Option<&str>) -> bool {
+    role.is_some_and(|r| {
+        r.split_whitespace().all(|w| {
+            mentions::RANK_TITLES
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(w))
+                || w.eq_ignore_ascii_case("detective")
+        })
+    })
+}
+
 /// Whether an earlier speaker's role fits a definite description ("the minister" for
 /// "Transport Minister", "the health minister" for "minister of health"): the role ends
 /// with the description's head and holds each of its other lowercase words. "The first
@@ -2719,7 +2743,7 @@ fn resolve_mention(
     if let Some(a) = &appos {
         if role.is_none() && !appos_org {
             role = appos_role(text, a.clone(), lx);
-        } else if m.honorific_role && !appos_org {
+        } else if (m.honorific_role || rank_only(role.as_deref())) && !appos_org {
             // "Cllr Sunita Rao, the council's cabinet member for housing": a definite or
             // bare apposition names the office; an indefinite one describes ("Lt. Gov.
             // Ruth Hammond, a frequent critic of the governor" stays lieutenant governor).
