@@ -272,6 +272,25 @@ const GENERIC_TITLES: &[&str] = &[
     "councilwoman",
 ];
 
+/// "The opposition Liberal Democrat group leader, Cllr Sue Pettit, refused ...": lowercase
+/// words after a capitalised modifier that end in a role noun right before a comma are the
+/// rest of a title, not the end of the noun phrase.
+fn title_tail(text: &str, ws: &[Range<usize>], lx: &Lexicon) -> bool {
+    for w in ws.iter().take(3) {
+        let t = &text[w.clone()];
+        if is_cap(t) || verbish(t, lx) {
+            return false;
+        }
+        let at_comma = text[w.end..].starts_with(',');
+        if at_comma {
+            return lx
+                .person_noun(&lower(t))
+                .is_some_and(|p| p.class == PersonClass::Role);
+        }
+    }
+    false
+}
+
 /// Whether a ", who " relative clause follows at `at` (a person, not an organisation).
 pub fn followed_by_who(text: &str, at: usize) -> bool {
     text.get(at..)
@@ -958,7 +977,12 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
             .person_noun(&lower(t))
             .is_some_and(|p| p.class == PersonClass::Role)
             && ws.get(i + 1).is_some_and(|n| is_cap(&text[n.clone()]));
-        if seen_cap && !cap && !matches!(t, "of" | "and" | "for") && !title_before_name {
+        if seen_cap
+            && !cap
+            && !matches!(t, "of" | "and" | "for")
+            && !title_before_name
+            && !title_tail(text, &ws[i..], lx)
+        {
             break;
         }
         // A sentence-initial capital counts only when the next word is capitalised too.

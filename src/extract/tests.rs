@@ -2124,3 +2124,17 @@ fn rank_gives_way_to_a_function_and_a_who_clause_makes_a_person() {
         Some(SpeakerType::Organization)
     );
 }
+
+#[test]
+fn capitalised_modifier_inside_a_title_before_an_apposed_name() {
+    // Blind batch 13: the subject of ", saying" was "The opposition Liberal Democrat"
+    // (the noun phrase ended at the lowercase "group").
+    let t = "Row\n\nThe opposition Liberal Democrat group leader, Cllr Sue Pettit, refused to back the proposal, saying the council should build homes.\n";
+    let qs = run(t);
+    let q = find(&qs, "the council should");
+    assert_eq!(speaker(q), "Sue Pettit");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("opposition Liberal Democrat group leader")
+    );
+}
