@@ -243,7 +243,13 @@ fn push_decimal(buf: &mut Vec<u8>, mut n: u32) {
 
 /// The content hash of an article text: 32 hex digits of XXH3-128.
 pub fn content_hash(text: &str) -> String {
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+    // (hex digits written directly: `format!` cost about twice the hash of a short text)
+    let h = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+    let mut hex = [0u8; 32];
+    for (k, d) in hex.iter_mut().enumerate() {
+        *d = b"0123456789abcdef"[((h >> (124 - 4 * k)) & 0xf) as usize];
+    }
+    std::str::from_utf8(&hex).expect("hex digits").to_owned()
 }
 
 #[cfg(test)]
@@ -274,5 +280,18 @@ mod tests {
             );
         }
         assert_eq!(quote_id("t", 3, 9).len(), 16);
+    }
+
+    /// Content hashes are published in `articles`: the direct hex must equal `format!`.
+    #[test]
+    fn content_hash_is_the_same_as_formatted() {
+        for text in ["", "a", "He said \"yes\".", &"ü…\n".repeat(500)] {
+            let by_format = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()));
+            assert_eq!(content_hash(text), by_format, "{text:?}");
+        }
+        // Leading zero digits are kept (32 digits whatever the value).
+        assert!((0..2000)
+            .map(|i| content_hash(&i.to_string()))
+            .any(|h| h.starts_with('0') && h.len() == 32));
     }
 }

@@ -155,8 +155,8 @@ impl JsonlRecords {
             },
         };
         Some(match parse_article(&decoded, &self.cfg.fields) {
-            Ok(parts) => {
-                let id = parts.id.clone().unwrap_or_else(|| self.line_id());
+            Ok(mut parts) => {
+                let id = parts.id.take().unwrap_or_else(|| self.line_id());
                 self.origin.record(
                     id,
                     Parts { note, ..parts },

@@ -110,8 +110,10 @@ impl Origin {
         input_bytes: u64,
         text_fields: Option<&[String]>,
     ) -> InputRecord {
+        // Trimmed in place: most values need no change, and a copy per field per
+        // record was a third of what a record costs outside its JSON parse.
         let clean = |s: Option<String>| {
-            s.map(|s| encoding::normalize_line_ends(s).trim().to_string())
+            s.map(|s| trim_in_place(encoding::normalize_line_ends(s)))
                 .filter(|s| !s.is_empty())
         };
         let (status, reason) = match (&parts.text, text_fields) {
@@ -151,6 +153,17 @@ impl Origin {
             input_bytes,
         }
     }
+}
+
+/// `s` without leading and trailing whitespace (as `str::trim`), reusing its buffer.
+fn trim_in_place(mut s: String) -> String {
+    let end = s.trim_end().len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start().len();
+    if start > 0 {
+        s.drain(..start);
+    }
+    s
 }
 
 /// Reads one input file into its records (one, or one per line for JSONL), streaming.
@@ -365,5 +378,28 @@ fn extension_label(format: &Format) -> String {
         Format::Unknown(ext) if ext.is_empty() => "no extension".to_string(),
         Format::Unknown(ext) => format!("unknown extension .{ext}"),
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_in_place;
+
+    #[test]
+    fn trim_in_place_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "  a b  ",
+            "\t\n x\r\n",
+            "\u{3000}全角\u{3000}",
+            "\u{a0}é\u{2003}",
+            "no trim",
+            " lead",
+            "trail ",
+        ] {
+            assert_eq!(trim_in_place(s.to_string()), s.trim(), "{s:?}");
+        }
     }
 }

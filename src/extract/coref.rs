@@ -263,6 +263,92 @@ pub fn strip_possessive(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// Whether the words just before `ws[k]` in its sentence close a title with "of" or "for"
+/// ("Chancellor of the", "Deputy Comptroller of the", "Secretary of State for", "leader of
+/// the Opposition in the"): a role noun, then "of"/"for", then function words and
+/// capitalised words only, up to `ws[k]`. Gives where the title starts (capitalised
+/// modifiers before the role noun belong to it: "Deputy Comptroller").
+pub fn title_of_before(text: &str, ws: &[Range<usize>], k: usize, lx: &Lexicon) -> Option<usize> {
+    const LINKS: &[&str] = &["of", "for", "the", "in", "at", "and"];
+    if k == 0 || !matches!(&text[ws[k - 1].clone()], "of" | "for" | "the" | "in" | "at") {
+        return None;
+    }
+    let joined = |j: usize| text[ws[j].end..ws[j + 1].start].trim().is_empty();
+    let mut j = k;
+    while j > 0 && k - j < 8 {
+        j -= 1;
+        // (the words of one phrase: no comma or other punctuation between them)
+        if !joined(j) {
+            return None;
+        }
+        let t = &text[ws[j].clone()];
+        if matches!(t, "of" | "for") && j > 0 && joined(j - 1) {
+            let before = lowercase(&text[ws[j - 1].clone()]);
+            // (a formal title, capitalised before a name: "Chancellor of the Exchequer",
+            // not "a spokesman for the New York Fed", "chairman of the Association of ...")
+            if is_cap(&text[ws[j - 1].clone()])
+                && lx
+                    .person_noun(&before)
+                    .is_some_and(|p| p.class == PersonClass::Role)
+            {
+                let mut ts = j - 1;
+                while ts > 0 && j - 1 - ts < 3 && joined(ts - 1) {
+                    let m = &text[ws[ts - 1].clone()];
+                    if !is_cap(m) || super::mentions::DETERMINERS.contains(&lowercase(m).as_str()) {
+                        break;
+                    }
+                    ts -= 1;
+                }
+                return Some(ts);
+            }
+        }
+        if !(is_cap(t) || LINKS.contains(&t)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where the name starts in a run `k..e` that follows a title's "of"/"for" (see
+/// [`title_of_before`]): its last two words, and the particles before the last
+/// ("Ursula von der Leyen"); none when those do not look like a person's name ("General
+/// Staff", "of England", "Preussag AG <PRSG.F>", "World Bank's Moroccan").
+pub fn title_body_name_start(
+    text: &str,
+    ws: &[Range<usize>],
+    k: usize,
+    e: usize,
+    lx: &Lexicon,
+) -> Option<usize> {
+    let mut ns = e - 2;
+    while ns > k + 1 && NAME_PARTICLES.contains(&&text[ws[ns].clone()]) {
+        ns -= 1;
+    }
+    let name_word = |t: &str| {
+        let initials = t.len() >= 2
+            && t.ends_with('.')
+            && t.split('.')
+                .all(|p| p.is_empty() || (p.len() == 1 && is_cap(p)));
+        let l = lowercase(t);
+        initials
+            || (is_cap(t)
+                && t.chars().any(char::is_lowercase)
+                && !t.contains(['<', '>', '(', ')', '\'', '’'])
+                && lx.honorific(t).is_none()
+                && lx.person_noun(&l).is_none()
+                && !lx.is_org_head(&l)
+                && !lx.is_org_noun(&l)
+                // (a plural of one: "Indian Merchants Chambers")
+                && !l.strip_suffix('s').is_some_and(|sg| lx.is_org_head(sg) || lx.is_org_noun(sg)))
+    };
+    (!NAME_PARTICLES.contains(&&text[ws[ns].clone()])
+        && ws[ns..e]
+            .iter()
+            .map(|w| &text[w.clone()])
+            .all(|t| NAME_PARTICLES.contains(&t) || name_word(t)))
+    .then_some(ns)
+}
+
 /// A company name without the stock ticker wire copy tags it with: "Nissan Motor Co Ltd
 /// <NSAN.T>" and "<Meston Lake Resources Inc>" name "Nissan Motor Co Ltd" and "Meston Lake
 /// Resources Inc" (the angle brackets mark the ticker or an unlisted company; they are no
@@ -1191,6 +1277,21 @@ impl Inventory {
             }
             break;
         }
+        // "Chancellor of the Exchequer Nigel Lawson", "Minister for Health Stephen
+        // Donnelly", "Governor of the Bank of England Mark Carney": a run that follows a
+        // title's "of"/"for" opens with the body the title belongs to; the name is the
+        // run's last two words (with their particles).
+        let mut of_title = None;
+        // (not "a spokesperson for Harbour City Council": a body's name, no person's)
+        if start == k && e - k >= 3 && !lx.is_org_head(&lowercase(&text[ws[e - 1].clone()])) {
+            if let Some(ts) = title_of_before(text, ws, k, lx) {
+                if let Some(ns) = title_body_name_start(text, ws, k, e, lx) {
+                    start = ns;
+                    person = true;
+                    of_title = Some(ts);
+                }
+            }
+        }
         if start >= e {
             return true;
         }
@@ -1366,6 +1467,9 @@ impl Inventory {
                 t.to_string()
             });
             title_from = b;
+        } else if let Some(ts) = of_title {
+            role = Some(text[ws[ts].start..ws[start - 1].end].to_string());
+            title_from = ts;
         }
         // An apposition after the name ("Dr Samir Haddad, a geologist at ...,") or a
         // description before it ("The director of the Ashgrove Museum, Dr Helen Marchetti").
@@ -1894,8 +1998,11 @@ impl Inventory {
                     before,
                     honorific_role.unwrap_or(""),
                     role,
-                    // "mayor of Caldbridge" also introduces "the mayor"
-                    role.split_once(" of ").map_or("", |(t, _)| t),
+                    // "mayor of Caldbridge" also introduces "the mayor", "Minister for
+                    // Health" "the minister"
+                    role.split_once(" of ")
+                        .or_else(|| role.split_once(" for "))
+                        .map_or("", |(t, _)| t),
                 ]
                 .map(tail_key);
                 keys.sort_unstable();

@@ -1057,6 +1057,49 @@ pub fn subject_after(
     Some((first, appos))
 }
 
+/// Whether the words after an inverted cue ("..., said Bill Guerard of the California
+/// Energy Commission.", "..., said a Treasury spokesman.") are a subject noun phrase and
+/// not a reported clause without "that" ("..., said the players owed the fans a
+/// performance."): a name (capitalised words, with of/for/and/the and particles inside, and
+/// an "of"-phrase after it), or a determiner and at most four words ending in a person or
+/// organisation noun.
+pub fn inverted_subject_np(text: &str, r: Range<usize>, lx: &Lexicon) -> bool {
+    let ws = words(text, r);
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    let t0 = &text[first.clone()];
+    if matches!(t0, "a" | "an" | "the" | "A" | "An" | "The") {
+        let last = lower(&text[ws[ws.len() - 1].clone()]);
+        return (2..=5).contains(&ws.len())
+            && ws[1..]
+                .iter()
+                .all(|w| !matches!(&text[w.clone()], "of" | "for"))
+            && (lx.person_noun(&last).is_some()
+                || is_plural_of_listed(&last, lx)
+                || lx.is_org_noun(&last)
+                || lx.is_org_head(&last));
+    }
+    if !is_cap(t0) || ws.len() > 9 {
+        return false;
+    }
+    // (the name, then "of the California Energy Commission" / "at Jefferies")
+    let mut in_pp = false;
+    ws.iter().all(|w| {
+        let t = &text[w.clone()];
+        if matches!(t, "of" | "at" | "from" | "with") {
+            in_pp = true;
+        }
+        is_cap(t)
+            || matches!(t, "of" | "for" | "and" | "the" | "at" | "from" | "&")
+            || super::coref::NAME_PARTICLES.contains(&t)
+            || (in_pp && lx.is_org_noun(&lower(t)))
+            || lx
+                .person_noun(&lower(t))
+                .is_some_and(|p| p.class == PersonClass::Role)
+    })
+}
+
 /// Takes a mention apart. `sentence_initial` says the mention starts its sentence (so a
 /// first capital may be the sentence's, not a name's).
 pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lexicon) -> Mention {
@@ -1114,6 +1157,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             && (is_cap(&text[ws[j - 2].clone()])
                 || lx.honorific(&text[ws[j - 2].clone()]).is_some())
             && !lx.is_org_head(&lower(&text[ws[j - 1].clone()]))
+            // ("Deputy Comptroller of the Currency Robert Bench": a title's "of")
+            && !(j + 3 < ws.len()
+                && lx
+                    .person_noun(&lower(&text[ws[j - 1].clone()]))
+                    .is_some_and(|p| p.class == PersonClass::Role))
             && !ws[..j]
                 .iter()
                 .any(|x| !is_cap(&text[x.clone()]) && lx.is_org_noun(&lower(&text[x.clone()])))
@@ -1347,9 +1395,26 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                     })
             })
     };
+    // "Chancellor of the Exchequer Nigel Lawson said" at a sentence start: a title with
+    // "of"/"for" and its body, then a two-word name (the name path splits them).
+    let title_of_then_name = |h: usize| {
+        let mut fr = run_end;
+        while fr > i && is_cap(&text[ws[fr - 1].clone()]) {
+            fr -= 1;
+        }
+        h == i
+            && trailing_cap
+            && run_end >= fr + 3
+            && !lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
+            && lx
+                .person_noun(&lower(&text[ws[h].clone()]))
+                .is_some_and(|p| p.class == PersonClass::Role)
+            && super::coref::title_of_before(text, &ws, fr, lx).is_some_and(|ts| ts == i)
+            && super::coref::title_body_name_start(text, &ws, fr, run_end, lx).is_some()
+    };
     let pp_title_name = title_with_pp_then_name(text, &ws, i, run_end, lx);
     let description = match head_idx {
-        Some(h) if title_then_name(h) || pp_title_name.is_some() => false,
+        Some(h) if title_then_name(h) || title_of_then_name(h) || pp_title_name.is_some() => false,
         Some(h) => {
             // A lowercase head after the capitalised run, or a description with a PP.
             !trailing_cap
@@ -1548,6 +1613,20 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     {
         title_end = Some(name_start + 1);
         name_start += 2;
+    }
+    // "Chancellor of the Exchequer Nigel Lawson", "Governor of the Bank of England Mark
+    // Carney": after a title's "of the" the body belongs to the title too; the name is the
+    // run's last two words (as in the coreference inventory).
+    if title_end.is_some()
+        && run_end == ws.len()
+        && run_end >= name_start + 3
+        && !lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
+        && super::coref::title_of_before(text, &ws, name_start, lx).is_some()
+    {
+        if let Some(ns) = super::coref::title_body_name_start(text, &ws, name_start, run_end, lx) {
+            name_start = ns;
+            title_end = Some(name_start - 1);
+        }
     }
     if name_start >= run_end {
         // Only a title: "Judge" alone is a description.

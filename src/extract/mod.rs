@@ -759,7 +759,29 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                                 | "early"
                         )
                 }) && tail_before_comma.split_whitespace().take(7).count() <= 6);
-        if tail_small {
+        // "Prices will rise next year, said a Treasury spokesman." / "..., said Bill Guerard
+        // of the California Energy Commission.": the subject after the cue, straight after
+        // the comma, to the sentence's end (with an apposition) is an inverted frame too.
+        let inverted_subject = !tail_small
+            && text[region_start..cue.range.start]
+                .trim_end()
+                .ends_with(',')
+            && tail_words.first().is_some_and(|w| {
+                let t = &text[w.clone()];
+                t.starts_with(char::is_uppercase) || matches!(t, "a" | "an" | "the")
+            })
+            && !doc
+                .quoted
+                .iter()
+                .any(|q| q.start < sent.end && q.end > cue_end)
+            && subject_after(text, cue_end..sent.end, lx).is_some_and(|(r, a)| {
+                let end = a.map_or(r.end, |a| a.end);
+                text[end..sent.end]
+                    .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','))
+                    .is_empty()
+                    && mentions::inverted_subject_np(text, r, lx)
+            });
+        if tail_small || inverted_subject {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
                 let subj_region = comma + 1..cue.range.start;
                 let content = skip_dateline(text, trim_content(text, region_start..comma));
@@ -2253,10 +2275,25 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
                         .chars()
                         .next_back()
                         .is_none_or(|c| c == ' ' || c == '-'))
-                    // "the mayor" for "The mayor of Caldbridge, Owen Price": the
-                    // title before "of" is the noun.
+                    // "the mayor" for "The mayor of Caldbridge, Owen Price", "the
+                    // minister" for "Minister for Health Stephen Donnelly", "the
+                    // comptroller" for "Deputy Comptroller of the Currency Robert Bench":
+                    // the title before "of"/"for" is, or ends in, the noun.
                     || r.split_once(" of ")
-                        .is_some_and(|(t, _)| !noun.contains(' ') && t.eq_ignore_ascii_case(noun))
+                        .or_else(|| r.split_once(" for "))
+                        .is_some_and(|(t, _)| {
+                            !noun.contains(' ')
+                                && (t.eq_ignore_ascii_case(noun)
+                                    // (a title of capitalised words: "Deputy Comptroller",
+                                    // not "March 11 - A spokesman")
+                                    || (ends_with_lowercase(t, noun)
+                                        && t[..t.len() - noun.len().min(t.len())].ends_with(' ')
+                                        && t.split(' ').count() <= 3
+                                        && t.split(' ').all(|w| {
+                                            w.starts_with(char::is_uppercase)
+                                                && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                                        })))
+                        })
                     // "the head of the agency" for "head of the International
                     // Atomic Energy Agency": same title, a body with the same head.
                     || noun.split_once(" of the ").is_some_and(|(t, body)| {
@@ -3381,13 +3418,20 @@ fn resolve_mention(
                         // Treasury spokesman said ... The spokesman said")
                         // (among the last `PRONOUN_LOOKBACK` quotes: a scan of all of them
                         // per mention would be quadratic on an article of thousands)
+                        // (or written in this or the paragraph before, whoever it was
+                        // quoted for: "..., a Treasury spokesman said" where the quote
+                        // went to the person the spokesman spoke of)
                         let described_before = || {
                             let lo = resolved.len().saturating_sub(PRONOUN_LOOKBACK);
+                            let from = doc.paras[doc.para_of(range.start).saturating_sub(1)].start;
                             resolved[lo..].iter().flatten().any(|r| {
                                 r.mention.as_ref().is_some_and(|m| {
                                     text[m.clone()].to_lowercase().contains(head.as_str())
                                 })
-                            })
+                            }) || text[from..range.start]
+                                .to_lowercase()
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w == head.as_str())
                         };
                         if titled.is_none()
                             && desc.split_whitespace().count() == 1

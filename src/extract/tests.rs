@@ -2138,3 +2138,48 @@ fn capitalised_modifier_inside_a_title_before_an_apposed_name() {
         Some("opposition Liberal Democrat group leader")
     );
 }
+
+#[test]
+fn inverted_indirect_frame_with_the_subject_after_said_is_a_quote() {
+    // Reuters: "..., said Bill Guerard of the California Energy Commission." and "...,
+    // said a company spokesman." were no quotes at all (only "..., X said." was read).
+    let t = "Oil\n\nThe number of producing oil wells in California fell 14 pct, said Bill Guerard of the California Energy Commission.\n\nAbout 1,700 lawsuits had been filed over the drug, said a company spokesman.\n\nThe fans deserved better, said the players owed the club a performance.\n";
+    let qs = run(t);
+    let q = find(&qs, "The number of producing");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Bill Guerard");
+    let q = find(&qs, "About 1,700 lawsuits");
+    assert_eq!(speaker(q), "company spokesman");
+    // a clause without "that" after "said" is no inverted subject
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("The fans")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn title_with_of_or_for_before_a_name_keeps_its_body_out_of_the_name() {
+    // Reuters: "Chancellor of the Exchequer Nigel Lawson said" gave the speaker "chancellor of
+    // the Exchequer Nigel Lawson" (and "Exchequer Nigel Lawson" mid-sentence); "the
+    // minister" found nobody after "Minister for Health Stephen Donnelly".
+    let t = "Budget\n\nChancellor of the Exchequer Nigel Lawson said the pound was stable.\n\nThe talks were useful, said Secretary of State George Shultz.\n\nRegulators had no objection, said Deputy Comptroller of the Currency Robert Bench.\n\nThe service was improving, according to Minister for Health Stephen Donnelly.\n\nThe minister said waiting lists were falling.\n\nA spokesperson for Harbour City Council said the budget was tight.\n";
+    let qs = run(t);
+    let q = find(&qs, "the pound was stable");
+    assert_eq!(speaker(q), "Nigel Lawson");
+    assert_eq!(q.role.as_deref(), Some("Chancellor of the Exchequer"));
+    let q = find(&qs, "The talks were useful");
+    assert_eq!(speaker(q), "George Shultz");
+    assert_eq!(q.role.as_deref(), Some("Secretary of State"));
+    let q = find(&qs, "Regulators had no objection");
+    assert_eq!(speaker(q), "Robert Bench");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("Deputy Comptroller of the Currency")
+    );
+    let q = find(&qs, "waiting lists");
+    assert_eq!(speaker(q), "Stephen Donnelly");
+    assert_eq!(q.role.as_deref(), Some("Minister for Health"));
+    // a body's name after "spokesperson for" holds no person's name
+    let q = find(&qs, "the budget was tight");
+    assert_eq!(speaker(q), "spokesperson for Harbour City Council");
+}
