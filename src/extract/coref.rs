@@ -405,6 +405,46 @@ fn person_has_honorific_only(
 
 /// The role in an apposition right after a name: ", a geologist at the Fenwick Institute,"
 /// -> "geologist at the Fenwick Institute" (cut at who/which and at a trailing place).
+/// "Leader of the Opposition in the Rajasthan Assembly Suresh Kanwar", "Deputy governor
+/// for monetary policy Clare Lombard": a title with a PP that starts up to eight words
+/// before the capitalised run `k..e` (no punctuation between) and whose name starts inside
+/// or at the run ([`super::mentions::title_with_pp_then_name`]). Returns the title's first
+/// word and the name's first word.
+fn pp_title_before_run(
+    text: &str,
+    ws: &[Range<usize>],
+    k: usize,
+    e: usize,
+    lx: &Lexicon,
+) -> Option<(usize, usize)> {
+    if k == 0 {
+        return None;
+    }
+    let mut b = k;
+    while b > 0 && k - b < 8 && text[ws[b - 1].end..ws[b].start].trim().is_empty() {
+        b -= 1;
+    }
+    (b..k)
+        .filter(|&z| {
+            lx.person_noun(&lowercase(&text[ws[z].clone()]))
+                .is_some_and(|p| p.class == PersonClass::Role)
+        })
+        .find_map(|z| {
+            // ("Former ambassador to ...": a leading former/acting belongs to the title)
+            let z = if z > b
+                && matches!(
+                    lowercase(&text[ws[z - 1].clone()]).as_str(),
+                    "former" | "outgoing" | "acting" | "interim" | "deputy"
+                ) {
+                z - 1
+            } else {
+                z
+            };
+            let ns = super::mentions::title_with_pp_then_name(text, &ws[z..e], 0, e - z, lx)?;
+            (z + ns >= k).then_some((z, z + ns))
+        })
+}
+
 fn apposition_role(text: &str, after: usize, lx: &Lexicon) -> Option<String> {
     let rest = text[after..].strip_prefix(", ")?;
     // ("Priya Shah, 29, an accountant from Sevenoaks": an age before the apposition)
@@ -593,7 +633,12 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         }
         // (nor after a preposition: "a spokesman for the owners, X" does not make X one
         // of the owners)
-        if p > 0 && super::mentions::PREPOSITIONS.contains(&lowercase(words[p - 1]).as_str()) {
+        // ("as much to her coach, Derek Ames": a possessive pronoun names the person's
+        // relation to someone else, so the name is the description's)
+        if p > 0
+            && super::mentions::PREPOSITIONS.contains(&lowercase(words[p - 1]).as_str())
+            && !matches!(d.as_str(), "her" | "his" | "their" | "its")
+        {
             return None;
         }
         let mut from = if possessor { 0 } else { p + 1 };
@@ -603,17 +648,38 @@ fn description_before(text: &str, name_start: usize, lx: &Lexicon) -> Option<Str
         {
             from += 1;
         }
-        let words = without_duration(&words[from..]);
+        let words = without_place(without_duration(&words[from..]));
         let head_end = words
             .iter()
             .position(|w| matches!(*w, "of" | "at" | "for"))
             .unwrap_or(words.len());
         let head = lowercase(words.get(head_end.checked_sub(1)?)?);
+        // ("the honour belonged as much to her coach": a clause is no description)
+        if words[..head_end].iter().any(|w| {
+            let l = lowercase(w);
+            super::mentions::verbish(w, lx)
+                || super::mentions::PREPOSITIONS.contains(&l.as_str())
+                || super::mentions::POSSESSIVES.contains(&l.as_str())
+        }) {
+            return None;
+        }
         match lx.person_noun(&head) {
             Some(pn) if pn.class == PersonClass::Role => Some(words.join(" ")),
             _ => None,
         }
     })
+}
+
+/// A description without a trailing place right after its title ("A WFP spokesperson in
+/// Port Sudan", "Ostravia's chargé d'affaires in London"): the role is the function, the
+/// place where the person works (as in appositions after the name).
+fn without_place<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
+    match (1..words.len().saturating_sub(1)).find(|&j| {
+        matches!(words[j], "in" | "from") && words[j + 1].starts_with(char::is_uppercase)
+    }) {
+        Some(j) if !words[..j].iter().any(|w| matches!(*w, "of" | "at" | "for")) => &words[..j],
+        _ => words,
+    }
 }
 
 /// Gender evidence right after a name: a his/her in its "who" clause ("Carl Brandt, 61,
@@ -1203,6 +1269,15 @@ impl Inventory {
             }
             start = h + 1;
         }
+        // "Leader of the Opposition in the Rajasthan Assembly Suresh Kanwar": the name
+        // after a title with a PP (the body's words are the title's, not the name's).
+        let pp_title = pp_title_before_run(text, ws, k, e, lx);
+        if let Some((_, ns)) = pp_title {
+            if ns > start {
+                start = ns;
+                person = true;
+            }
+        }
         // A run that ends in an organisation word with no "of"/"for" inside is one name
         // ("Police Officers Association"), not a title before a name; "Chief Executive
         // Officer of Halvern Robotics" is a title.
@@ -1354,7 +1429,11 @@ impl Inventory {
                 }
             }
             if lx.is_org_noun(bl) && lx.person_noun(bl).is_none() {
-                if after_person_description(text, b.start, lx) {
+                // ("Cattle producer Jenny McKellar, who runs ...", "The moderator,
+                // broadcaster Tom Ellery": a person)
+                if after_person_description(text, b.start, lx)
+                    || super::mentions::followed_by_who(text, ws[e_full - 1].end)
+                {
                     person = true;
                 } else {
                     org = true;
@@ -1364,10 +1443,16 @@ impl Inventory {
         }
         // "The miners' union, Unified Metalworkers, condemned": an organisation noun in the
         // description before the name describes it.
+        // ("The chair of the foreign affairs committee, Emily Vance": the description's
+        // head is a person's title, so the committee is not the name's)
         if k > 0 && descriptors.is_empty() && text[..ws[k].start].ends_with(", ") {
             let b = &text[ws[k - 1].clone()];
             let bl = b.to_lowercase();
-            if !is_cap(b) && lx.is_org_noun(&bl) && lx.person_noun(&bl).is_none() {
+            if !is_cap(b)
+                && lx.is_org_noun(&bl)
+                && lx.person_noun(&bl).is_none()
+                && description_before(text, ws[k].start, lx).is_none()
+            {
                 org = true;
                 descriptors.push(bl);
             }
@@ -1439,7 +1524,8 @@ impl Inventory {
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
                         || super::mentions::POSSESSIVES.contains(&w.as_str())
                         || super::mentions::AUXILIARIES.contains(&w.as_str())
-                        || lx.cue(&w).is_some()
+                        || (lx.cue(&w).is_some()
+                            && !super::cues::noun_modifier(&w, text, ws[b - 1].end, lx))
                         || b - 1 < k.saturating_sub(4)
                     {
                         break;
@@ -1467,7 +1553,24 @@ impl Inventory {
                 });
             }
         }
-        if let Some(ts) = of_title {
+        if let Some((b, ns)) = pp_title {
+            let t = &text[ws[b].start..ws[ns - 1].end];
+            // ("... Coffee Institute (IBC) Jorio Dauster": the body's acronym is no title)
+            let t = match t.rfind(" (") {
+                Some(p) if !t[p..].contains(')') => &t[..p],
+                _ => t,
+            };
+            let t = t
+                .rsplit_once(' ')
+                .filter(|(_, last)| lx.honorific(last).is_some())
+                .map_or(t, |(head, _)| head);
+            role = Some(if b == 0 {
+                super::mentions::role_case(t, lx)
+            } else {
+                t.to_string()
+            });
+            title_from = b;
+        } else if let Some(ts) = of_title {
             role = Some(text[ws[ts].start..ws[start - 1].end].to_string());
             title_from = ts;
         }

@@ -105,6 +105,9 @@ pub fn find_cues(text: &str, quoted: &[Range<usize>], lx: &Lexicon) -> Vec<Cue> 
         }
         let entry = m.pattern().as_usize();
         let form = &lx.cues()[entry].form;
+        if noun_modifier(form, text, e, lx) {
+            continue;
+        }
         let mut start = s;
         let mut negation = None;
         if form != "according to" {
@@ -187,6 +190,36 @@ pub fn find_cues(text: &str, quoted: &[Range<usize>], lx: &Lexicon) -> Vec<Cue> 
         });
     }
     out
+}
+
+/// "BJP state president Madan Sharma said", "the state government", "a report
+/// author": a bare cue form that is also a noun, right before a person or organisation
+/// noun, modifies it and reports nothing.
+pub fn noun_modifier(form: &str, text: &str, end: usize, lx: &Lexicon) -> bool {
+    if !matches!(
+        form,
+        "state"
+            | "report"
+            | "note"
+            | "comment"
+            | "post"
+            | "answer"
+            | "reply"
+            | "claim"
+            | "question"
+            | "tweet"
+    ) {
+        return false;
+    }
+    let Some(next) = text[end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !(c.is_alphanumeric() || c == '-')).next())
+        .filter(|w| w.starts_with(char::is_lowercase))
+    else {
+        return false;
+    };
+    let l = lowercase(next);
+    lx.person_noun(&l).is_some() || lx.is_org_noun(&l) || lx.is_org_head(&l)
 }
 
 /// Whether byte `p` is inside one of the sorted, disjoint ranges.

@@ -272,6 +272,52 @@ const GENERIC_TITLES: &[&str] = &[
     "councilwoman",
 ];
 
+/// "The opposition Liberal Democrat group leader, Cllr Sue Pettit, refused ...": lowercase
+/// words after a capitalised modifier that end in a role noun right before a comma are the
+/// rest of a title, not the end of the noun phrase.
+fn title_tail(text: &str, ws: &[Range<usize>], lx: &Lexicon) -> bool {
+    for w in ws.iter().take(3) {
+        let t = &text[w.clone()];
+        if is_cap(t) || verbish(t, lx) {
+            return false;
+        }
+        let at_comma = text[w.end..].starts_with(',');
+        if at_comma {
+            return lx
+                .person_noun(&lower(t))
+                .is_some_and(|p| p.class == PersonClass::Role);
+        }
+    }
+    false
+}
+
+/// Whether a ", who " relative clause follows at `at` (a person, not an organisation).
+pub fn followed_by_who(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .is_some_and(|r| r.starts_with(", who ") || r.starts_with(" who "))
+}
+
+/// Ranks (military, police, aviation): a title that says where in a hierarchy, not the
+/// function; a definite or bare apposition headed by a role noun is the role instead
+/// ("Captain Liam Royce, chair of the association's flight safety committee").
+pub const RANK_TITLES: &[&str] = &[
+    "captain",
+    "sergeant",
+    "constable",
+    "inspector",
+    "superintendent",
+    "lieutenant",
+    "major",
+    "colonel",
+    "general",
+    "commander",
+    "admiral",
+    "corporal",
+    "brigadier",
+    "commodore",
+    "marshal",
+];
+
 /// A judge's style before the surname ("Mr Justice Hallam", "Mrs Justice Carr", "Lord
 /// Justice Bean"): the title words are "Justice" after a honorific, and the role they
 /// state is "judge".
@@ -303,6 +349,13 @@ pub fn verbish(w: &str, lx: &Lexicon) -> bool {
         return false;
     }
     (l.ends_with("ed") && l.len() > 4) || lx.cue(&l).is_some()
+}
+
+/// [`verbish`] for the word at `w` in `text`, except a cue form that modifies the noun
+/// after it ("BJP state president Madan Sharma": "state" is no verb there).
+pub fn verb_at(text: &str, w: &Range<usize>, lx: &Lexicon) -> bool {
+    verbish(&text[w.clone()], lx)
+        && !super::cues::noun_modifier(&lower(&text[w.clone()]), text, w.end, lx)
 }
 
 /// Trims whitespace and the given punctuation from both ends of a byte range.
@@ -393,7 +446,35 @@ fn is_apposition(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     if fl == "the" && ws.len() > 1 {
         return !is_cap(&text[ws[1].clone()]) || definite_role_chunk(text, &ws[1..], lx);
     }
-    !is_cap(f)
+    !is_cap(f) || possessive_title(text, &ws, lx)
+}
+
+/// "Save the Children's country director in Sudan", "Ostravia's foreign minister": a
+/// possessive name (capitalised words, "the", "of", "and") and a title whose head is a role
+/// noun. After a name it is an apposition, not the subject.
+fn possessive_title(text: &str, ws: &[Range<usize>], lx: &Lexicon) -> bool {
+    let Some(p) = ws.iter().take(5).position(|w| {
+        let t = &text[w.clone()];
+        is_cap(t)
+            && (t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’"))
+    }) else {
+        return false;
+    };
+    if !ws[..p].iter().all(|w| {
+        let t = &text[w.clone()];
+        is_cap(t) || matches!(t, "the" | "of" | "and")
+    }) {
+        return false;
+    }
+    let rest = &ws[p + 1..];
+    let head_end = rest
+        .iter()
+        .position(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
+        .unwrap_or(rest.len());
+    head_end > 0
+        && lx
+            .person_noun(&lower(&text[rest[head_end - 1].clone()]))
+            .is_some_and(|pn| pn.class == PersonClass::Role)
 }
 
 /// The words after "the" in an apposition name a function, capitals or not: the word
@@ -435,7 +516,7 @@ fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
     if PREPOSITIONS.contains(&f.as_str()) || SUBORDINATORS.contains(&f.as_str()) {
         return false;
     }
-    if ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
+    if ws.iter().any(|w| verb_at(text, w, lx)) {
         return false;
     }
     let last = lower(&text[ws[ws.len() - 1].clone()]);
@@ -504,9 +585,33 @@ pub fn skip_timestamp(text: &str, r: Range<usize>) -> Range<usize> {
 
 fn skip_dateline_dash(text: &str, region: Range<usize>) -> Range<usize> {
     let region = skip_timestamp(text, region);
+    let region = skip_agency_dateline(text, region);
     match last_dash_end(&text.as_bytes()[region.clone()]) {
         Some(e) => region.start + e..region.end,
         None => region,
+    }
+}
+
+/// "Jaipur, Aug 14 (PTI) Leader of ...": an Indian-wire dateline (a place, a comma, a date
+/// and an agency acronym in brackets, no dash) opens the paragraph's first sentence and is
+/// no part of its subject.
+fn skip_agency_dateline(text: &str, region: Range<usize>) -> Range<usize> {
+    let head = &text[region.clone()];
+    let Some(close) = head.get(..head.len().min(48)).and_then(|h| h.find(") ")) else {
+        return region;
+    };
+    let Some(open) = head[..close].rfind('(') else {
+        return region;
+    };
+    let agency = &head[open + 1..close];
+    let dateline = (2..=6).contains(&agency.len())
+        && agency.bytes().all(|b| b.is_ascii_uppercase())
+        && head[..open].contains(", ")
+        && head[..open].bytes().any(|b| b.is_ascii_digit());
+    if dateline {
+        region.start + close + 2..region.end
+    } else {
+        region
     }
 }
 
@@ -646,7 +751,7 @@ pub fn subject_before(
     // A subject of punctuation only (a stray closing mark) has no words: no speaker.
     let first = lower(&text[ws.first()?.clone()]);
     let np_like = ws.len() <= 12
-        && !ws.iter().any(|w| verbish(&text[w.clone()], lx))
+        && !ws.iter().any(|w| verb_at(text, w, lx))
         && (!SUBORDINATORS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()))
         && !text[subj.clone()].contains(['"', '“', '”', ':', ';']);
     if np_like {
@@ -660,7 +765,7 @@ pub fn subject_before(
         if rel > 0 {
             let head = trim(text, subj.start..ws[rel].start, &[]);
             let hw = wt.words(text, head.clone());
-            if hw.len() <= 8 && !hw.iter().any(|w| verbish(&text[w.clone()], lx)) {
+            if hw.len() <= 8 && !hw.iter().any(|w| verb_at(text, w, lx)) {
                 // Unnamed groups keep their relative clause ("volunteers who run the library").
                 let last = lower(&text[hw[hw.len() - 1].clone()]);
                 let group = last.ends_with('s')
@@ -707,7 +812,7 @@ pub fn subject_before(
         let all = wt.words(text, chunks[0].start..subj.end);
         if let Some(v) = all.iter().skip(1).find(|w| {
             let t = &text[(*w).clone()];
-            verbish(t, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
+            verb_at(text, w, lx) || super::clauses::IRREGULAR_PAST.contains(&lower(t).as_str())
         }) {
             let region = chunks[0].start..v.start;
             let region_words = wt.words(text, region.clone());
@@ -887,7 +992,12 @@ pub fn leading_np(text: &str, r: Range<usize>, lx: &Lexicon) -> Option<Range<usi
             .person_noun(&lower(t))
             .is_some_and(|p| p.class == PersonClass::Role)
             && ws.get(i + 1).is_some_and(|n| is_cap(&text[n.clone()]));
-        if seen_cap && !cap && !matches!(t, "of" | "and" | "for") && !title_before_name {
+        if seen_cap
+            && !cap
+            && !matches!(t, "of" | "and" | "for")
+            && !title_before_name
+            && !title_tail(text, &ws[i..], lx)
+        {
             break;
         }
         // A sentence-initial capital counts only when the next word is capitalised too.
@@ -938,7 +1048,7 @@ pub fn subject_after(
             return Some((head[0].start..head[k - 1].end, Some(ws[k].start..first.end)));
         }
     }
-    if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verbish(&text[w.clone()], lx)) {
+    if ws.is_empty() || ws.len() > 10 || ws.iter().any(|w| verb_at(text, w, lx)) {
         return None;
     }
     // ", asked after a councillor's mother": a subject never opens with a preposition.
@@ -1317,8 +1427,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             && super::coref::title_of_before(text, &ws, fr, lx).is_some_and(|ts| ts == i)
             && super::coref::title_body_name_start(text, &ws, fr, run_end, lx).is_some()
     };
+    let pp_title_name = title_with_pp_then_name(text, &ws, i, run_end, lx);
     let description = match head_idx {
-        Some(h) if title_then_name(h) || title_of_then_name(h) => false,
+        Some(h) if title_then_name(h) || title_of_then_name(h) || pp_title_name.is_some() => false,
         Some(h) => {
             // A lowercase head after the capitalised run, or a description with a PP.
             !trailing_cap
@@ -1462,8 +1573,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             name_start = j + 1;
         }
     }
-    // Lowercase organisation descriptors before the name ("cycling charity Pedal Safe").
-    if name_start > i && name_start <= ws.len() {
+    // Lowercase organisation descriptors before the name ("cycling charity Pedal Safe"),
+    // unless a "who" clause makes the name a person's ("Cattle producer Jenny McKellar,
+    // who runs 2,000 head").
+    if name_start > i && name_start <= ws.len() && !followed_by_who(text, range.end) {
         let l = lower(&text[ws[name_start - 1].clone()]);
         if lx.is_org_noun(&l) && lx.person_noun(&l).is_none() {
             m.org_hint = true;
@@ -1503,6 +1616,12 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             .is_some_and(|p| p.class != PersonClass::Role)
     {
         name_start = i + 1;
+    }
+    // "Leader of the Opposition in the Rajasthan Assembly Suresh Kanwar": the name starts
+    // where the title with its PP ends.
+    if let Some(ns) = pp_title_name.filter(|&ns| ns > name_start && ns < run_end) {
+        title_end = Some(ns - 1);
+        name_start = ns;
     }
     // "Secretary of State George Shultz": "of State" belongs to the title.
     while name_start + 1 < run_end && matches!(&text[ws[name_start].clone()], "of" | "for" | "and")
@@ -1577,6 +1696,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 .person_noun(&lower(&text[last_plain.clone()]))
                 .is_some_and(|p| p.class == PersonClass::Role);
             let mut role = text[s..e].to_string();
+            // ("... Coffee Institute (IBC) Jorio Dauster": the body's acronym is no title)
+            if let Some(p) = role.rfind(" (").filter(|&p| !role[p..].contains(')')) {
+                role.truncate(p);
+            }
             let after_honorific = ws[i..te.max(i)]
                 .iter()
                 .any(|w| lx.honorific(&text[w.clone()]).is_some());
@@ -1634,6 +1757,92 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         m.org_hint = true;
     }
     m
+}
+
+/// A title with a prepositional phrase before a name: "Deputy governor for monetary
+/// policy Clare Lombard", "Former ambassador to Ostravia Dame Judith Keane", "Leader of
+/// the Opposition in the Rajasthan Assembly Suresh Kanwar". The phrase ends in a capitalised
+/// run of two to four words that is the name when a lowercase noun (no preposition or
+/// determiner) stands right before it, when a honorific opens its last words, or when it
+/// follows an organisation word ("... Assembly" + a two-word name). Returns the index of
+/// the name's first word in `ws`. ("a spokesman for Acme Corp", "the head of the British
+/// Army" stay descriptions: a preposition or determiner opens their run.)
+pub fn title_with_pp_then_name(
+    text: &str,
+    ws: &[Range<usize>],
+    i: usize,
+    run_end: usize,
+    lx: &Lexicon,
+) -> Option<usize> {
+    if run_end != ws.len() || run_end < i + 4 {
+        return None;
+    }
+    let t = |k: usize| &text[ws[k].clone()];
+    // The title: a role noun, then a preposition, both before the final capitalised run.
+    let mut run_start = run_end;
+    while run_start > i && is_cap(t(run_start - 1)) {
+        run_start -= 1;
+    }
+    if run_start <= i + 1 {
+        return None;
+    }
+    let pp = (i..run_start).find(|&k| PREPOSITIONS.contains(&lower(t(k)).as_str()))?;
+    // The preposition follows the title's role noun ("governor for", "Leader of"), and no
+    // verb stands before the name ("boss Kevin Doherty refused to blame referee Adam
+    // Price" is no title).
+    if pp == i
+        || !lx
+            .person_noun(&lower(t(pp - 1)))
+            .is_some_and(|p| p.class == PersonClass::Role)
+        || is_plural_of_listed(&lower(t(pp - 1)), lx)
+        || (i..run_start).any(|k| verbish(t(k), lx))
+    {
+        return None;
+    }
+    let plain = |k: usize| {
+        lx.honorific(t(k)).is_none()
+            && !lx.is_org_head(&lower(t(k)))
+            && !lx.is_org_noun(&lower(t(k)))
+    };
+    let name_ok = |ns: usize| (2..=4).contains(&(run_end - ns)) && (ns..run_end).all(plain);
+    // A honorific inside the run opens the name ("Ostravia Dame Judith Keane").
+    if let Some(hk) = (run_start..run_end)
+        .rev()
+        .find(|&k| lx.honorific(t(k)).is_some())
+    {
+        let ns = hk + 1;
+        return (hk > run_start && name_ok(ns)).then_some(ns);
+    }
+    // An organisation word inside the run ends the body ("the Rajasthan Assembly").
+    if let Some(ok) = (run_start..run_end)
+        .rev()
+        .find(|&k| lx.is_org_head(&lower(t(k))))
+    {
+        // ("the Brazilian Coffee Institute (IBC) Jorio Dauster": the body's acronym)
+        let mut ns = ok + 1;
+        while ns < run_end && is_acronym(t(ns)) {
+            ns += 1;
+        }
+        return name_ok(ns).then_some(ns);
+    }
+    // A lowercase singular noun before the run ("monetary policy Clare Lombard"; not
+    // "spokesman for brokers James Capel", "the Dutch salvage firm Smit International",
+    // "six Gulf Arab states", "the Rio de Janeiro Port").
+    let before = lower(t(run_start - 1));
+    if run_start - 1 > pp
+        && !PREPOSITIONS.contains(&before.as_str())
+        && !DETERMINERS.contains(&before.as_str())
+        && !POSSESSIVES.contains(&before.as_str())
+        && !matches!(before.as_str(), "and" | "or" | "&")
+        && (!before.ends_with('s') || before.ends_with("ss"))
+        && !lx.is_org_noun(&before)
+        && !before.starts_with(|c: char| c.is_ascii_digit())
+        && !super::coref::NAME_PARTICLES.contains(&t(run_start - 1))
+        && name_ok(run_start)
+    {
+        return Some(run_start);
+    }
+    None
 }
 
 /// "economists", "officials": the plural of a listed person noun.

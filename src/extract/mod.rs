@@ -1778,15 +1778,18 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                     st,
                 )
             }
-            (None, Some(cr)) => (
-                Some(text[cr.clone()].to_string()),
-                Some(
-                    clauses::naming_lemma(&lowercase(&text[cr.clone()]))
-                        .map_or_else(|| text[cr.clone()].to_string(), |(l, _)| l.to_string()),
-                ),
-                CueType::Statement,
-                Stance::Neutral,
-            ),
+            (None, Some(cr)) => {
+                let lemma = clauses::naming_lemma(&lowercase(&text[cr.clone()]))
+                    .map_or_else(|| text[cr.clone()].to_string(), |(l, _)| l.to_string());
+                // (`hailed the results as "…"`: praise; `dismissed it as "…"`: denial)
+                let (ct, st) = clauses::naming_keeps_class(&lemma)
+                    .then(|| lx.cue(&lemma))
+                    .flatten()
+                    .map_or((CueType::Statement, Stance::Neutral), |e| {
+                        (e.cue_type, e.stance)
+                    });
+                (Some(text[cr.clone()].to_string()), Some(lemma), ct, st)
+            }
             _ => (None, None, CueType::Statement, Stance::Neutral),
         };
         // "asked supporters not to abuse the referee": a request (object + to-infinitive)
@@ -1806,6 +1809,14 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             if let Some(s) = stance::content_head_stance(text, &doc.words, first.clone(), lx) {
                 stance = s;
             }
+        }
+        if raw.kind != QuoteKind::Direct
+            && stance == Stance::Neutral
+            && cue_type == CueType::Statement
+            && raw.cue.as_ref().is_some_and(|c| c.negation.is_none())
+            && stance::conditional_harm(text, &doc.words, first.clone())
+        {
+            cue_type = CueType::Warning;
         }
         let (ms, me) = match &res.mention {
             Some(m) => (Some(map.char_at(m.start)), Some(map.char_at(m.end))),
@@ -2323,6 +2334,39 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
             }))
 }
 
+/// Whether a role is a rank alone ("Captain", "lieutenant colonel", "Det Sgt"): an
+/// apposition naming the function replaces it, as it replaces "councillor".
+fn rank_only(role: Option<&str>) -> bool {
+    role.is_some_and(|r| {
+        r.split_whitespace().all(|w| {
+            mentions::RANK_TITLES
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(w))
+                || w.eq_ignore_ascii_case("detective")
+        })
+    })
+}
+
+/// Whether an earlier speaker's role fits a definite description ("the minister" for
+/// "Transport Minister", "the health minister" for "minister of health"): the role ends
+/// with the description's head and holds each of its other lowercase words. "The first
+/// officer" is not the "chief operating officer" quoted before.
+fn role_fits_description(role: &str, desc: &str, head: &str) -> bool {
+    let rl = role.to_lowercase();
+    if rl.eq_ignore_ascii_case(desc) {
+        return true;
+    }
+    if !rl.ends_with(head) && !rl.split(" of ").next().is_some_and(|t| t.ends_with(head)) {
+        return false;
+    }
+    // (a capitalised modifier names a place or body the role may leave out: "The
+    // Minnesota senator" is the senator quoted before)
+    let role_words: Vec<&str> = rl.split_whitespace().collect();
+    desc.split_whitespace()
+        .filter(|w| !w.starts_with(char::is_uppercase))
+        .all(|w| role_words.iter().any(|r| r.eq_ignore_ascii_case(w)))
+}
+
 /// Whether `hay`, lowercased, ends with `needle` (already lowercase). Lowercases only the
 /// tail that can match, so the cost does not grow with the text before it.
 fn ends_with_lowercase(hay: &str, needle: &str) -> bool {
@@ -2379,6 +2423,12 @@ fn appos_role(text: &str, appos: Range<usize>, lx: &Lexicon) -> Option<String> {
     // Norvik Securities in Kestovar").
     for w in words(text, s..e) {
         let l = lowercase(&text[w.clone()]);
+        // ("vice-chancellor of the University of Eastbridge since 2019": a time is no
+        // part of the role either)
+        if matches!(l.as_str(), "since" | "until") && w.start > s {
+            e = w.start;
+            break;
+        }
         if matches!(l.as_str(), "from" | "in") && w.start > s {
             let after = text[w.end..].trim_start();
             // ("line cook from the Bronx")
@@ -2758,7 +2808,7 @@ fn resolve_mention(
     if let Some(a) = &appos {
         if role.is_none() && !appos_org {
             role = appos_role(text, a.clone(), lx);
-        } else if m.honorific_role && !appos_org {
+        } else if (m.honorific_role || rank_only(role.as_deref())) && !appos_org {
             // "Cllr Sunita Rao, the council's cabinet member for housing": a definite or
             // bare apposition names the office; an indefinite one describes ("Lt. Gov.
             // Ruth Hammond, a frequent critic of the governor" stays lieutenant governor).
@@ -3376,9 +3426,9 @@ fn resolve_mention(
                     if def {
                         for r in resolved.iter().rev().flatten() {
                             if r.stype == SpeakerType::Person
-                                && r.role.as_ref().is_some_and(|ro| {
-                                    ro.to_lowercase().ends_with(&head) || ro.to_lowercase() == hl
-                                })
+                                && r.role
+                                    .as_ref()
+                                    .is_some_and(|ro| role_fits_description(ro, &desc, &head))
                             {
                                 return Some(r.redescribed(range, gender, r.role.clone()));
                             }

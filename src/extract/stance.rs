@@ -15,6 +15,53 @@ const IRREGULAR_HEADS: &[&str] = &[
     "told", "said", "won", "lost", "kept", "held", "left", "put", "set", "cut",
 ];
 
+/// Verbs (and predicates after "be"/"go") of ruin: after a modal and with a condition in
+/// the clause they make a reported statement a warning.
+const HARM_HEADS: &[&str] = &[
+    "perish",
+    "collapse",
+    "suffer",
+    "die",
+    "starve",
+    "destroyed",
+    "ruined",
+    "bankrupt",
+    "wiped",
+    "bleed",
+    "suffocate",
+];
+
+/// "said the country would "perish as a state" if the election was rerun", "said firms
+/// will suffer severe tax penalties if ...": a conditional consequence of ruin (a modal, a
+/// verb of ruin within the next three words, and "if"/"unless" later in the clause) is a
+/// warning whatever the neutral verb that reports it. Forecasts ("could fall ... if")
+/// are not: only verbs of ruin count.
+pub fn conditional_harm(text: &str, wt: &WordTable, content: Range<usize>) -> bool {
+    let c = &text[content.clone()];
+    if !c.contains(" if ") && !c.contains(" unless ") {
+        return false;
+    }
+    let ws = wt.first_words(text, content, 40);
+    let lower: Vec<_> = ws.iter().map(|w| lowercase(&text[w.clone()])).collect();
+    let Some(m) = lower.iter().take(10).position(|l| {
+        matches!(
+            l.as_str(),
+            "would" | "will" | "could" | "might" | "may" | "must"
+        )
+    }) else {
+        return false;
+    };
+    let harm = lower
+        .iter()
+        .skip(m + 1)
+        .take(3)
+        .any(|l| HARM_HEADS.contains(&l.as_str()));
+    harm && lower
+        .iter()
+        .skip(m + 2)
+        .any(|l| matches!(l.as_str(), "if" | "unless"))
+}
+
 /// The stance stated by the head predicate of a reported clause, looked for in its first
 /// words (the subject and the verb group); negation ("not", "n't", "never") flips a
 /// supportive head to opposing and an opposing head to neutral.
@@ -95,6 +142,24 @@ pub fn content_head_stance(
                 (s, true) => s,
             });
         }
+        // "the company would ask regulators to approve the drug": the verb after a modal
+        // is the head, so a later stance word is not.
+        let after_modal = k >= 1
+            && matches!(
+                lowercase(&text[ws[k - 1].clone()]).as_str(),
+                "would" | "will" | "could" | "should" | "might" | "may" | "must" | "can"
+            );
+        // ("would continue to support": a control verb before "to" passes the head on)
+        let next_is_to = ws
+            .get(k + 1)
+            .is_some_and(|n| lowercase(&text[n.clone()]).as_str() == "to");
+        if after_modal
+            && !next_is_to
+            && !matches!(l, "be" | "have" | "also" | "still" | "now" | "then")
+            && !l.ends_with("ly")
+        {
+            return None;
+        }
         // Past the verb group without a stance head ("it had spent £40bn supporting
         // households": "spent" after the auxiliary is the head).
         let after_aux = k >= 1
@@ -156,5 +221,33 @@ mod tests {
             None
         );
         assert_eq!(st("he was opposed to the plan"), Some(Stance::Opposing));
+        // Blind batch 13: the verb after a modal is the head.
+        assert_eq!(
+            st("the company would ask regulators to approve the drug"),
+            None
+        );
+        assert_eq!(st("they would support the plan"), Some(Stance::Supportive));
+        assert_eq!(
+            st("it will continue to support its programs"),
+            Some(Stance::Supportive)
+        );
+    }
+
+    #[test]
+    fn conditional_ruin_is_a_warning() {
+        let h = |t: &str| conditional_harm(t, &WordTable::new(t), 0..t.len());
+        // The seed: labelled a warning by the gold.
+        assert!(h(
+            "the country would \"perish as a state\" if the election was rerun"
+        ));
+        assert!(h(
+            "firms will suffer severe tax penalties if they award rises"
+        ));
+        assert!(!h(
+            "the rate could drop to 1.84 dlrs if the Commission approves"
+        ));
+        assert!(!h("it would buy the shares if the price was right"));
+        assert!(!h("the country would perish"));
+        assert!(!h("a strike would be illegal under state law and the authority would seek fines if it went ahead"));
     }
 }

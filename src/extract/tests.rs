@@ -1877,6 +1877,119 @@ fn bureau_and_secretariat_head_organisation_names() {
 }
 
 #[test]
+fn title_with_a_prepositional_phrase_before_a_name_splits_off() {
+    // Blind batch 13: the whole "Deputy governor for monetary policy Clare Lombard" was
+    // taken as one description (speaker and role), and "Leader of the Opposition in the
+    // Rajasthan Assembly Suresh Kanwar" as an organisation.
+    let t = "Rates\n\nDeputy governor for monetary policy Clare Lombard said the Bank risked a recession. Ms Lombard said hiring was weak.\n\nFormer ambassador to Ostravia Dame Judith Keane warned that a cycle of expulsions would follow.\n\nLeader of the Opposition in the Rajasthan Assembly Suresh Kanwar alleged that funds had been diverted. Kanwar said he would go to court.\n\nA spokesman for Acme Holdings said the plant would close.\n\nPresident of the Brazilian Coffee Institute (IBC) Jorio Dauster said exports would rise.\n\nA spokesman for brokers James Capel said the issue was priced well.\n\nA spokesman for the Rio de Janeiro Port said loading had resumed.\n\nBrookvale boss Kevin Doherty refused to blame referee Adam Price for the decision. \"I have watched it back,\" he said.\n";
+    let qs = run(t);
+    let q = find(&qs, "the Bank risked");
+    assert_eq!(speaker(q), "Clare Lombard");
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("deputy governor for monetary policy")
+    );
+    assert_eq!(
+        find(&qs, "hiring was weak")
+            .role
+            .as_deref()
+            .map(str::to_lowercase)
+            .as_deref(),
+        Some("deputy governor for monetary policy")
+    );
+    let q = find(&qs, "a cycle of");
+    assert_eq!(speaker(q), "Judith Keane");
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("former ambassador to ostravia")
+    );
+    assert_eq!(q.speaker_gender, Some(Gender::Female));
+    let q = find(&qs, "funds had been");
+    assert_eq!(speaker(q), "Suresh Kanwar");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("leader of the opposition in the rajasthan assembly")
+    );
+    assert_eq!(speaker(find(&qs, "he would go")), "Suresh Kanwar");
+    // The same after a PTI dateline.
+    let dated = run("Row\n\nJaipur, Aug 14 (PTI) Leader of the Opposition in the Rajasthan Assembly Suresh Kanwar on Wednesday alleged that funds had been diverted.\n");
+    let q = find(&dated, "funds had been");
+    assert_eq!(speaker(q), "Suresh Kanwar");
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("leader of the opposition in the rajasthan assembly")
+    );
+    let q = find(&qs, "the plant would");
+    assert_eq!(speaker(q), "spokesman for Acme Holdings");
+    let q = find(&qs, "exports would");
+    assert_eq!(speaker(q), "Jorio Dauster");
+    assert_eq!(
+        q.role.as_deref().map(str::to_lowercase).as_deref(),
+        Some("president of the brazilian coffee institute")
+    );
+    // (Reuters: the capitals after a plural or a name particle are the body's name)
+    assert_eq!(
+        speaker(find(&qs, "the issue was")),
+        "spokesman for brokers James Capel"
+    );
+    assert_eq!(
+        speaker(find(&qs, "loading had")),
+        "spokesman for the Rio de Janeiro Port"
+    );
+    let q = find(&qs, "I have watched");
+    assert_eq!(speaker(q), "Kevin Doherty");
+    assert_eq!(q.role.as_deref(), Some("Brookvale boss"));
+}
+
+#[test]
+fn description_before_a_name_is_a_noun_phrase_not_a_clause() {
+    // Blind batch 13: "Marr said the honour belonged as much to her coach, Derek Ames, as
+    // to her." gave Ames the role "honour belonged as much to her coach".
+    let t = "Honours\n\nParalympic sprinter Leah Marr becomes an OBE. Marr said the honour belonged as much to her coach, Derek Ames, as to her.\n\nHer coach said he was \"prouder than ever\".\n";
+    let qs = run(t);
+    let q = find(&qs, "he was");
+    assert_eq!(speaker(q), "Derek Ames");
+    assert_eq!(q.role.as_deref(), Some("coach"));
+}
+
+#[test]
+fn definite_description_needs_every_word_of_an_earlier_role() {
+    // Blind batch 13: "The first officer, who has not been named, told investigators ..."
+    // was the airline's chief operating officer quoted before (same head noun "officer").
+    let t = "Report\n\nSkyhaven's chief operating officer, Nadia Fairclough, said the airline accepted the findings.\n\nThe first officer, who has not been named, told investigators she had not heard a callout.\n\nThe chief operating officer said training had changed.\n";
+    let qs = run(t);
+    let q = find(&qs, "she had not heard");
+    assert_eq!(speaker(q), "first officer");
+    assert_eq!(speaker(find(&qs, "training had")), "Nadia Fairclough");
+}
+#[test]
+fn role_from_a_description_with_a_place_a_possessive_body_or_a_committee() {
+    // Blind batch 13: each of these speakers had no role (or the apposition as speaker, or
+    // the committee's organisation type).
+    let t = "Honours\n\nThe Lord Lieutenant of the county, Lady Caroline Fenwick, said the list showed depth.\n\nAmina Yusuf, Save the Children's country director in Sudan, said children were arriving.\n\nA WFP spokesperson in Port Sudan, Leni Kinzli, said a convoy had been turned back.\n\nOstravia's chargé d'affaires in London, Pavel Rusak, who was summoned on Tuesday, denied that any member had broken the law.\n\nUnder questioning, DC Rhodes conceded she had not reported it.\n\nA spokeswoman said the British ambassador in Vardan, Sir Nigel Pryce, had been called in. Sir Nigel said the embassy would work normally.\n\nThe chair of the foreign affairs committee, Emily Vance, said the government should have acted.\n";
+    let qs = run(t);
+    let role = |p: &str| find(&qs, p).role.clone().unwrap_or_default();
+    assert_eq!(role("the list showed"), "Lord Lieutenant of the county");
+    assert_eq!(speaker(find(&qs, "children were")), "Amina Yusuf");
+    assert_eq!(
+        role("children were"),
+        "Save the Children's country director"
+    );
+    assert_eq!(role("a convoy had"), "WFP spokesperson");
+    assert_eq!(role("any member had"), "Ostravia's chargé d'affaires");
+    assert_eq!(role("she had not reported"), "detective constable");
+    assert_eq!(speaker(find(&qs, "the embassy would")), "Nigel Pryce");
+    assert_eq!(role("the embassy would"), "British ambassador");
+    let q = find(&qs, "the government should");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(
+        role("the government should"),
+        "chair of the foreign affairs committee"
+    );
+}
+
+#[test]
 fn asked_adjunct_before_a_preposed_direct_frame_is_no_indirect_quote() {
     // Reuters: `Asked by reporters if ..., he said, "No one will propose that."` gave the
     // question as an indirect quote of "he said" and lost the direct quote after it.
@@ -1927,6 +2040,102 @@ fn wire_stock_ticker_in_angle_brackets_is_no_part_of_the_speaker() {
     assert_eq!(
         speaker(find(&qs, "it will begin")),
         "Meston Lake Resources Inc"
+    );
+}
+
+#[test]
+fn evaluative_verb_with_as_and_termed_frame_a_quoted_characterisation() {
+    // Blind batch 13: `hailed the results as "…"`, `dismissed the denial as "…"` and
+    // `termed the charges "baseless"` were missed (or the whole sentence taken).
+    let t = "Trial\n\nChief executive Lars Brekke hailed the results as \"the most significant step forward in a generation\".\n\nThe committee chair, Emily Vance, dismissed the denial as \"entirely predictable\".\n\nBJP state president Madan Lal Sharma termed the charges \"baseless\" and said the Congress should look at its record.\n";
+    let qs = run(t);
+    let q = find(&qs, "the most significant");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.text, "the most significant step forward in a generation");
+    assert_eq!(speaker(q), "Lars Brekke");
+    assert_eq!(q.cue_type, Some(CueType::Praise));
+    assert_eq!(q.stance, Some(Stance::Supportive));
+    let q = find(&qs, "entirely predictable");
+    assert_eq!(speaker(q), "Emily Vance");
+    assert_eq!(q.stance, Some(Stance::Opposing));
+    let q = find(&qs, "baseless");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Madan Lal Sharma");
+    assert_eq!(q.stance, Some(Stance::Neutral));
+    assert_eq!(
+        speaker(find(&qs, "the Congress should")),
+        "Madan Lal Sharma"
+    );
+    // ("state" before a title is a noun: "BJP state president X said" reported nothing)
+    let qs = run(
+        "Row\n\nLabour state president Madan Sharma said the party should look at its record.\n",
+    );
+    let q = find(&qs, "the party should");
+    assert_eq!(speaker(q), "Madan Sharma");
+    assert_eq!(q.role.as_deref(), Some("Labour state president"));
+}
+
+#[test]
+fn called_for_an_agent_to_act_is_a_demand_quote() {
+    // Blind batch 13 (convention of b10_committee, like "urged NP to VERB"): "called for
+    // a fan representative to be given a seat" was missed; "called for an independent
+    // review" (a noun phrase alone) stays an action.
+    let t = "Row\n\nTrust chair Emma Doyle called for a fan representative to be given a seat on the board.\n\nThe council called for an independent review.\n\nThe European Council has called for talks to discuss the election.\n\nStudents called for the plans to be paused until June.\n\nThe plan calls for Seneca to make an additional advance to Argo, Acme Gas Co said.\n\nMPs called on the government to publish the report.\n";
+    let qs = run(t);
+    let q = find(&qs, "a fan representative");
+    assert_eq!(
+        q.text,
+        "a fan representative to be given a seat on the board"
+    );
+    assert_eq!(speaker(q), "Emma Doyle");
+    assert_eq!(q.cue_type, Some(CueType::Demand));
+    assert!(qs.iter().all(|q| !q.text.contains("independent review")));
+    assert!(qs.iter().all(|q| !q.text.contains("talks to discuss")));
+    assert_eq!(
+        find(&qs, "the plans to").text,
+        "the plans to be paused until June"
+    );
+    // (Reuters: a plan that calls for something states terms; the company speaks)
+    assert_eq!(speaker(find(&qs, "The plan calls for")), "Acme Gas Co");
+    assert_eq!(
+        find(&qs, "the government to").text,
+        "the government to publish the report"
+    );
+}
+
+#[test]
+fn rank_gives_way_to_a_function_and_a_who_clause_makes_a_person() {
+    // Blind batch 13: "Captain Liam Royce, chair of the association's flight safety
+    // committee" had the role "captain"; "Cattle producer Jenny McKellar, who runs 2,000
+    // head" was an organisation with no role (and her "she" went to a place).
+    let t = "Drought\n\nCaptain Liam Royce, chair of the association's flight safety committee, warned that crews were tired.\n\nCattle producer Jenny McKellar, who runs 2,000 head near Barcaldine, says she has sold half her herd.\n\n\"A loan doesn't fix any of that,\" she says.\n\nOil producer Petrolia said output rose.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "crews were").role.as_deref(),
+        Some("chair of the association's flight safety committee")
+    );
+    let q = find(&qs, "she has sold");
+    assert_eq!(speaker(q), "Jenny McKellar");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    assert_eq!(q.role.as_deref(), Some("Cattle producer"));
+    assert_eq!(speaker(find(&qs, "A loan")), "Jenny McKellar");
+    assert_eq!(
+        find(&qs, "output rose").speaker_type,
+        Some(SpeakerType::Organization)
+    );
+}
+
+#[test]
+fn capitalised_modifier_inside_a_title_before_an_apposed_name() {
+    // Blind batch 13: the subject of ", saying" was "The opposition Liberal Democrat"
+    // (the noun phrase ended at the lowercase "group").
+    let t = "Row\n\nThe opposition Liberal Democrat group leader, Cllr Sue Pettit, refused to back the proposal, saying the council should build homes.\n";
+    let qs = run(t);
+    let q = find(&qs, "the council should");
+    assert_eq!(speaker(q), "Sue Pettit");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("opposition Liberal Democrat group leader")
     );
 }
 
@@ -2161,9 +2370,11 @@ fn called_for_an_object_to_do_and_to_before_a_noun_phrase() {
     let q = find(&qs, "the company to be placed");
     assert_eq!(speaker(q), "River Action");
     assert_eq!(q.cue_type, Some(CueType::Demand));
-    assert!(
-        qs.iter().all(|q| !q.text.starts_with("a campaign")),
-        "{qs:#?}"
+    // ("called for a campaign to eradicate low pay": NP + to-infinitive after "call for"
+    // is a demand by the convention of docs/extraction.md "Roles from blind batch 13")
+    assert_eq!(
+        find(&qs, "a campaign to eradicate").cue_type,
+        Some(CueType::Demand)
     );
     assert_eq!(speaker(find(&qs, "The plan calls for")), "firm");
     assert_eq!(
