@@ -2159,7 +2159,7 @@ fn definite_demonym(text: &str, range: &Range<usize>, lx: &Lexicon) -> Option<Ge
     let rest = mention
         .strip_prefix("the ")
         .or_else(|| mention.strip_prefix("The "))?;
-    let g = nationality::demonym(rest)?.gender;
+    let g = lx.demonym(rest)?.gender;
     let next = text[range.end..].trim_start_matches(' ');
     let word = next
         .split(|c: char| !c.is_alphabetic())
@@ -3068,7 +3068,7 @@ fn resolve_mention(
             // (nationality evidence and salience first, see `nationality`)
             let demonym = text[range.clone()]
                 .split_once(' ')
-                .and_then(|(_, w)| nationality::demonym(w));
+                .and_then(|(_, w)| lx.demonym(w));
             let chosen = demonym.and_then(|d| {
                 let p = prev.and_then(|r| {
                     Some((

@@ -3,136 +3,16 @@
 //! states next to a name ("Sweden's Erik Lindqvist", "Canadian nurse Marie-Claire Dubois",
 //! "Irish logistician Sean Gallagher") is evidence for the description that fits it and
 //! against one that does not; without evidence the most salient person is taken (see
-//! `resolve_mention`).
+//! `resolve_mention`). The nationality nouns and the places that fit them are a lexicon
+//! (`lexicons/demonyms.tsv`, extendable with `--lexicon`).
 
+use crate::lexicon::{Demonym, Lexicon};
 use crate::model::Gender;
-
-/// A singular nationality noun, the gender it states, and the place names and adjectives
-/// that state the same nationality next to a name.
-pub struct Demonym {
-    pub word: &'static str,
-    pub gender: Gender,
-    places: &'static [&'static str],
-}
-
-const fn d(word: &'static str, gender: Gender, places: &'static [&'static str]) -> Demonym {
-    Demonym {
-        word,
-        gender,
-        places,
-    }
-}
-
-const BRITISH: &[&str] = &["Britain", "British", "UK"];
-
-/// The closed list of nationality nouns ("the Swiss", "the Portuguese", "the British" also
-/// name a people and are left out).
-pub const DEMONYMS: &[Demonym] = &[
-    d(
-        "American",
-        Gender::Unknown,
-        &["America", "American", "US", "U.S."],
-    ),
-    d(
-        "Argentine",
-        Gender::Unknown,
-        &["Argentina", "Argentine", "Argentinian"],
-    ),
-    d(
-        "Argentinian",
-        Gender::Unknown,
-        &["Argentina", "Argentine", "Argentinian"],
-    ),
-    d("Australian", Gender::Unknown, &["Australia", "Australian"]),
-    d("Austrian", Gender::Unknown, &["Austria", "Austrian"]),
-    d("Belgian", Gender::Unknown, &["Belgium", "Belgian"]),
-    d("Brazilian", Gender::Unknown, &["Brazil", "Brazilian"]),
-    d("Briton", Gender::Unknown, BRITISH),
-    d("Canadian", Gender::Unknown, &["Canada", "Canadian"]),
-    d("Colombian", Gender::Unknown, &["Colombia", "Colombian"]),
-    d("Croatian", Gender::Unknown, &["Croatia", "Croatian"]),
-    d("Dane", Gender::Unknown, &["Denmark", "Danish"]),
-    d(
-        "Dutchman",
-        Gender::Male,
-        &["Netherlands", "Holland", "Dutch"],
-    ),
-    d(
-        "Dutchwoman",
-        Gender::Female,
-        &["Netherlands", "Holland", "Dutch"],
-    ),
-    d(
-        "Englishman",
-        Gender::Male,
-        &["England", "English", "Britain", "British", "UK"],
-    ),
-    d(
-        "Englishwoman",
-        Gender::Female,
-        &["England", "English", "Britain", "British", "UK"],
-    ),
-    d("Frenchman", Gender::Male, &["France", "French"]),
-    d("Frenchwoman", Gender::Female, &["France", "French"]),
-    d("German", Gender::Unknown, &["Germany", "German"]),
-    d("Ghanaian", Gender::Unknown, &["Ghana", "Ghanaian"]),
-    d("Irishman", Gender::Male, &["Ireland", "Irish"]),
-    d("Irishwoman", Gender::Female, &["Ireland", "Irish"]),
-    d("Italian", Gender::Unknown, &["Italy", "Italian"]),
-    d("Jamaican", Gender::Unknown, &["Jamaica", "Jamaican"]),
-    d("Kenyan", Gender::Unknown, &["Kenya", "Kenyan"]),
-    d("Mexican", Gender::Unknown, &["Mexico", "Mexican"]),
-    d("New Zealander", Gender::Unknown, &["Zealand", "Zealander"]),
-    d("Nigerian", Gender::Unknown, &["Nigeria", "Nigerian"]),
-    d("Norwegian", Gender::Unknown, &["Norway", "Norwegian"]),
-    d("Pole", Gender::Unknown, &["Poland", "Polish"]),
-    d("Russian", Gender::Unknown, &["Russia", "Russian"]),
-    d(
-        "Scot",
-        Gender::Unknown,
-        &["Scotland", "Scottish", "Britain", "British", "UK"],
-    ),
-    d(
-        "Scotsman",
-        Gender::Male,
-        &["Scotland", "Scottish", "Britain", "British", "UK"],
-    ),
-    d(
-        "Scotswoman",
-        Gender::Female,
-        &["Scotland", "Scottish", "Britain", "British", "UK"],
-    ),
-    d("Serbian", Gender::Unknown, &["Serbia", "Serbian"]),
-    d("South African", Gender::Unknown, &["Africa", "African"]),
-    d("Spaniard", Gender::Unknown, &["Spain", "Spanish"]),
-    d("Swede", Gender::Unknown, &["Sweden", "Swedish"]),
-    d("Ukrainian", Gender::Unknown, &["Ukraine", "Ukrainian"]),
-    d("Uruguayan", Gender::Unknown, &["Uruguay", "Uruguayan"]),
-    d(
-        "Welshman",
-        Gender::Male,
-        &["Wales", "Welsh", "Britain", "British", "UK"],
-    ),
-    d(
-        "Welshwoman",
-        Gender::Female,
-        &["Wales", "Welsh", "Britain", "British", "UK"],
-    ),
-];
-
-pub fn demonym(word: &str) -> Option<&'static Demonym> {
-    DEMONYMS.iter().find(|d| d.word == word)
-}
-
-/// Whether a word states some nationality of the list (a place or an adjective).
-fn is_nationality_word(w: &str) -> bool {
-    DEMONYMS.iter().any(|d| d.places.contains(&w))
-}
 
 /// The nationality word stated right before a name that starts at `name_start`, within its
 /// sentence and at most two words back: "Sweden's Erik Lindqvist" -> "Sweden", "Canadian
 /// nurse Marie-Claire Dubois" -> "Canadian".
-pub fn stated_before(text: &str, name_start: usize) -> Option<&str> {
+pub fn stated_before<'t>(text: &'t str, name_start: usize, lx: &Lexicon) -> Option<&'t str> {
     let before = &text[..name_start];
     // (after the mark, which may be several bytes long: "—")
     let clause_start = before
@@ -149,14 +29,7 @@ pub fn stated_before(text: &str, name_start: usize) -> Option<&str> {
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w)
         })
-        .find(|w| is_nationality_word(w))
-}
-
-impl Demonym {
-    /// Whether a nationality word stated with a name fits this description.
-    pub fn fits(&self, stated: &str) -> bool {
-        self.places.contains(&stated)
-    }
+        .find(|w| lx.is_nationality_word(w))
 }
 
 /// The named person a nationality description at `pos` stands for: the latest person
@@ -191,7 +64,7 @@ pub(super) fn described_person(
             continue;
         }
         let canon = inv.canonical(&n.name, Gender::Unknown, n.range.start);
-        let fit = stated_before(text, n.range.start).map(|w| d.fits(w));
+        let fit = stated_before(text, n.range.start, doc.lx).map(|w| d.fits(w));
         match seen.iter_mut().find(|(c, _, _)| *c == canon) {
             Some(e) => e.2 = e.2.or(fit),
             None => seen.push((canon, n.range.start, fit)),

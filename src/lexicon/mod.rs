@@ -44,6 +44,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "documents.tsv",
         include_str!("../../lexicons/documents.tsv"),
     ),
+    (
+        "lexicons/demonyms.tsv",
+        include_str!("../../lexicons/demonyms.tsv"),
+    ),
 ];
 
 /// A failure to read or parse a lexicon file.
@@ -230,6 +234,7 @@ pub struct Lexicon {
     org_nouns: WordSet,
     stance_words: WordMap<Stance>,
     documents: WordSet,
+    demonyms: Vec<Demonym>,
     /// Hash over the built-in and user files, recorded in the manifest.
     hash: String,
 }
@@ -248,7 +253,25 @@ const KINDS: &[&str] = &[
     "organisations",
     "stance_words",
     "documents",
+    "demonyms",
 ];
+
+/// A singular nationality noun ("Frenchman", "Canadian"), the gender it states, and the
+/// place names and adjectives that state the same nationality next to a name ("Sweden's
+/// Erik Lindqvist", "Canadian nurse Marie Dubois"): `lexicons/demonyms.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Demonym {
+    pub word: String,
+    pub gender: Gender,
+    pub places: Vec<String>,
+}
+
+impl Demonym {
+    /// Whether a nationality word stated with a name fits this description.
+    pub fn fits(&self, stated: &str) -> bool {
+        self.places.iter().any(|p| p == stated)
+    }
+}
 
 #[derive(Default)]
 struct Builder {
@@ -259,6 +282,7 @@ struct Builder {
     org_nouns: WordSet,
     stance_words: WordMap<Stance>,
     documents: WordSet,
+    demonyms: Vec<Demonym>,
 }
 
 impl Builder {
@@ -304,6 +328,7 @@ impl Builder {
                 "honorifics" => 3,
                 "organisations" => 2,
                 "stance_words" => 2,
+                "demonyms" => 3,
                 _ => 1,
             };
             if cols.len() < need {
@@ -383,6 +408,20 @@ impl Builder {
                         .ok_or_else(|| err(n, format!("unknown stance {:?}", cols[1])))?;
                     self.stance_words.insert(cols[0].to_lowercase(), s);
                 }
+                "demonyms" => {
+                    let gender = parse_gender(cols[1])
+                        .ok_or_else(|| err(n, format!("unknown gender {:?}", cols[1])))?;
+                    let word = cols[0].replace('_', " ");
+                    self.demonyms.retain(|d| d.word != word);
+                    self.demonyms.push(Demonym {
+                        word,
+                        gender,
+                        places: cols[2]
+                            .split_whitespace()
+                            .map(|p| p.replace('_', " "))
+                            .collect(),
+                    });
+                }
                 _ => {
                     self.documents.insert(cols[0].to_lowercase());
                 }
@@ -446,6 +485,7 @@ impl Lexicon {
             org_nouns: b.org_nouns,
             stance_words: b.stance_words,
             documents: b.documents,
+            demonyms: b.demonyms,
             hash: format!("{:032x}", h.digest128()),
         })
     }
@@ -515,6 +555,16 @@ impl Lexicon {
     }
 
     /// A noun naming a document or data rather than a speaker.
+    /// The nationality noun `word` as written ("Frenchman", "New Zealander").
+    pub fn demonym(&self, word: &str) -> Option<&Demonym> {
+        self.demonyms.iter().find(|d| d.word == word)
+    }
+
+    /// Whether a word states some nationality of the list (a place or an adjective).
+    pub fn is_nationality_word(&self, w: &str) -> bool {
+        self.demonyms.iter().any(|d| d.fits(w))
+    }
+
     pub fn is_document(&self, word: &str) -> bool {
         self.documents.contains(word)
     }
@@ -571,6 +621,23 @@ mod tests {
         assert_eq!(lx.cue("quipped").unwrap().lemma, "quip");
         assert_eq!(lx.person_noun("farrier").unwrap().class, PersonClass::Role);
         assert_ne!(lx.hash(), Lexicon::builtin().hash());
+    }
+
+    #[test]
+    fn demonyms_are_a_lexicon_a_user_file_extends() {
+        let lx = Lexicon::builtin();
+        let fr = lx.demonym("Frenchman").unwrap();
+        assert_eq!(fr.gender, Gender::Male);
+        assert!(fr.fits("France") && fr.fits("French") && !fr.fits("Sweden"));
+        assert!(lx.demonym("New Zealander").unwrap().fits("Zealand"));
+        assert!(lx.is_nationality_word("Sweden"));
+        assert!(lx.demonym("Maltese").is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("mine.tsv");
+        std::fs::write(&p, "#kind demonyms\nMaltese\t-\tMalta Maltese\n").unwrap();
+        let lx = Lexicon::load(std::slice::from_ref(&p)).unwrap();
+        assert!(lx.demonym("Maltese").unwrap().fits("Malta"));
+        assert!(lx.is_nationality_word("Malta"));
     }
 
     #[test]
