@@ -742,7 +742,9 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         // the cue make a preposed direct frame, not an inverted one.
         let tail_opens_quote = tail.trim_start().strip_prefix(',').is_some_and(|rest| {
             let at = sent.end - rest.trim_start().len();
-            doc.spans.iter().any(|s| s.outer.start == at)
+            // (spans are disjoint and in text order)
+            let i = doc.spans.partition_point(|s| s.outer.start < at);
+            doc.spans.get(i).is_some_and(|s| s.outer.start == at)
         });
         let tail_small = (tail.trim_start().starts_with(',') && !tail_opens_quote)
             || tail_words.is_empty()
@@ -775,10 +777,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                 let t = &text[w.clone()];
                 t.starts_with(char::is_uppercase) || matches!(t, "a" | "an" | "the")
             })
-            && !doc
-                .quoted
-                .iter()
-                .any(|q| q.start < sent.end && q.end > cue_end)
+            // (no quoted range reaches into the tail: the merged ranges are disjoint and
+            // sorted, so the first that ends after the cue is the one to test)
+            && doc.quoted[doc.quoted.partition_point(|q| q.end <= cue_end)..]
+                .first()
+                .is_none_or(|q| q.start >= sent.end)
             && subject_after(text, cue_end..sent.end, lx).is_some_and(|(r, a)| {
                 let end = a.map_or(r.end, |a| a.end);
                 text[end..sent.end]
