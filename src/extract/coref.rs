@@ -898,7 +898,7 @@ pub fn strip_nickname(name: &str) -> Cow<'_, str> {
 }
 
 /// Days and months: capitalised, but never (part of) a name ("Ecuador Tuesday", "March").
-const CALENDAR: &[&str] = &[
+pub const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -1009,8 +1009,13 @@ impl Inventory {
                         // "Jan de Groot", "Ursula von der Leyen": lowercase particles
                         // between capitalised words belong to the name.
                         e = n;
-                    } else if matches!(w, "of" | "and" | "for" | "&")
-                        && e + 1 < ws.len()
+                    } else if e + 1 < ws.len()
+                        && super::mentions::connector_word(
+                            w,
+                            Some(&text[ws[e - 1].clone()]),
+                            &text[ws[e + 1].clone()],
+                            lx,
+                        )
                         && is_cap(&text[ws[e + 1].clone()])
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
                         // "Chief Executive Officer of Halvern Robotics": a title, then a name.
@@ -1101,7 +1106,7 @@ impl Inventory {
             let initials: String = n
                 .name
                 .split_whitespace()
-                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "the" | "The"))
+                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "on" | "the" | "The"))
                 .filter_map(|w| w.chars().next())
                 .collect();
             if initials.chars().count() >= 2

@@ -2078,6 +2078,63 @@ fn name_with_age(doc: &Doc, desc: &str, pos: usize) -> Option<String> {
     Some(doc.inv.canonical(&n.name, n.gender, n.range.start))
 }
 
+/// Whether the article wrote "the <noun>" outside quote marks before `pos` ("Rupert Hale
+/// KC, representing the father, ... The father, a teacher, said"): a referent of its own,
+/// established in the narration, is not the last named speaker redescribed.
+fn definite_in_narration_before(doc: &Doc, noun: &str, pos: usize) -> bool {
+    let text = doc.text;
+    text[..pos].match_indices(noun).any(|(i, _)| {
+        let end = i + noun.len();
+        i >= 4
+            && text
+                .get(i - 4..i)
+                .is_some_and(|t| t.eq_ignore_ascii_case("the "))
+            && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !cues::inside(&doc.quoted, i)
+    })
+}
+
+/// The age a name occurrence is given right after it ("Carney, 31," / "Carney (31)").
+fn age_after(text: &str, end: usize) -> Option<&str> {
+    let rest = text[end..]
+        .strip_prefix(", ")
+        .or_else(|| text[end..].strip_prefix(" ("))?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (matches!(n, 1..=3) && rest[n..].starts_with([',', ')', ' ', '.'])).then(|| &rest[..n])
+}
+
+/// "The 29-year-old" cannot be a person the article gives another age ("Carney, 31,
+/// insisted ... The 29-year-old from Croydon added" is not Carney): whether an occurrence
+/// before `pos` of a name with `n`'s last word states an age other than the description's.
+fn other_age_stated(doc: &Doc, n: &coref::NameOcc, desc: &str, pos: usize) -> bool {
+    let Some(age) = desc
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix("-year-old"))
+    else {
+        return false;
+    };
+    doc.inv
+        .before(pos)
+        .iter()
+        .filter(|o| !o.org && o.last == n.last)
+        .any(|o| age_after(doc.text, o.range.end).is_some_and(|a| a != age))
+}
+
+/// "The 58-year-old guitarist" when no name is given that age: the person the article
+/// introduces with the role noun after the age ("the guitarist, Callum Reid").
+fn titled_after_age(doc: &Doc, desc: &str) -> Option<String> {
+    let (age, rest) = desc.split_once(' ')?;
+    if !age.ends_with("-year-old") || rest.contains(' ') {
+        return None;
+    }
+    let rest = rest.to_lowercase();
+    doc.lx
+        .person_noun(&rest)
+        .is_some_and(|p| p.class == PersonClass::Role)
+        .then(|| titled_name(doc, &rest))
+        .flatten()
+}
+
 /// "Developer Harrowgate Homes told the inquiry": a capitalised organisation noun that
 /// opens a mention describes the organisation the rest names (the inventory already knows
 /// "Harrowgate Homes" as one), so it is no part of the speaker's name.
@@ -3284,7 +3341,7 @@ fn resolve_mention(
                 DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
-                DescClass::Person
+                DescClass::Person | DescClass::Functionary
                     if head.ends_with("-year-old")
                         || desc
                             .split_whitespace()
@@ -3305,15 +3362,22 @@ fn resolve_mention(
                     // named in passing: its description is no evidence of the protagonist
                     // an age stands for)
                     // (the person the article gives that age first: "Richard Lowe, 52,")
-                    let name = match name_with_age(doc, &desc, range.start) {
+                    // ("The 58-year-old guitarist" with no name given that age: the one
+                    // introduced as the guitarist; never one given another age)
+                    let age_ok =
+                        |n: &&coref::NameOcc| !other_age_stated(doc, n, &desc, range.start);
+                    let name = match name_with_age(doc, &desc, range.start)
+                        .or_else(|| titled_after_age(doc, &desc))
+                    {
                         Some(name) => name,
                         None => before
                             .iter()
                             .rev()
                             .filter(cand)
+                            .filter(age_ok)
                             .take(4)
                             .find(|n| (n.person && !n.described) || n.subject)
-                            .or_else(|| before.iter().rev().find(cand))?
+                            .or_else(|| before.iter().rev().filter(age_ok).find(cand))?
                             .name
                             .clone(),
                     };
@@ -3351,7 +3415,10 @@ fn resolve_mention(
                             .is_some_and(|p| p.class == PersonClass::Kin)
                             || head == "pensioner"
                             || head.contains("-of-");
-                        if kinlike && desc.split_whitespace().count() == 1 {
+                        if kinlike
+                            && desc.split_whitespace().count() == 1
+                            && !definite_in_narration_before(doc, &head, range.start)
+                        {
                             let prev = resolved.iter().rev().flatten().find(|r| {
                                 r.stype == SpeakerType::Person
                                     && r.speaker
