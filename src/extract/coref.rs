@@ -739,8 +739,9 @@ fn own_possessive_gender(text: &str, after: usize, lx: &Lexicon) -> Gender {
     let clause = &window[..window
         .find([',', '.', ';', ':', '"', '“', '‘', '(', '\n'])
         .unwrap_or(window.len())];
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    let Some(first) = words.first() else {
+    // (the words one at a time, with one of lookahead: most clauses stop at the first)
+    let mut words = clause.split_whitespace().peekable();
+    let Some(first) = words.next() else {
         return Gender::Unknown;
     };
     let fl = lowercase(first);
@@ -754,14 +755,14 @@ fn own_possessive_gender(text: &str, after: usize, lx: &Lexicon) -> Gender {
     {
         return Gender::Unknown;
     }
-    for (j, w) in words.iter().enumerate().skip(1) {
+    while let Some(w) = words.next() {
         let l = lowercase(w);
         match l.as_str() {
             "he" | "she" | "him" | "they" | "them" | "their" | "that" => break,
             "his" | "himself" => return Gender::Male,
             "herself" => return Gender::Female,
             "her"
-                if words.get(j + 1).is_some_and(|n| {
+                if words.peek().is_some_and(|n| {
                     n.starts_with(char::is_lowercase) && !super::mentions::PREPOSITIONS.contains(n)
                 }) =>
             {
