@@ -1039,18 +1039,25 @@ impl Inventory {
         // (person's) name elsewhere: "my neighbour Joan" ... "Joan is 81", "Curtis Hale" ...
         // "Hale conceded".
         if !lone.is_empty() {
-            let known: std::collections::HashSet<&str> = inv
-                .names
-                .iter()
-                .filter(|n| !n.org)
-                .flat_map(|n| {
-                    [
-                        n.name.split_whitespace().next().unwrap_or(""),
-                        n.last.as_str(),
-                    ]
-                })
-                .map(strip_possessive)
-                .collect();
+            // (sized for every name's two words and hashed with the lexicon's word hasher:
+            // built for most articles, it cost more than the second look it serves)
+            let mut known: std::collections::HashSet<&str, BuildHasherDefault<WordHasher>> =
+                std::collections::HashSet::with_capacity_and_hasher(
+                    2 * inv.names.len(),
+                    Default::default(),
+                );
+            known.extend(
+                inv.names
+                    .iter()
+                    .filter(|n| !n.org)
+                    .flat_map(|n| {
+                        [
+                            n.name.split_whitespace().next().unwrap_or(""),
+                            n.last.as_str(),
+                        ]
+                    })
+                    .map(strip_possessive),
+            );
             let mut again: Vec<(usize, usize)> = Vec::new();
             for &(si, k) in &lone {
                 let r = &sentences[si].range;
