@@ -922,6 +922,18 @@ pub const CALENDAR: &[&str] = &[
 
 /// Police organisation nouns: "the force" stands for "West Yorkshire Police".
 const POLICE: &[&str] = &["police", "force", "constabulary"];
+/// "The watchdog", "the regulator": a body whose name ends or is headed by one of these.
+const REGULATORS: &[&str] = &[
+    "regulator",
+    "watchdog",
+    "authority",
+    "commission",
+    "inspectorate",
+    "ombudsman",
+];
+/// "Air accident investigators said": the investigation body the article names ("Air
+/// Accidents Investigation Branch").
+pub const INVESTIGATORS: &[&str] = &["investigators", "investigation", "investigations"];
 
 /// Appends `i` unless it is already the last entry (the lists are built in text order).
 fn push_once(v: &mut Vec<usize>, i: usize) {
@@ -2186,8 +2198,13 @@ impl Inventory {
         let synonyms: &[&str] = match head {
             h if BUSINESS.contains(&h) => BUSINESS,
             h if POLICE.contains(&h) => POLICE,
+            h if REGULATORS.contains(&h) => REGULATORS,
+            h if INVESTIGATORS.contains(&h) => INVESTIGATORS,
             _ => &[],
         };
+        // (a name word that is a synonym counts for the police, a regulator, investigators:
+        // "the watchdog" for "Financial Conduct Authority")
+        let word_synonyms = synonyms != BUSINESS;
         let dist = |i: usize| {
             let s = self.names[i].range.start;
             if s <= pos {
@@ -2206,7 +2223,7 @@ impl Inventory {
                 let lname = lowercase(&n.name);
                 let hit = lname.split_whitespace().any(|w| {
                     w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
-                        || (synonyms == POLICE && POLICE.contains(&w))
+                        || (word_synonyms && synonyms.contains(&w))
                 }) || words
                     .iter()
                     .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
@@ -2225,8 +2242,8 @@ impl Inventory {
         let ix = self.org_words();
         let mut lists: Vec<&Vec<usize>> = Vec::new();
         lists.extend(ix.trimmed.get(head.trim_end_matches(['\'', '’'])));
-        if synonyms == POLICE {
-            lists.extend(POLICE.iter().filter_map(|p| ix.word.get(*p)));
+        if word_synonyms {
+            lists.extend(synonyms.iter().filter_map(|p| ix.word.get(*p)));
         }
         for w in &words {
             if w.len() > 3 && w != head {

@@ -3322,6 +3322,15 @@ fn resolve_mention(
                         .unwrap_or_else(|| desc.clone());
                     Some(Resolved::described_org(sp, range))
                 }
+                // "Air accident investigators said" in an article that names the
+                // investigation body: that body.
+                DescClass::Group
+                    if coref::INVESTIGATORS.contains(&head.as_str())
+                        && doc.inv.organisation_for(&desc, &head, pos).is_some() =>
+                {
+                    let sp = doc.inv.organisation_for(&desc, &head, pos)?;
+                    Some(Resolved::described_org(sp, range))
+                }
                 DescClass::Group => Some(Resolved {
                     speaker: Some(desc),
                     mention: Some(range),

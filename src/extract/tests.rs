@@ -2490,3 +2490,37 @@ fn city_demonym_is_a_person_described_by_where_they_are_from() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "Look at him")), "Jake Carney");
 }
+
+#[test]
+fn watchdog_and_regulator_are_the_regulating_body_named() {
+    // Blind batch 15: "The watchdog said" stayed the description, and "the regulator
+    // said" went to the bank the article is about (its main organisation), not to the
+    // "Financial Conduct Authority" that fined it.
+    let t = "Fine\n\nHarlow Bank has been fined by the Financial Conduct Authority. Harlow Bank shares fell.\n\nThe watchdog said the lender had pushed borrowers into plans they could not afford.\n\nThe bank qualified for a discount because it agreed to settle, the regulator said.\n";
+    let qs = run(t);
+    let q = find(&qs, "the lender had");
+    assert_eq!(speaker(q), "Financial Conduct Authority");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(
+        speaker(find(&qs, "The bank qualified")),
+        "Financial Conduct Authority"
+    );
+}
+
+#[test]
+fn investigators_are_the_investigation_body_named_later() {
+    // Blind batch 15: "air accident investigators have said" (and "the investigators
+    // said") were a group of people although the article names the body in the next
+    // paragraph ("The Air Accidents Investigation Branch (AAIB) said").
+    let t = "Crash\n\nA pilot had flown into low cloud, air accident investigators have said.\n\nIn their report, the investigators said the pilot had been sent a weather update.\n\nThe Air Accidents Investigation Branch (AAIB) said the aircraft had no fault.\n";
+    let qs = run(t);
+    for p in [
+        "A pilot had flown",
+        "the pilot had been",
+        "the aircraft had",
+    ] {
+        let q = find(&qs, p);
+        assert_eq!(speaker(q), "Air Accidents Investigation Branch", "{p}");
+        assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    }
+}
