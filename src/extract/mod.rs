@@ -2177,9 +2177,11 @@ fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String>
         return None;
     }
     let names = doc.inv.before(pos);
+    // (a one-word name only in apposition, "Her husband, Matt, who ...": a first name
+    // alone before a verb is too often no name at all)
     let mut found: Vec<&str> = names
         .iter()
-        .filter(|n| n.tokens >= 2 && !n.org)
+        .filter(|n| (n.tokens >= 2 || kin_apposition(doc.text, n)) && !n.org)
         .filter(|n| {
             let before = doc.text[..n.range.start].trim_end();
             let before = before.strip_suffix(',').unwrap_or(before).trim_end();
@@ -2194,6 +2196,14 @@ fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String>
     found.sort_unstable();
     found.dedup();
     (found.len() == 1).then(|| found[0].to_string())
+}
+
+/// "her husband, Matt, who ...": a one-word name set off by commas right after a noun.
+fn kin_apposition(text: &str, n: &coref::NameOcc) -> bool {
+    text[..n.range.start].ends_with(", ")
+        && text[n.range.end..].starts_with(',')
+        && n.name.chars().next().is_some_and(char::is_uppercase)
+        && n.name.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see

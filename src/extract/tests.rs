@@ -2524,3 +2524,15 @@ fn investigators_are_the_investigation_body_named_later() {
         assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
     }
 }
+
+#[test]
+fn kin_noun_with_a_one_word_name_in_apposition() {
+    // Blind batch 15 (and the batch 10 list): "Her husband, Matt, who had driven ..., said"
+    // then "Her husband added:" stayed the description "husband" (only names of two words
+    // or more after the kin noun were linked).
+    let t = "Rescue\n\nHannah Lowry, 34, was found on Monday.\n\nHer husband, Matt, who had driven to the base, said the family had been to hell and back. Her husband added: “I can’t thank those people enough.”\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the family had")), "Matt");
+    let q = find(&qs, "I can’t thank");
+    assert_eq!(speaker(q), "Matt");
+}
