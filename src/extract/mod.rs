@@ -2198,6 +2198,29 @@ fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String>
     (found.len() == 1).then(|| found[0].to_string())
 }
 
+/// The group of people that is the subject of the sentence before sentence `si` in the
+/// same paragraph, when that sentence starts at or after `after` ("Several parents from
+/// the nearby hamlet of Low Row also spoke." before "They said ...").
+fn group_subject_before(doc: &Doc, si: usize, after: usize) -> Option<Resolved> {
+    let prev = doc.sents.get(si.checked_sub(1)?)?.range.clone();
+    if prev.start < after || doc.para_of(prev.start) != doc.para_of(doc.sents[si].range.start) {
+        return None;
+    }
+    let np = mentions::leading_np(doc.text, prev.clone(), doc.lx)?;
+    let m = analyse(doc.text, np.clone(), true, doc.lx);
+    if m.kind != MentionKind::Description || m.desc_class != Some(DescClass::Group) {
+        return None;
+    }
+    Some(Resolved {
+        speaker: m.desc,
+        mention: None,
+        stype: SpeakerType::Group,
+        rule: "speaker/pronoun",
+        gender: Gender::Unknown,
+        role: None,
+    })
+}
+
 /// "her husband, Matt, who ...": a one-word name set off by commas right after a noun.
 fn kin_apposition(text: &str, n: &coref::NameOcc) -> bool {
     text[..n.range.start].ends_with(", ")
@@ -2971,6 +2994,17 @@ fn resolve_mention(
             });
             if let Some(j) = last_body {
                 found = j.and_then(|j| resolved[j].clone());
+            }
+            // "Several parents from Low Row also spoke. They said ...": a group of people
+            // that is the subject of the sentence before, after the last body quoted.
+            if p == "they" {
+                let after = found
+                    .as_ref()
+                    .and_then(|r| r.mention.as_ref())
+                    .map_or(0, |m| m.end);
+                if let Some(g) = group_subject_before(doc, si, after) {
+                    found = Some(g);
+                }
             }
             // he/she/I: the last person speaker of a compatible gender, among the last
             // `PRONOUN_LOOKBACK` quotes (a pronoun points to a recent speaker; unbounded,

@@ -2536,3 +2536,19 @@ fn kin_noun_with_a_one_word_name_in_apposition() {
     let q = find(&qs, "I can’t thank");
     assert_eq!(speaker(q), "Matt");
 }
+
+#[test]
+fn they_is_the_group_subject_of_the_sentence_before() {
+    // Blind batch 15 (the "Several said" case of the batch 10 list): "Several parents from
+    // the nearby hamlet of Low Row also spoke. They said ..." went to the council quoted
+    // paragraphs before (the last body speaker).
+    let t = "Meeting\n\nCumbria Westmorland Council says falling pupil numbers mean the school is no longer viable.\n\nSeveral parents from the nearby hamlet of Low Row also spoke. They said they had moved to the area because of the school.\n";
+    let qs = run(t);
+    let q = find(&qs, "they had moved");
+    assert_eq!(speaker(q), "parents from the nearby hamlet of Low Row");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Group));
+    assert_eq!(
+        speaker(find(&qs, "falling pupil")),
+        "Cumbria Westmorland Council"
+    );
+}
