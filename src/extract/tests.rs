@@ -2552,3 +2552,17 @@ fn they_is_the_group_subject_of_the_sentence_before() {
         "Cumbria Westmorland Council"
     );
 }
+
+#[test]
+fn countered_shot_back_and_charged_report_a_that_clause() {
+    // Blind batch 15: "Whitaker countered that ...", "The incumbent shot back that ...",
+    // "charged that ..." were no cues.
+    let t = "Debate\n\nMayor Linda Castellanos debated Denise Whitaker.\n\nWhitaker countered that the program would free officers. Castellanos shot back that Whitaker had voted against the budget. Whitaker charged that the mayor was out of touch.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the program would")), "Denise Whitaker");
+    assert_eq!(
+        speaker(find(&qs, "Whitaker had voted")),
+        "Linda Castellanos"
+    );
+    assert_eq!(find(&qs, "the mayor was").cue.as_deref(), Some("charged"));
+}
