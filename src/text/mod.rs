@@ -214,18 +214,27 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
         let mut start = 0usize;
         let bytes = body.as_bytes();
         let mut from = 0usize;
-        // Jump from one possible terminal to the next (`…` is the only non-ASCII one and
-        // starts with 0xE2) instead of decoding every char.
-        while let Some(k) = bytes[from..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
-        {
-            let i = from + k;
+        // Jump from one terminal to the next instead of decoding every char: `.`, `?`, `!`
+        // by `memchr3`, and `…` (the only non-ASCII one) by a substring search whose
+        // answer is kept until the scan passes it (curly quotes and apostrophes, which
+        // share its first byte, are never stopped at).
+        let mut ellipsis: Option<Option<usize>> = None;
+        loop {
+            let ascii = memchr::memchr3(b'.', b'?', b'!', &bytes[from..]).map(|k| from + k);
+            if ellipsis.is_some_and(|e| e.is_some_and(|e| e < from)) {
+                ellipsis = None;
+            }
+            let next_ellipsis = *ellipsis.get_or_insert_with(|| {
+                memchr::memmem::find(&bytes[from..], "…".as_bytes()).map(|k| from + k)
+            });
+            let i = match (ascii, next_ellipsis) {
+                (Some(a), Some(e)) => a.min(e),
+                (Some(a), None) => a,
+                (None, Some(e)) => e,
+                (None, None) => break,
+            };
             let c = body[i..].chars().next().expect("char boundary");
             from = i + c.len_utf8();
-            if !matches!(c, '.' | '?' | '!' | '…') {
-                continue;
-            }
             if c == '.' && is_abbreviation_before(body, i) {
                 continue;
             }
