@@ -1517,8 +1517,14 @@ impl Inventory {
                             lowercase(&text[ws[b - 2].clone()]).as_str(),
                             "have" | "has" | "had"
                         );
+                    // ("Canadian nurse Marie Dubois, 44, and Irish logistician Sean
+                    // Gallagher": "and" after a comma joins two people; "work and pensions
+                    // secretary" keeps it)
+                    let coordination = matches!(w.as_str(), "and" | "or")
+                        && text[..ws[b - 1].start].trim_end().ends_with(',');
                     if participle
                         || perfect
+                        || coordination
                         || w.starts_with(|c: char| c.is_ascii_digit())
                         || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
