@@ -1419,13 +1419,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         }
         h == i
             && trailing_cap
-            && run_end >= fr + 3
-            && !lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
             && lx
                 .person_noun(&lower(&text[ws[h].clone()]))
                 .is_some_and(|p| p.class == PersonClass::Role)
-            && super::coref::title_of_before(text, &ws, fr, lx).is_some_and(|ts| ts == i)
-            && super::coref::title_body_name_start(text, &ws, fr, run_end, lx).is_some()
+            && super::coref::formal_title_name(text, &ws, fr, run_end, lx)
+                .is_some_and(|(ts, _)| ts == i)
     };
     let pp_title_name = title_with_pp_then_name(text, &ws, i, run_end, lx);
     let description = match head_idx {
@@ -1633,13 +1631,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // "Chancellor of the Exchequer Nigel Lawson", "Governor of the Bank of England Mark
     // Carney": after a title's "of the" the body belongs to the title too; the name is the
     // run's last two words (as in the coreference inventory).
-    if title_end.is_some()
-        && run_end == ws.len()
-        && run_end >= name_start + 3
-        && !lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
-        && super::coref::title_of_before(text, &ws, name_start, lx).is_some()
-    {
-        if let Some(ns) = super::coref::title_body_name_start(text, &ws, name_start, run_end, lx) {
+    if title_end.is_some() && run_end == ws.len() {
+        if let Some((_, ns)) = super::coref::formal_title_name(text, &ws, name_start, run_end, lx) {
             name_start = ns;
             title_end = Some(name_start - 1);
         }
