@@ -321,6 +321,27 @@ fn frame_end(text: &str, from: usize, limit: usize) -> usize {
     limit
 }
 
+/// "“We will not sign,” he said, adding that Spain would vote against it": a participle
+/// cue after a comma inside a postposed frame (cues from index `from`, before `fend`) that
+/// reports a clause ends the frame at its comma, so the clause is the participle's own
+/// quotation (rule 3, the sentence's speaker). Not before a colon or a quote mark
+/// ("adding: “…”" continues the quotation).
+fn participle_clause_in_frame(doc: &Doc, from: usize, fend: usize) -> Option<usize> {
+    let text = doc.text;
+    doc.cues
+        .get(from..)?
+        .iter()
+        .take_while(|c| c.range.start < fend)
+        .find_map(|c| {
+            let before = text[..c.range.start].trim_end();
+            let next = text[c.range.end..].trim_start();
+            (before.ends_with(',')
+                && c.entry(doc.lx).form.ends_with("ing")
+                && next.starts_with(char::is_alphabetic))
+            .then(|| before.len() - 1)
+        })
+}
+
 /// The text that found quotes have explained, as pushed by [`find_quotes`]: whether a
 /// position is inside any of the ranges, and the last range end before a position.
 /// Logarithmic per question, where a list scanned per quote mark and per cue made an
@@ -541,6 +562,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         if doc.cues.get(ci).is_none_or(|c| c.range.start >= fend) {
             continue;
         }
+        let fend = participle_clause_in_frame(doc, ci + 1, fend).unwrap_or(fend);
         if used_cue[ci] {
             continue;
         }

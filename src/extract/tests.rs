@@ -2500,3 +2500,16 @@ fn at_least_after_a_cue_opens_the_clause() {
         "at least 40 members would abstain"
     );
 }
+
+#[test]
+fn participle_clause_after_a_postposed_direct_frame_is_its_own_quote() {
+    // Blind batch 16: "“We will not outsource ...,” he said, adding that Spain would vote
+    // against any text ..." lost the clause: the direct quote's frame ran to the sentence
+    // end and swallowed the participle cue.
+    let t = "Summit\n\nThe Spanish Prime Minister Pedro Alvarez spoke last.\n\n\"We will not sign this text,\" Alvarez said, adding that Spain would vote against it.\n";
+    let qs = run(t);
+    let q = find(&qs, "Spain would vote");
+    assert_eq!(q.text, "Spain would vote against it");
+    assert_eq!(speaker(q), "Pedro Alvarez");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+}
