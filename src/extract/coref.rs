@@ -309,6 +309,29 @@ pub fn title_of_before(text: &str, ws: &[Range<usize>], k: usize, lx: &Lexicon) 
     None
 }
 
+/// "Chancellor of the Exchequer Nigel Lawson", "Minister for Health Stephen Donnelly": a
+/// formal title ends right before the capitalised run `k..e` and the run opens with the body
+/// it belongs to ([`title_of_before`]), then the name ([`title_body_name_start`]); the run has
+/// three words or more and does not end in an organisation word ("a spokesperson for Harbour
+/// City Council" is a body's name). Returns the title's first word and the name's first
+/// word. The one reader of this form for the coreference inventory and the mention parser
+/// (the other form, a title with a PP that starts before the run, is
+/// [`pp_title_before_run`]).
+pub fn formal_title_name(
+    text: &str,
+    ws: &[Range<usize>],
+    k: usize,
+    e: usize,
+    lx: &Lexicon,
+) -> Option<(usize, usize)> {
+    if e < k + 3 || lx.is_org_head(&lowercase(&text[ws[e - 1].clone()])) {
+        return None;
+    }
+    let ts = title_of_before(text, ws, k, lx)?;
+    let ns = title_body_name_start(text, ws, k, e, lx)?;
+    Some((ts, ns))
+}
+
 /// Where the name starts in a run `k..e` that follows a title's "of"/"for" (see
 /// [`title_of_before`]): its last two words, and the particles before the last
 /// ("Ursula von der Leyen"); none when those do not look like a person's name ("General
@@ -1389,13 +1412,11 @@ impl Inventory {
         // run's last two words (with their particles).
         let mut of_title = None;
         // (not "a spokesperson for Harbour City Council": a body's name, no person's)
-        if start == k && e - k >= 3 && !lx.is_org_head(&lowercase(&text[ws[e - 1].clone()])) {
-            if let Some(ts) = title_of_before(text, ws, k, lx) {
-                if let Some(ns) = title_body_name_start(text, ws, k, e, lx) {
-                    start = ns;
-                    person = true;
-                    of_title = Some(ts);
-                }
+        if start == k {
+            if let Some((ts, ns)) = formal_title_name(text, ws, k, e, lx) {
+                start = ns;
+                person = true;
+                of_title = Some(ts);
             }
         }
         if start >= e {
@@ -1525,8 +1546,14 @@ impl Inventory {
                             lowercase(&text[ws[b - 2].clone()]).as_str(),
                             "have" | "has" | "had"
                         );
+                    // ("Canadian nurse Marie Dubois, 44, and Irish logistician Sean
+                    // Gallagher": "and" after a comma joins two people; "work and pensions
+                    // secretary" keeps it)
+                    let coordination = matches!(w.as_str(), "and" | "or")
+                        && text[..ws[b - 1].start].trim_end().ends_with(',');
                     if participle
                         || perfect
+                        || coordination
                         || w.starts_with(|c: char| c.is_ascii_digit())
                         || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())

@@ -321,6 +321,27 @@ fn frame_end(text: &str, from: usize, limit: usize) -> usize {
     limit
 }
 
+/// "“We will not sign,” he said, adding that Spain would vote against it": a participle
+/// cue after a comma inside a postposed frame (cues from index `from`, before `fend`) that
+/// reports a clause ends the frame at its comma, so the clause is the participle's own
+/// quotation (rule 3, the sentence's speaker). Not before a colon or a quote mark
+/// ("adding: “…”" continues the quotation).
+fn participle_clause_in_frame(doc: &Doc, from: usize, fend: usize) -> Option<usize> {
+    let text = doc.text;
+    doc.cues
+        .get(from..)?
+        .iter()
+        .take_while(|c| c.range.start < fend)
+        .find_map(|c| {
+            let before = text[..c.range.start].trim_end();
+            let next = text[c.range.end..].trim_start();
+            (before.ends_with(',')
+                && c.entry(doc.lx).form.ends_with("ing")
+                && next.starts_with(char::is_alphabetic))
+            .then(|| before.len() - 1)
+        })
+}
+
 /// The text that found quotes have explained, as pushed by [`find_quotes`]: whether a
 /// position is inside any of the ranges, and the last range end before a position.
 /// Logarithmic per question, where a list scanned per quote mark and per cue made an
@@ -541,6 +562,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         if doc.cues.get(ci).is_none_or(|c| c.range.start >= fend) {
             continue;
         }
+        let fend = participle_clause_in_frame(doc, ci + 1, fend).unwrap_or(fend);
         if used_cue[ci] {
             continue;
         }
@@ -1885,6 +1907,9 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
     let lead = lead.start..floor_char(text, lead.end.min(lead.start + 2000)).max(lead.start);
     let ws = words(text, lead.clone());
     let names = &doc.inv.names;
+    if let Some(found) = indefinite_lead_role(doc, &lead, &ws) {
+        return Some(found);
+    }
     for k in 0..ws.len().saturating_sub(3) {
         if lowercase(&text[ws[k].clone()]) != "the" {
             continue;
@@ -1946,6 +1971,48 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
         return Some((role, canon));
     }
     None
+}
+
+/// "A former finance director accused of ... told a jury ..." then, opening the next
+/// paragraph, "Gareth Pollard, 51, of Solihull, denies ...": a lead paragraph that opens
+/// with an indefinite description headed by a role noun (its first words: "A"/"An", up to
+/// three lowercase modifiers, the role noun) introduces the person whose full name opens
+/// the next paragraph with an age after it; the description is that person's role.
+fn indefinite_lead_role(
+    doc: &Doc,
+    lead: &Range<usize>,
+    ws: &[Range<usize>],
+) -> Option<(String, String)> {
+    let text = doc.text;
+    if !matches!(ws.first().map(|w| &text[w.clone()]), Some("A" | "An")) {
+        return None;
+    }
+    let joined = |a: usize, b: usize| text[ws[a].end..ws[b].start] == *" ";
+    let role_noun = |j: usize| {
+        doc.lx
+            .person_noun(&lowercase(&text[ws[j].clone()]))
+            .is_some_and(|p| p.class == PersonClass::Role)
+    };
+    let head = (1..ws.len().min(5))
+        .take_while(|&j| joined(j - 1, j) && !text[ws[j].clone()].starts_with(char::is_uppercase))
+        .find(|&j| role_noun(j) && !(j + 1 < ws.len() && role_noun(j + 1)))?;
+    // No person named in the lead before the name that opens the next paragraph.
+    let next = doc.paras.iter().find(|p| p.start > lead.start)?.clone();
+    let names = &doc.inv.names;
+    let from = names.partition_point(|n| n.range.start < lead.start);
+    let n = names[from..]
+        .iter()
+        .find(|n| n.person && !n.org || n.range.start >= next.start)?;
+    let after = text.get(n.range.end..)?;
+    let age = after
+        .strip_prefix(", ")
+        .map(|r| r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len())
+        .is_some_and(|d| (1..=3).contains(&d) && after[2 + d..].starts_with(','));
+    if n.range.start != next.start || n.tokens < 2 || n.org || n.role.is_some() || !age {
+        return None;
+    }
+    let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+    Some((text[ws[1].start..ws[head].end].to_string(), canon))
 }
 
 /// Whether a description holds a prepositional phrase ("spokesman for the port").

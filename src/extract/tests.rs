@@ -2413,3 +2413,103 @@ fn nationality_evidence_after_a_multibyte_dash_does_not_panic() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "It was hard")), "Erik Lindqvist");
 }
+
+#[test]
+fn rank_after_a_function_noun_is_no_part_of_the_role() {
+    // Blind batches 12 and 16: "Army spokesman Colonel David Reyes" gave the role "Army
+    // spokesman Colonel"; a rank alone stays the role ("Detective Sergeant").
+    let t = "Raid\n\nNavy spokesman Commander Ian Pryor told reporters the ship had been boarded at dawn.\n\nDetective Sergeant Ruth Okoro said the men had been arrested.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the ship had been").role.as_deref(),
+        Some("Navy spokesman")
+    );
+    assert_eq!(
+        find(&qs, "the men had been").role.as_deref(),
+        Some("Detective Sergeant")
+    );
+}
+
+#[test]
+fn title_after_and_in_a_list_of_named_people_starts_after_and() {
+    // Blind batch 12: "Canadian nurse Marie-Claire Dubois, 44, and Irish logistician Sean
+    // Gallagher" gave Gallagher the role "and Irish logistician".
+    let t = "Freed\n\nThe hostages, Canadian nurse Anne Roy, 44, and Irish logistician Sean Kelly, 37, were released on Sunday.\n\nKelly said they had been treated well.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "they had been treated").role.as_deref(),
+        Some("Irish logistician")
+    );
+}
+
+#[test]
+fn sentence_initial_name_before_a_post_nominal_is_no_title() {
+    // Blind batch 16: "Jamie Burton KC, representing Mr Okonjo, had argued" took "Jamie"
+    // for a capitalised title before a two-word name (speaker "Burton KC", role "jamie").
+    let t = "Appeal\n\nThe hearing lasted two days.\n\nPriya Marwood KC, representing the council, had argued that the notice was valid.\n";
+    let qs = run(t);
+    let q = find(&qs, "the notice was valid");
+    assert_eq!(speaker(q), "Priya Marwood");
+    assert_eq!(q.role, None);
+}
+
+#[test]
+fn indefinite_lead_description_is_the_role_of_the_person_named_next_with_an_age() {
+    // Blind batches 12 and 16: "A former finance director accused of ... told a jury ..."
+    // then "Gareth Pollard, 51, of Solihull, denies ...": Pollard's quotes had no role.
+    let t = "Trial\n\nA former finance director accused of hiding losses at a builder told a jury that he had acted on orders.\n\nKaren Voss, 47, of Leeds, denies fraud.\n\nMs Voss said she had warned the board twice.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "she had warned").role.as_deref(),
+        Some("former finance director")
+    );
+    // No age after the name: no link.
+    let t = "Trial\n\nA former finance director told a jury that he had acted on orders.\n\nKaren Voss denies fraud.\n\nMs Voss said she had warned the board twice.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "she had warned").role, None);
+}
+
+#[test]
+fn backbencher_is_a_role_noun() {
+    // Blind batch 16: "One senior backbencher ... said" had no role.
+    let t = "Vote\n\nOne senior backbencher said a dozen MPs would rebel.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "a dozen MPs").role.as_deref(),
+        Some("senior backbencher")
+    );
+}
+
+#[test]
+fn denies_all_the_charges_reports_no_clause() {
+    // Blind batch 16: "denies all the charges" read "the" as a noun and "charges" as its
+    // verb, and reported "all the charges".
+    let t = "Trial\n\nMr Hale, 68, who is also on trial, denies all the charges.\n\nThe firm said the board had met twice.\n";
+    let qs = run(t);
+    assert!(qs.iter().all(|q| !q.text.contains("charges")), "{qs:#?}");
+}
+
+#[test]
+fn at_least_after_a_cue_opens_the_clause() {
+    // Blind batch 16: "said at least a dozen MPs were considering ..." skipped "at least"
+    // as an adverbial phrase and reported "a dozen MPs ...".
+    let t = "Vote\n\nThe whip said at least 40 members would abstain.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "at least").text,
+        "at least 40 members would abstain"
+    );
+}
+
+#[test]
+fn participle_clause_after_a_postposed_direct_frame_is_its_own_quote() {
+    // Blind batch 16: "“We will not outsource ...,” he said, adding that Spain would vote
+    // against any text ..." lost the clause: the direct quote's frame ran to the sentence
+    // end and swallowed the participle cue.
+    let t = "Summit\n\nThe Spanish Prime Minister Pedro Alvarez spoke last.\n\n\"We will not sign this text,\" Alvarez said, adding that Spain would vote against it.\n";
+    let qs = run(t);
+    let q = find(&qs, "Spain would vote");
+    assert_eq!(q.text, "Spain would vote against it");
+    assert_eq!(speaker(q), "Pedro Alvarez");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+}
