@@ -922,7 +922,7 @@ pub fn strip_nickname(name: &str) -> Cow<'_, str> {
 }
 
 /// Days and months: capitalised, but never (part of) a name ("Ecuador Tuesday", "March").
-const CALENDAR: &[&str] = &[
+pub const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -945,6 +945,18 @@ const CALENDAR: &[&str] = &[
 
 /// Police organisation nouns: "the force" stands for "West Yorkshire Police".
 const POLICE: &[&str] = &["police", "force", "constabulary"];
+/// "The watchdog", "the regulator": a body whose name ends or is headed by one of these.
+const REGULATORS: &[&str] = &[
+    "regulator",
+    "watchdog",
+    "authority",
+    "commission",
+    "inspectorate",
+    "ombudsman",
+];
+/// "Air accident investigators said": the investigation body the article names ("Air
+/// Accidents Investigation Branch").
+pub const INVESTIGATORS: &[&str] = &["investigators", "investigation", "investigations"];
 
 /// Appends `i` unless it is already the last entry (the lists are built in text order).
 fn push_once(v: &mut Vec<usize>, i: usize) {
@@ -1033,8 +1045,13 @@ impl Inventory {
                         // "Jan de Groot", "Ursula von der Leyen": lowercase particles
                         // between capitalised words belong to the name.
                         e = n;
-                    } else if matches!(w, "of" | "and" | "for" | "&")
-                        && e + 1 < ws.len()
+                    } else if e + 1 < ws.len()
+                        && super::mentions::connector_word(
+                            w,
+                            Some(&text[ws[e - 1].clone()]),
+                            &text[ws[e + 1].clone()],
+                            lx,
+                        )
                         && is_cap(&text[ws[e + 1].clone()])
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
                         // "Chief Executive Officer of Halvern Robotics": a title, then a name.
@@ -1132,7 +1149,7 @@ impl Inventory {
             let initials: String = n
                 .name
                 .split_whitespace()
-                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "the" | "The"))
+                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "on" | "the" | "The"))
                 .filter_map(|w| w.chars().next())
                 .collect();
             if initials.chars().count() >= 2
@@ -2208,8 +2225,13 @@ impl Inventory {
         let synonyms: &[&str] = match head {
             h if BUSINESS.contains(&h) => BUSINESS,
             h if POLICE.contains(&h) => POLICE,
+            h if REGULATORS.contains(&h) => REGULATORS,
+            h if INVESTIGATORS.contains(&h) => INVESTIGATORS,
             _ => &[],
         };
+        // (a name word that is a synonym counts for the police, a regulator, investigators:
+        // "the watchdog" for "Financial Conduct Authority")
+        let word_synonyms = synonyms != BUSINESS;
         let dist = |i: usize| {
             let s = self.names[i].range.start;
             if s <= pos {
@@ -2228,7 +2250,7 @@ impl Inventory {
                 let lname = lowercase(&n.name);
                 let hit = lname.split_whitespace().any(|w| {
                     w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
-                        || (synonyms == POLICE && POLICE.contains(&w))
+                        || (word_synonyms && synonyms.contains(&w))
                 }) || words
                     .iter()
                     .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
@@ -2247,8 +2269,8 @@ impl Inventory {
         let ix = self.org_words();
         let mut lists: Vec<&Vec<usize>> = Vec::new();
         lists.extend(ix.trimmed.get(head.trim_end_matches(['\'', '’'])));
-        if synonyms == POLICE {
-            lists.extend(POLICE.iter().filter_map(|p| ix.word.get(*p)));
+        if word_synonyms {
+            lists.extend(synonyms.iter().filter_map(|p| ix.word.get(*p)));
         }
         for w in &words {
             if w.len() > 3 && w != head {

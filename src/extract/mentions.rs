@@ -1535,9 +1535,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         }
         let pn = lx.person_noun(&l);
         let particle = |k: usize| super::coref::NAME_PARTICLES.contains(&&text[ws[k].clone()]);
-        let connector = (matches!(t, "of" | "and" | "for" | "&")
-            && j > i
+        let connector = (j > i
             && j + 1 < run_end
+            && connector_word(t, Some(&text[ws[j - 1].clone()]), &text[ws[j + 1].clone()], lx)
             && is_cap(&text[ws[j - 1].clone()])
             && is_cap(&text[ws[j + 1].clone()]))
             // "Jan de Groot", "Ursula von der Leyen"
@@ -1582,11 +1582,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     }
     // "Pensioner Iris Cole" at a sentence start: a capitalised common noun before a
     // two-word name is a title when the article never writes it capitalised mid-sentence.
+    // ("Amanda Reece KC told": post-nominal letters are no third word of the name)
     if sentence_initial
         && title_end.is_none()
         && name_start == i
-        && run_end - i >= 3
-        && !POSTNOMINALS.contains(&&text[ws[run_end - 1].clone()])
+        && run_end - postnominal_tail(text, &ws[i..run_end]) - i >= 3
         && run_end == ws.len()
         && !m.honorific
         && !ws[i..run_end]
@@ -1799,6 +1799,27 @@ fn trim_title_words(
         }
     }
     (s, e)
+}
+
+/// A lowercase word that joins the capitalised words of one organisation's name: "of",
+/// "and", "for", "&", and "on" right after an organisation word ("Kenya National
+/// Commission on Human Rights", "Intergovernmental Panel on Climate Change"; not "Smith on
+/// Monday", "Transportation Department on Friday").
+pub fn connector_word(w: &str, prev: Option<&str>, next: &str, lx: &Lexicon) -> bool {
+    matches!(w, "of" | "and" | "for" | "&")
+        || (w == "on"
+            && prev.is_some_and(|p| is_cap(p) && lx.is_org_head(&lower(p)))
+            && !super::coref::CALENDAR.contains(&next))
+}
+
+/// How many of the last words of `run` are post-nominal letters ("Amanda Reece KC" -> 1),
+/// leaving at least two words.
+fn postnominal_tail(text: &str, run: &[Range<usize>]) -> usize {
+    run.iter()
+        .rev()
+        .take(run.len().saturating_sub(2))
+        .take_while(|w| POSTNOMINALS.contains(&&text[(*w).clone()]))
+        .count()
 }
 
 /// A title with a prepositional phrase before a name: "Deputy governor for monetary
