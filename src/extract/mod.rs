@@ -791,6 +791,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             });
         if tail_small || inverted_subject {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
+                // "..., Franciso Chona, manager of the state-run oil company Ecopetrol
+                // said.": the name and its unclosed apposition are the subject.
+                let unclosed =
+                    unclosed_apposition_comma(text, region_start..comma, cue.range.start, lx);
+                let comma = unclosed.as_ref().map_or(comma, |u| u.0);
                 let subj_region = comma + 1..cue.range.start;
                 let content = skip_dateline(text, trim_content(text, region_start..comma));
                 // "Asked about the rise, the minister said ...": the participle adjunct is
@@ -801,7 +806,12 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                     .first()
                     .is_some_and(|w| &text[w.clone()] == "Asked");
                 let nsubj = word_count_upto(text, subj_region.clone(), 9);
-                let who = if text[subj_region.clone()].trim().is_empty() {
+                let who = if let Some((_, name, role)) = unclosed {
+                    Some(Who::Mention {
+                        range: name,
+                        appos: Some(role),
+                    })
+                } else if text[subj_region.clone()].trim().is_empty() {
                     subject_after(text, cue_end..sent.end, lx)
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else if nsubj <= 8 {
@@ -1296,6 +1306,26 @@ fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range
 }
 
 /// The last comma at top level (outside quote marks) in `r`.
+/// The comma before the subject of an inverted frame whose apposition no comma closes:
+/// in "..., Franciso Chona, manager of the state-run oil company Ecopetrol said." the
+/// last comma (`before` ends there) splits the name from its title, and the comma before
+/// the name ends the content: that comma, the name and the title. `None` when the stretch is no such name and title
+/// ([`mentions::name_then_unclosed_role`]) or the content before would be under four
+/// words.
+fn unclosed_apposition_comma(
+    text: &str,
+    before: Range<usize>,
+    cue_start: usize,
+    lx: &Lexicon,
+) -> Option<(usize, Range<usize>, Range<usize>)> {
+    let prev = last_top_comma(text, before.clone())?;
+    let name = trim(text, prev + 1..before.end, &[]);
+    let role = trim(text, before.end + 1..cue_start, &[]);
+    (mentions::name_then_unclosed_role(text, name.clone(), role.clone(), lx)
+        && word_count_upto(text, before.start..prev, 4) >= 4)
+        .then_some((prev, name, role))
+}
+
 fn last_top_comma(text: &str, r: Range<usize>) -> Option<usize> {
     let s = &text[r.clone()];
     let mut depth = false;
@@ -2711,6 +2741,38 @@ fn given_name_in(text: &str, r: Range<usize>) -> Option<GivenName> {
     })
 }
 
+/// "..., banking sources said." ... "The sources said ...": a definite bare plural ("the
+/// sources", "the officials") names again the group or anonymous source last quoted with a
+/// modifier ("banking sources", "USDA officials"), not a new speaker "sources". The
+/// latest earlier quote of that type whose speaker is more words ending in the same noun.
+fn earlier_modified_plural(
+    text: &str,
+    desc: &str,
+    range: &Range<usize>,
+    resolved: &[Option<Resolved>],
+    stype: SpeakerType,
+) -> Option<String> {
+    if desc.contains(' ') || !desc.ends_with('s') {
+        return None;
+    }
+    let first = text[range.clone()].split_whitespace().next()?;
+    if !matches!(first, "the" | "The" | "these" | "These" | "those" | "Those") {
+        return None;
+    }
+    resolved
+        .iter()
+        .flatten()
+        .filter(|r| r.stype == stype && r.mention.as_ref().is_some_and(|m| m.end <= range.start))
+        .filter_map(|r| {
+            let sp = r.speaker.as_deref()?;
+            let head = sp.strip_suffix(desc)?;
+            let start = r.mention.as_ref()?.start;
+            (head.ends_with(' ') && head.len() > 1).then_some((start, sp))
+        })
+        .max_by_key(|(start, _)| *start)
+        .map(|(_, sp)| sp.to_string())
+}
+
 fn resolve_mention(
     doc: &Doc,
     range: Range<usize>,
@@ -3266,7 +3328,10 @@ fn resolve_mention(
                     Some(Resolved::described_org(sp, range))
                 }
                 DescClass::Group => Some(Resolved {
-                    speaker: Some(desc),
+                    speaker: Some(
+                        earlier_modified_plural(text, &desc, &range, resolved, SpeakerType::Group)
+                            .unwrap_or(desc),
+                    ),
                     mention: Some(range),
                     stype: SpeakerType::Group,
                     rule: "speaker/group",
@@ -3274,7 +3339,16 @@ fn resolve_mention(
                     role: None,
                 }),
                 DescClass::Anonymous => Some(Resolved {
-                    speaker: Some(desc),
+                    speaker: Some(
+                        earlier_modified_plural(
+                            text,
+                            &desc,
+                            &range,
+                            resolved,
+                            SpeakerType::Unknown,
+                        )
+                        .unwrap_or(desc.clone()),
+                    ),
                     mention: Some(range),
                     stype: SpeakerType::Unknown,
                     rule: "speaker/anonymous",
