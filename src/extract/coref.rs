@@ -739,8 +739,9 @@ fn own_possessive_gender(text: &str, after: usize, lx: &Lexicon) -> Gender {
     let clause = &window[..window
         .find([',', '.', ';', ':', '"', '“', '‘', '(', '\n'])
         .unwrap_or(window.len())];
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    let Some(first) = words.first() else {
+    // (the words one at a time, with one of lookahead: most clauses stop at the first)
+    let mut words = clause.split_whitespace().peekable();
+    let Some(first) = words.next() else {
         return Gender::Unknown;
     };
     let fl = lowercase(first);
@@ -754,14 +755,14 @@ fn own_possessive_gender(text: &str, after: usize, lx: &Lexicon) -> Gender {
     {
         return Gender::Unknown;
     }
-    for (j, w) in words.iter().enumerate().skip(1) {
+    while let Some(w) = words.next() {
         let l = lowercase(w);
         match l.as_str() {
             "he" | "she" | "him" | "they" | "them" | "their" | "that" => break,
             "his" | "himself" => return Gender::Male,
             "herself" => return Gender::Female,
             "her"
-                if words.get(j + 1).is_some_and(|n| {
+                if words.peek().is_some_and(|n| {
                     n.starts_with(char::is_lowercase) && !super::mentions::PREPOSITIONS.contains(n)
                 }) =>
             {
@@ -1157,18 +1158,25 @@ impl Inventory {
         // (person's) name elsewhere: "my neighbour Joan" ... "Joan is 81", "Curtis Hale" ...
         // "Hale conceded".
         if !lone.is_empty() {
-            let known: std::collections::HashSet<&str> = inv
-                .names
-                .iter()
-                .filter(|n| !n.org)
-                .flat_map(|n| {
-                    [
-                        n.name.split_whitespace().next().unwrap_or(""),
-                        n.last.as_str(),
-                    ]
-                })
-                .map(strip_possessive)
-                .collect();
+            // (sized for every name's two words and hashed with the lexicon's word hasher:
+            // built for most articles, it cost more than the second look it serves)
+            let mut known: std::collections::HashSet<&str, BuildHasherDefault<WordHasher>> =
+                std::collections::HashSet::with_capacity_and_hasher(
+                    2 * inv.names.len(),
+                    Default::default(),
+                );
+            known.extend(
+                inv.names
+                    .iter()
+                    .filter(|n| !n.org)
+                    .flat_map(|n| {
+                        [
+                            n.name.split_whitespace().next().unwrap_or(""),
+                            n.last.as_str(),
+                        ]
+                    })
+                    .map(strip_possessive),
+            );
             let mut again: Vec<(usize, usize)> = Vec::new();
             for &(si, k) in &lone {
                 let r = &sentences[si].range;
