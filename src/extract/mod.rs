@@ -676,6 +676,33 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
 
+        // "The sources quoted Poehl as saying that ...", "Baker was quoted on television as
+        // saying ...": the person quoted is the speaker, not the sentence's subject.
+        if form == "saying" {
+            if let Some(who) = quoted_as_saying(text, &doc.words, region_start..cue.range.start, lx)
+            {
+                let Some(cl) = clause_after(text, &doc.words, &cue, sent.end, &doc.quoted, lx)
+                else {
+                    continue;
+                };
+                used_cue[ci] = true;
+                push_clause(
+                    doc,
+                    &cl,
+                    &cue,
+                    "clause",
+                    Who::Mention {
+                        range: who,
+                        appos: None,
+                    },
+                    &mut used_span,
+                    &mut consumed,
+                    &mut raws,
+                );
+                continue;
+            }
+        }
+
         // Participle: ", adding ..." shares the sentence's speaker.
         if form.ends_with("ing") && before.ends_with(',') {
             let Some(cl) = clause_after(text, &doc.words, &cue, sent.end, &doc.quoted, lx) else {
@@ -1196,6 +1223,49 @@ fn clause_rule(cl: &Clause) -> &'static str {
 
 /// Records a reported clause found after a cue: classifies its content, marks
 /// the clause and the quote spans inside it as used, and adds the quote spoken by `who`.
+/// The speaker of "quoted X as saying": in "The sources quoted Poehl as saying that ..."
+/// the noun phrase between "quoted" and "as" (up to six words, opening with a capital or a
+/// determiner, no verb); in the passive "Baker was quoted on British Television as saying
+/// ..." the subject before "was/were quoted" ([`subject_before`]). `before` runs from the sentence (or clause)
+/// start to the cue "saying". None when "as" does not come right before the cue or no
+/// "quoted" comes before it.
+fn quoted_as_saying(
+    text: &str,
+    wt: &WordTable,
+    before: Range<usize>,
+    lx: &Lexicon,
+) -> Option<Range<usize>> {
+    let b = text[before.clone()].trim_end();
+    let b = b.strip_suffix(" as")?;
+    let q = b
+        .rfind(" quoted ")
+        .map(|i| i + 1)
+        .or_else(|| b.starts_with("quoted ").then_some(0))?;
+    let q_start = before.start + q;
+    let q_end = q_start + "quoted".len();
+    let as_start = before.start + b.len();
+    let head = text[before.start..q_start].trim_end();
+    let passive = ["was", "were", "is", "are", "been"]
+        .iter()
+        .any(|aux| head.ends_with(&format!(" {aux}")) || head == *aux);
+    if passive {
+        // ("The head of the authority, Murilo Rubens Habbema, was quoted": the subject
+        // with its apposition, as before any cue)
+        let aux = head.rfind(' ').map_or(before.start, |i| before.start + i);
+        return subject_before(text, wt, before.start..aux, lx).map(|(r, _)| r);
+    }
+    let np = trim(text, q_end..as_start, &[]);
+    let words: Vec<&str> = text[np.clone()].split_whitespace().collect();
+    let first = words.first()?;
+    let ok = (1..=6).contains(&words.len())
+        && (first.starts_with(char::is_uppercase)
+            || matches!(*first, "the" | "a" | "an" | "its" | "his" | "her" | "their"))
+        && !words
+            .iter()
+            .any(|w| w.ends_with(',') || mentions::verbish(w, lx) || lx.cue(w).is_some());
+    ok.then_some(np)
+}
+
 fn push_clause(
     doc: &Doc,
     cl: &Clause,

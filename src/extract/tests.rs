@@ -2489,3 +2489,20 @@ fn dateline_place_is_no_organisation_for_the_company() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "trading in both")), "Galaxy Oil Co");
 }
+
+#[test]
+fn quoted_as_saying_gives_the_person_quoted() {
+    // Reuters batch 17: "The sources quoted Poehl as saying that ..." and "one of the
+    // sources quoted Poehl as saying, "No, ..."" were no quotes at all.
+    let t = "Rates\n\nFRANKFURT, March 9 - Bundesbank president Karl Otto Poehl spoke at a symposium, banking sources said.\n\nThe sources quoted Poehl as saying that the current overshooting of the German monetary target would not directly respark inflation.\n\nAsked if American authorities could have been persuaded, one of the sources quoted Poehl as saying, \"No, they wouldn't have been. We checked that.\"\n\nTreasury Secretary James Baker was quoted on British Television over the weekend as saying he has no target for the U.S. currency.\n";
+    let qs = run(t);
+    let q = find(&qs, "the current overshooting");
+    assert_eq!(speaker(q), "Karl Otto Poehl");
+    let q = find(&qs, "No, they wouldn't");
+    assert_eq!(speaker(q), "Karl Otto Poehl");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(find(&qs, "he has no target")), "James Baker");
+    let t = "Strike\n\nThe head of the National Merchant Marine Authority, Murilo Rubens Habbema, was quoted today as saying that if the strike continued foreign ships could be authorized to transport exports.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "if the strike")), "Murilo Rubens Habbema");
+}
