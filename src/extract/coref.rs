@@ -965,6 +965,106 @@ fn push_once(v: &mut Vec<usize>, i: usize) {
     }
 }
 
+/// A company's legal form ending its name ("General Motors Corp", "Tracomin SA"): no
+/// part of the initials wire copy abbreviates the name to ("GM").
+fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "Corp"
+            | "Corp."
+            | "Corporation"
+            | "Inc"
+            | "Inc."
+            | "Co"
+            | "Co."
+            | "Ltd"
+            | "Ltd."
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "LP"
+            | "L.P."
+            | "Limited"
+            | "AG"
+            | "SA"
+            | "NV"
+    )
+}
+
+/// The acronyms an organisation's name may be abbreviated to: the initials of its
+/// capitalised words ("MTA" for "Metropolitan Transportation Authority"), and, when it
+/// ends in a legal form, the initials without it ("GM" for "General Motors Corp", as
+/// Reuters writes "General Motors Corp said ... GM said"). At most two, no allocation
+/// per word.
+fn name_initials(name: &str) -> impl Iterator<Item = String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "on" | "the" | "The"))
+        .collect();
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let short = match words.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && is_legal_form(last) => Some(
+            rest.iter()
+                .filter_map(|w| w.chars().next())
+                .collect::<String>(),
+        ),
+        _ => None,
+    };
+    std::iter::once(all).chain(short)
+}
+
+/// The place of a wire dateline ("PARSIPPANY, N.J., March 16 - ...", "WICHITA FALLS, Texas,
+/// April 9 - ..."): a run followed by a comma, a month and a day number. It names where
+/// the story was filed, never a source; counted as an organisation it became "the
+/// company" ("N.J.", "Pa", "Ariz").
+fn is_dateline_place(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let month_end = rest.find(' ').unwrap_or(rest.len());
+    let (month, after) = rest.split_at(month_end);
+    let month = month.trim_end_matches('.');
+    matches!(
+        month,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    ) && after[1.min(after.len())..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A stock ticker in angle brackets ("SYNERCOM <SYNR.O> NAMES", "Witco Corp <WIT>"): one
+/// word without lowercase letters between `<` and `>`. It names no entity of its own, so
+/// it is no name occurrence ("the company" resolved to "SYNR.O" or "WIT"); a bracketed
+/// unlisted company ("<Meston Lake Resources Inc>") is a name and stays.
+fn is_bracketed_ticker(text: &str, ws: &[Range<usize>], k: usize, e: usize) -> bool {
+    e == k + 1
+        && text[..ws[k].start].ends_with('<')
+        && text[ws[k].end..].starts_with('>')
+        && !text[ws[k].clone()].chars().any(char::is_lowercase)
+}
+
 pub fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -1069,6 +1169,25 @@ impl Inventory {
                         break;
                     }
                 }
+                if is_dateline_place(text, ws[e - 1].end) {
+                    k = e;
+                    continue;
+                }
+                if is_bracketed_ticker(text, &ws, k, e) {
+                    // ("Bilfinger und Berger <GBFG.F> said": the name it tags is a listed
+                    // company, an organisation that "It said" may stand for)
+                    if let Some(prev) = inv.names.last_mut() {
+                        if prev.range.end <= ws[k].start
+                            && text[prev.range.end..ws[k].start].trim() == "<"
+                            && !prev.person
+                            && prev.name.chars().any(char::is_lowercase)
+                        {
+                            prev.org = true;
+                        }
+                    }
+                    k = e;
+                    continue;
+                }
                 if !inv.add_run(text, &ws, k, e, s.range.start == ws[k].start, false, lx) {
                     lone.push((si, k));
                 }
@@ -1146,19 +1265,15 @@ impl Inventory {
             if !n.org || n.person || n.tokens < 2 || !n.name.chars().any(char::is_lowercase) {
                 continue;
             }
-            let initials: String = n
-                .name
-                .split_whitespace()
-                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "on" | "the" | "The"))
-                .filter_map(|w| w.chars().next())
-                .collect();
-            if initials.chars().count() >= 2
-                && initials.chars().all(char::is_uppercase)
-                && !inv.by_first.contains(&inv.names, &initials)
-            {
-                inv.aliases
-                    .entry(initials)
-                    .or_insert_with(|| n.name.clone());
+            for initials in name_initials(&n.name) {
+                if initials.chars().count() >= 2
+                    && initials.chars().all(char::is_uppercase)
+                    && !inv.by_first.contains(&inv.names, &initials)
+                {
+                    inv.aliases
+                        .entry(initials)
+                        .or_insert_with(|| n.name.clone());
+                }
             }
         }
         inv.alias_targets = inv.aliases.values().cloned().collect();
@@ -2073,10 +2188,20 @@ impl Inventory {
                 }
             }
         }
+        // (a name written with lowercase letters first: an all-capitals headline run or
+        // dateline, "OFFERS", "NEW YORK", "N.J.", is the fallback's last resort)
         counts
             .into_iter()
             .filter(|c| self.occurrences(c.0).any(|n| n.org))
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .max_by(|a, b| {
+                // (an all-capitals name used more than once, "IBM", "TWA", competes too)
+                let mixed =
+                    |c: &(&str, usize, usize)| c.0.chars().any(char::is_lowercase) || c.1 >= 2;
+                mixed(a)
+                    .cmp(&mixed(b))
+                    .then(a.1.cmp(&b.1))
+                    .then(b.2.cmp(&a.2))
+            })
             .map(|c| c.0.to_string())
     }
 

@@ -2665,3 +2665,96 @@ fn countered_shot_back_and_charged_report_a_that_clause() {
     );
     assert_eq!(find(&qs, "the mayor was").cue.as_deref(), Some("charged"));
 }
+
+// ---- Wire copy: batch 17 (real Reuters-21578) and a second sample (wire7) ----
+
+#[test]
+fn company_description_never_resolves_to_a_stock_ticker() {
+    // Reuters: "SYNERCOM <SYNR.O> NAMES ..." then "Synercom Technology Inc said ... The
+    // company said": "the company" was the ticker "SYNR.O" (also "WIT" for Witco Corp).
+    let t = "SYNERCOM <SYNR.O> NAMES NEW PRESIDENT\n\nHOUSTON, June 1 - Synercom Technology Inc said it has named Robert Forsyth president.\n\nThe company said Forsyth is taking over the position from Thomas Moore.\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(find(&qs, "Forsyth is taking")),
+        "Synercom Technology Inc"
+    );
+    let t = "WITCO <WIT> TO OFFER CONVERTIBLE DEBENTURES\n\nNEW YORK, March 5 - Witco Corp said it filed with the Securities and Exchange Commission a registration statement.\n\nProceeds will be used to finance acquisitions and for general corporate purposes, the company said.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "Proceeds will be used")), "Witco Corp");
+}
+
+#[test]
+fn acronym_of_a_company_name_without_its_legal_form_resolves() {
+    // Reuters batch 17: "General Motors Corp said ... GM said": "GM" stayed a name of its
+    // own (the initials "GMC" include the legal form "Corp").
+    let t = "GM <GM> LATE FEBRUARY CAR SALES OFF 8.6 PCT\n\nNEW YORK, March 4 - General Motors Corp said car sales were off 8.6 pct.\n\nGM said February sales showed improvement from the low point reached in January.\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(find(&qs, "February sales showed")),
+        "General Motors Corp"
+    );
+}
+
+#[test]
+fn name_then_role_without_closing_comma_before_the_cue_is_the_speaker() {
+    // Reuters batch 17: "..., Franciso Chona, manager of the state-run oil company Ecopetrol
+    // said." (no comma closes the apposition) gave the role as the speaker and the name to
+    // the content; "Chris Tinker, U.K. Analyst at brokers Phillips and Drew said that ..."
+    // gave the brokers.
+    let t = "Oil\n\nBOGOTA, March 12 - Continuous rebel raids against oil pipelines endanger Colombia's present oil bonanza, Franciso Chona, manager of the state-run oil company Ecopetrol said.\n\n\"It seems the subversion wants to end with our oil bonanza,\" he told reporters.\n\nHowever, Chris Tinker, U.K. Analyst at brokers Phillips and Drew said that the faster rise in exports would prove partly aberrational.\n";
+    let qs = run(t);
+    let q = find(&qs, "Continuous rebel raids");
+    assert_eq!(
+        q.text,
+        "Continuous rebel raids against oil pipelines endanger Colombia's present oil bonanza"
+    );
+    assert_eq!(speaker(q), "Franciso Chona");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("manager of the state-run oil company Ecopetrol")
+    );
+    assert_eq!(
+        speaker(find(&qs, "It seems the subversion")),
+        "Franciso Chona"
+    );
+    assert_eq!(speaker(find(&qs, "the faster rise")), "Chris Tinker");
+}
+
+#[test]
+fn definite_plural_source_resolves_to_the_earlier_modified_sources() {
+    // Reuters batch 17: "..., banking sources said." then "..., the sources said." gave a
+    // new speaker "sources".
+    let t = "Swaps\n\nFRANKFURT, March 16 - German banking authorities are weighing rules for swaps, banking sources said.\n\nThe sources said the main value of the proposals was in differentiating between types of risk.\n\nStricter definitions here could far exceed the intent of the authorities, the sources said.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the main value")), "banking sources");
+    assert_eq!(
+        speaker(find(&qs, "Stricter definitions")),
+        "banking sources"
+    );
+}
+
+#[test]
+fn dateline_place_is_no_organisation_for_the_company() {
+    // Reuters: once tickers were no names, "The company" fell back to the dateline's state
+    // ("WICHITA FALLS, Texas, April 9 -", "PARSIPPANY, N.J., March 16 -").
+    let t = "GALAXY OIL <GOX> BEING DELISTED BY AMEX\n\nWICHITA FALLS, Texas, April 9 - Galaxy Oil Co said its common stock is being delisted.\n\nGalaxy filed Chapter 11 bankruptcy on April Six.\n\nThe company said trading in both issues will be suspended by the Amex at the close on May One.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "trading in both")), "Galaxy Oil Co");
+}
+
+#[test]
+fn quoted_as_saying_gives_the_person_quoted() {
+    // Reuters batch 17: "The sources quoted Poehl as saying that ..." and "one of the
+    // sources quoted Poehl as saying, "No, ..."" were no quotes at all.
+    let t = "Rates\n\nFRANKFURT, March 9 - Bundesbank president Karl Otto Poehl spoke at a symposium, banking sources said.\n\nThe sources quoted Poehl as saying that the current overshooting of the German monetary target would not directly respark inflation.\n\nAsked if American authorities could have been persuaded, one of the sources quoted Poehl as saying, \"No, they wouldn't have been. We checked that.\"\n\nTreasury Secretary James Baker was quoted on British Television over the weekend as saying he has no target for the U.S. currency.\n";
+    let qs = run(t);
+    let q = find(&qs, "the current overshooting");
+    assert_eq!(speaker(q), "Karl Otto Poehl");
+    let q = find(&qs, "No, they wouldn't");
+    assert_eq!(speaker(q), "Karl Otto Poehl");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(find(&qs, "he has no target")), "James Baker");
+    let t = "Strike\n\nThe head of the National Merchant Marine Authority, Murilo Rubens Habbema, was quoted today as saying that if the strike continued foreign ships could be authorized to transport exports.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "if the strike")), "Murilo Rubens Habbema");
+}
