@@ -2594,6 +2594,28 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
             }))
 }
 
+/// "City Council member Denise Whitaker" and later "Whitaker, a former county prosecutor,
+/// charged that ...": an apposition that states a former role does not displace the
+/// current title the article gave the person (the role a coder records is the office the
+/// person speaks from; the former one is background). Only when the mention itself has
+/// no title and the earlier role is neither former nor a rank alone ("Air Marshal Sir
+/// David Penrose, a former deputy commander of the RAF" keeps the apposition, as a rank
+/// gives way to a function).
+fn current_over_former(doc: &Doc, canon: &str, role: Option<&str>) -> Option<String> {
+    let r = role?;
+    if !r
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("former "))
+    {
+        return None;
+    }
+    doc.inv.role_of(canon, doc.body_start).filter(|c| {
+        !c.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("former "))
+            && !rank_only(Some(c))
+    })
+}
+
 /// Whether a role is a rank alone ("Captain", "lieutenant colonel", "Det Sgt"): an
 /// apposition naming the function replaces it, as it replaces "councillor".
 fn rank_only(role: Option<&str>) -> bool {
@@ -3488,6 +3510,11 @@ fn resolve_mention(
             if m.role_from_honorific && role == m.role {
                 if let Some(d) = doc.inv.described_role_of(&canon, doc.body_start) {
                     role = Some(d);
+                }
+            }
+            if m.role.is_none() {
+                if let Some(r) = current_over_former(doc, &canon, role.as_deref()) {
+                    role = Some(r);
                 }
             }
             let single = !canon.contains(' ');

@@ -2758,3 +2758,24 @@ fn quoted_as_saying_gives_the_person_quoted() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "if the strike")), "Murilo Rubens Habbema");
 }
+
+#[test]
+fn former_role_apposition_keeps_the_current_title() {
+    // Merging batch 15 rules: once "charged that" became a cue, "Whitaker, a former
+    // county prosecutor, charged that ..." gave every later quote of the council member
+    // the former role (b15_mayoral role 0.833 -> 0.417).
+    let t = "Debate\n\nMayor Linda Castellanos and her challenger, City Council member Denise Whitaker, met on Tuesday.\n\nWhitaker, a former county prosecutor, said the mayor was out of touch.\n\n\"Ask anyone on the east side,\" Whitaker said.\n";
+    let qs = run(t);
+    for q in [find(&qs, "the mayor was"), find(&qs, "Ask anyone")] {
+        assert_eq!(speaker(q), "Denise Whitaker");
+        assert_eq!(q.role.as_deref(), Some("City Council member"));
+    }
+    // With no current title stated, the former role is the role.
+    let t =
+        "Debate\n\nDenise Whitaker, a former county prosecutor, said the mayor was out of touch.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the mayor was").role.as_deref(),
+        Some("former county prosecutor")
+    );
+}
