@@ -720,7 +720,9 @@ pub fn looks_like_clause(text: &str, wt: &WordTable, r: &Range<usize>, lx: &Lexi
             }
             let noun = lower_at(text, &ws[p]);
             let det = lower_at(text, &ws[p - 1]);
+            // ("denies all the charges": "the" is no noun)
             if !noun.ends_with('s')
+                && !DETERMINERS.contains(&noun.as_str())
                 && !text[ws[p].clone()].starts_with(char::is_uppercase)
                 && (DETERMINERS.contains(&det.as_str()) || POSSESSIVES.contains(&det.as_str()))
             {

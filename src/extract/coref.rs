@@ -309,6 +309,29 @@ pub fn title_of_before(text: &str, ws: &[Range<usize>], k: usize, lx: &Lexicon) 
     None
 }
 
+/// "Chancellor of the Exchequer Nigel Lawson", "Minister for Health Stephen Donnelly": a
+/// formal title ends right before the capitalised run `k..e` and the run opens with the body
+/// it belongs to ([`title_of_before`]), then the name ([`title_body_name_start`]); the run has
+/// three words or more and does not end in an organisation word ("a spokesperson for Harbour
+/// City Council" is a body's name). Returns the title's first word and the name's first
+/// word. The one reader of this form for the coreference inventory and the mention parser
+/// (the other form, a title with a PP that starts before the run, is
+/// [`pp_title_before_run`]).
+pub fn formal_title_name(
+    text: &str,
+    ws: &[Range<usize>],
+    k: usize,
+    e: usize,
+    lx: &Lexicon,
+) -> Option<(usize, usize)> {
+    if e < k + 3 || lx.is_org_head(&lowercase(&text[ws[e - 1].clone()])) {
+        return None;
+    }
+    let ts = title_of_before(text, ws, k, lx)?;
+    let ns = title_body_name_start(text, ws, k, e, lx)?;
+    Some((ts, ns))
+}
+
 /// Where the name starts in a run `k..e` that follows a title's "of"/"for" (see
 /// [`title_of_before`]): its last two words, and the particles before the last
 /// ("Ursula von der Leyen"); none when those do not look like a person's name ("General
@@ -942,6 +965,106 @@ fn push_once(v: &mut Vec<usize>, i: usize) {
     }
 }
 
+/// A company's legal form ending its name ("General Motors Corp", "Tracomin SA"): no
+/// part of the initials wire copy abbreviates the name to ("GM").
+fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "Corp"
+            | "Corp."
+            | "Corporation"
+            | "Inc"
+            | "Inc."
+            | "Co"
+            | "Co."
+            | "Ltd"
+            | "Ltd."
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "LP"
+            | "L.P."
+            | "Limited"
+            | "AG"
+            | "SA"
+            | "NV"
+    )
+}
+
+/// The acronyms an organisation's name may be abbreviated to: the initials of its
+/// capitalised words ("MTA" for "Metropolitan Transportation Authority"), and, when it
+/// ends in a legal form, the initials without it ("GM" for "General Motors Corp", as
+/// Reuters writes "General Motors Corp said ... GM said"). At most two, no allocation
+/// per word.
+fn name_initials(name: &str) -> impl Iterator<Item = String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "on" | "the" | "The"))
+        .collect();
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let short = match words.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && is_legal_form(last) => Some(
+            rest.iter()
+                .filter_map(|w| w.chars().next())
+                .collect::<String>(),
+        ),
+        _ => None,
+    };
+    std::iter::once(all).chain(short)
+}
+
+/// The place of a wire dateline ("PARSIPPANY, N.J., March 16 - ...", "WICHITA FALLS, Texas,
+/// April 9 - ..."): a run followed by a comma, a month and a day number. It names where
+/// the story was filed, never a source; counted as an organisation it became "the
+/// company" ("N.J.", "Pa", "Ariz").
+fn is_dateline_place(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let month_end = rest.find(' ').unwrap_or(rest.len());
+    let (month, after) = rest.split_at(month_end);
+    let month = month.trim_end_matches('.');
+    matches!(
+        month,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    ) && after[1.min(after.len())..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A stock ticker in angle brackets ("SYNERCOM <SYNR.O> NAMES", "Witco Corp <WIT>"): one
+/// word without lowercase letters between `<` and `>`. It names no entity of its own, so
+/// it is no name occurrence ("the company" resolved to "SYNR.O" or "WIT"); a bracketed
+/// unlisted company ("<Meston Lake Resources Inc>") is a name and stays.
+fn is_bracketed_ticker(text: &str, ws: &[Range<usize>], k: usize, e: usize) -> bool {
+    e == k + 1
+        && text[..ws[k].start].ends_with('<')
+        && text[ws[k].end..].starts_with('>')
+        && !text[ws[k].clone()].chars().any(char::is_lowercase)
+}
+
 pub fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -1046,6 +1169,25 @@ impl Inventory {
                         break;
                     }
                 }
+                if is_dateline_place(text, ws[e - 1].end) {
+                    k = e;
+                    continue;
+                }
+                if is_bracketed_ticker(text, &ws, k, e) {
+                    // ("Bilfinger und Berger <GBFG.F> said": the name it tags is a listed
+                    // company, an organisation that "It said" may stand for)
+                    if let Some(prev) = inv.names.last_mut() {
+                        if prev.range.end <= ws[k].start
+                            && text[prev.range.end..ws[k].start].trim() == "<"
+                            && !prev.person
+                            && prev.name.chars().any(char::is_lowercase)
+                        {
+                            prev.org = true;
+                        }
+                    }
+                    k = e;
+                    continue;
+                }
                 if !inv.add_run(text, &ws, k, e, s.range.start == ws[k].start, false, lx) {
                     lone.push((si, k));
                 }
@@ -1123,19 +1265,15 @@ impl Inventory {
             if !n.org || n.person || n.tokens < 2 || !n.name.chars().any(char::is_lowercase) {
                 continue;
             }
-            let initials: String = n
-                .name
-                .split_whitespace()
-                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "on" | "the" | "The"))
-                .filter_map(|w| w.chars().next())
-                .collect();
-            if initials.chars().count() >= 2
-                && initials.chars().all(char::is_uppercase)
-                && !inv.by_first.contains(&inv.names, &initials)
-            {
-                inv.aliases
-                    .entry(initials)
-                    .or_insert_with(|| n.name.clone());
+            for initials in name_initials(&n.name) {
+                if initials.chars().count() >= 2
+                    && initials.chars().all(char::is_uppercase)
+                    && !inv.by_first.contains(&inv.names, &initials)
+                {
+                    inv.aliases
+                        .entry(initials)
+                        .or_insert_with(|| n.name.clone());
+                }
             }
         }
         inv.alias_targets = inv.aliases.values().cloned().collect();
@@ -1406,13 +1544,11 @@ impl Inventory {
         // run's last two words (with their particles).
         let mut of_title = None;
         // (not "a spokesperson for Harbour City Council": a body's name, no person's)
-        if start == k && e - k >= 3 && !lx.is_org_head(&lowercase(&text[ws[e - 1].clone()])) {
-            if let Some(ts) = title_of_before(text, ws, k, lx) {
-                if let Some(ns) = title_body_name_start(text, ws, k, e, lx) {
-                    start = ns;
-                    person = true;
-                    of_title = Some(ts);
-                }
+        if start == k {
+            if let Some((ts, ns)) = formal_title_name(text, ws, k, e, lx) {
+                start = ns;
+                person = true;
+                of_title = Some(ts);
             }
         }
         if start >= e {
@@ -1542,8 +1678,14 @@ impl Inventory {
                             lowercase(&text[ws[b - 2].clone()]).as_str(),
                             "have" | "has" | "had"
                         );
+                    // ("Canadian nurse Marie Dubois, 44, and Irish logistician Sean
+                    // Gallagher": "and" after a comma joins two people; "work and pensions
+                    // secretary" keeps it)
+                    let coordination = matches!(w.as_str(), "and" | "or")
+                        && text[..ws[b - 1].start].trim_end().ends_with(',');
                     if participle
                         || perfect
+                        || coordination
                         || w.starts_with(|c: char| c.is_ascii_digit())
                         || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
@@ -2046,10 +2188,20 @@ impl Inventory {
                 }
             }
         }
+        // (a name written with lowercase letters first: an all-capitals headline run or
+        // dateline, "OFFERS", "NEW YORK", "N.J.", is the fallback's last resort)
         counts
             .into_iter()
             .filter(|c| self.occurrences(c.0).any(|n| n.org))
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .max_by(|a, b| {
+                // (an all-capitals name used more than once, "IBM", "TWA", competes too)
+                let mixed =
+                    |c: &(&str, usize, usize)| c.0.chars().any(char::is_lowercase) || c.1 >= 2;
+                mixed(a)
+                    .cmp(&mixed(b))
+                    .then(a.1.cmp(&b.1))
+                    .then(b.2.cmp(&a.2))
+            })
             .map(|c| c.0.to_string())
     }
 

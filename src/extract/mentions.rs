@@ -535,6 +535,62 @@ fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
 }
 
 /// A chunk that holds a proper name (possibly after a determiner: "the Liberal Union").
+/// "Franciso Chona, manager of the state-run oil company Ecopetrol said" / "Chris Tinker,
+/// U.K. Analyst at brokers Phillips and Drew said that": wire copy often leaves out the
+/// comma that closes an apposition before the cue. Whether `name` (the chunk before the
+/// last comma) is a person's name of two to four capitalised words (no preposition,
+/// connective, person noun or organisation word in it) and `role` (the chunk after it) a
+/// title: a singular role noun among its first three words, followed by a preposition or
+/// by nothing (so "In Washington, Treasury Secretary James Baker said" is no such pair:
+/// the title is followed by a name).
+pub fn name_then_unclosed_role(
+    text: &str,
+    name: Range<usize>,
+    role: Range<usize>,
+    lx: &Lexicon,
+) -> bool {
+    let nw = words(text, name);
+    if !(2..=4).contains(&nw.len()) {
+        return false;
+    }
+    let name_ok = nw.iter().all(|w| {
+        let t = &text[w.clone()];
+        let l = lower(t);
+        (is_cap(t) || super::coref::NAME_PARTICLES.contains(&t))
+            && !t.contains(['<', '>', '(', ')', '\'', '’'])
+            && !PREPOSITIONS.contains(&l.as_str())
+            && !DETERMINERS.contains(&l.as_str())
+            && !SUBORDINATORS.contains(&l.as_str())
+            && lx.person_noun(&l).is_none()
+            && !lx.is_org_head(&l)
+            && !lx.is_org_noun(&l)
+            && lx.demonym(&l).is_none()
+    }) && !matches!(
+        lower(&text[nw[0].clone()]).as_str(),
+        "but" | "and" | "however" | "meanwhile"
+    );
+    if !name_ok {
+        return false;
+    }
+    let rw = words(text, role);
+    if rw.len() < 2 || rw.len() > 12 {
+        return false;
+    }
+    rw.iter().take(3).enumerate().any(|(i, w)| {
+        let l = lower(&text[w.clone()]);
+        !l.ends_with('s')
+            && lx
+                .person_noun(&l)
+                .is_some_and(|p| p.class == PersonClass::Role)
+            && rw
+                .get(i + 1)
+                .is_none_or(|n| matches!(&text[n.clone()], "of" | "at" | "for" | "with" | "in"))
+    }) && !rw.iter().any(|w| {
+        let l = lower(&text[w.clone()]);
+        lx.cue(&l).is_some() || matches!(l.as_str(), "who" | "which" | "whose")
+    })
+}
+
 fn is_name_chunk(text: &str, r: &Range<usize>) -> bool {
     let ws = words(text, r.clone());
     let mut it = ws.iter().map(|w| &text[w.clone()]);
@@ -726,6 +782,15 @@ pub fn subject_before(
             }
             idx -= 1;
         }
+    }
+    // "Chris Tinker, U.K. Analyst at brokers Phillips and Drew said": an apposition no
+    // comma closes.
+    if !trailing_comma
+        && idx == chunks.len() - 1
+        && idx >= 1
+        && name_then_unclosed_role(text, chunks[idx - 1].clone(), chunks[idx].clone(), lx)
+    {
+        return Some((chunks[idx - 1].clone(), Some(chunks[idx].clone())));
     }
     let subj = chunks[idx].clone();
     // "Its economic spokesman, Tomas Berg" / "A spokesperson, Kevin Liu"
@@ -1419,13 +1484,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         }
         h == i
             && trailing_cap
-            && run_end >= fr + 3
-            && !lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
             && lx
                 .person_noun(&lower(&text[ws[h].clone()]))
                 .is_some_and(|p| p.class == PersonClass::Role)
-            && super::coref::title_of_before(text, &ws, fr, lx).is_some_and(|ts| ts == i)
-            && super::coref::title_body_name_start(text, &ws, fr, run_end, lx).is_some()
+            && super::coref::formal_title_name(text, &ws, fr, run_end, lx)
+                .is_some_and(|(ts, _)| ts == i)
     };
     let pp_title_name = title_with_pp_then_name(text, &ws, i, run_end, lx);
     let description = match head_idx {
@@ -1436,7 +1499,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 || ws[h + 1..]
                     .iter()
                     .any(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
-                || (initial_cap && ws.len() == 1)
+                // ("GM said", "S&P said": an all-capitals acronym opening the sentence is a
+                // name, not a title capitalised by the sentence start)
+                || (initial_cap && ws.len() == 1 && !is_acronym(&text[ws[0].clone()]))
         }
         None => false,
     };
@@ -1633,13 +1698,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // "Chancellor of the Exchequer Nigel Lawson", "Governor of the Bank of England Mark
     // Carney": after a title's "of the" the body belongs to the title too; the name is the
     // run's last two words (as in the coreference inventory).
-    if title_end.is_some()
-        && run_end == ws.len()
-        && run_end >= name_start + 3
-        && !lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
-        && super::coref::title_of_before(text, &ws, name_start, lx).is_some()
-    {
-        if let Some(ns) = super::coref::title_body_name_start(text, &ws, name_start, run_end, lx) {
+    if title_end.is_some() && run_end == ws.len() {
+        if let Some((_, ns)) = super::coref::formal_title_name(text, &ws, name_start, run_end, lx) {
             name_start = ns;
             title_end = Some(name_start - 1);
         }
@@ -1693,6 +1753,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
                 .unwrap();
             let e = last_plain.end;
+            let (s, e) = trim_title_words(text, &ws[i..=te], s, e, lx);
             let plain_is_title = lx
                 .person_noun(&lower(&text[last_plain.clone()]))
                 .is_some_and(|p| p.class == PersonClass::Role);
@@ -1758,6 +1819,53 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         m.org_hint = true;
     }
     m
+}
+
+/// The stated extent of a title before a name (`s..e`, the words `tw`): without a
+/// coordinating "and"/"or" that joins it to the person before ("Canadian nurse Marie
+/// Dubois, 44, and Irish logistician Sean Gallagher" -> "Irish logistician"), and without
+/// a rank that follows a lowercase function noun ("Army spokesman Colonel David Reyes" ->
+/// "Army spokesman": the rank says where in a hierarchy, the function what the person
+/// does, as a rank after a description gives way to it). A rank alone or after a
+/// capitalised word stays the title ("Detective Sergeant", "Lieutenant Colonel").
+fn trim_title_words(
+    text: &str,
+    tw: &[Range<usize>],
+    mut s: usize,
+    mut e: usize,
+    lx: &Lexicon,
+) -> (usize, usize) {
+    if let Some(first) = tw.first() {
+        if first.start == s && matches!(&text[first.clone()], "and" | "or") {
+            if let Some(next) = tw.get(1) {
+                s = next.start;
+            }
+        }
+    }
+    let plain: Vec<&Range<usize>> = tw
+        .iter()
+        .filter(|w| w.start >= s && w.end <= e && lx.honorific(&text[(*w).clone()]).is_none())
+        .collect();
+    let mut r = plain.len();
+    // (a capitalised rank after the lowercase noun: "Former AAIB chief inspector" is one
+    // title)
+    while r > 0
+        && is_cap(&text[plain[r - 1].clone()])
+        && RANK_TITLES.contains(&lower(&text[plain[r - 1].clone()]).as_str())
+    {
+        r -= 1;
+    }
+    if r > 0 && r < plain.len() {
+        let w = &text[plain[r - 1].clone()];
+        if !is_cap(w)
+            && lx
+                .person_noun(&lower(w))
+                .is_some_and(|p| p.class == PersonClass::Role)
+        {
+            e = plain[r - 1].end;
+        }
+    }
+    (s, e)
 }
 
 /// A lowercase word that joins the capitalised words of one organisation's name: "of",

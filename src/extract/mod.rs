@@ -321,6 +321,27 @@ fn frame_end(text: &str, from: usize, limit: usize) -> usize {
     limit
 }
 
+/// "“We will not sign,” he said, adding that Spain would vote against it": a participle
+/// cue after a comma inside a postposed frame (cues from index `from`, before `fend`) that
+/// reports a clause ends the frame at its comma, so the clause is the participle's own
+/// quotation (rule 3, the sentence's speaker). Not before a colon or a quote mark
+/// ("adding: “…”" continues the quotation).
+fn participle_clause_in_frame(doc: &Doc, from: usize, fend: usize) -> Option<usize> {
+    let text = doc.text;
+    doc.cues
+        .get(from..)?
+        .iter()
+        .take_while(|c| c.range.start < fend)
+        .find_map(|c| {
+            let before = text[..c.range.start].trim_end();
+            let next = text[c.range.end..].trim_start();
+            (before.ends_with(',')
+                && c.entry(doc.lx).form.ends_with("ing")
+                && next.starts_with(char::is_alphabetic))
+            .then(|| before.len() - 1)
+        })
+}
+
 /// The text that found quotes have explained, as pushed by [`find_quotes`]: whether a
 /// position is inside any of the ranges, and the last range end before a position.
 /// Logarithmic per question, where a list scanned per quote mark and per cue made an
@@ -541,6 +562,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         if doc.cues.get(ci).is_none_or(|c| c.range.start >= fend) {
             continue;
         }
+        let fend = participle_clause_in_frame(doc, ci + 1, fend).unwrap_or(fend);
         if used_cue[ci] {
             continue;
         }
@@ -676,6 +698,33 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
 
+        // "The sources quoted Poehl as saying that ...", "Baker was quoted on television as
+        // saying ...": the person quoted is the speaker, not the sentence's subject.
+        if form == "saying" {
+            if let Some(who) = quoted_as_saying(text, &doc.words, region_start..cue.range.start, lx)
+            {
+                let Some(cl) = clause_after(text, &doc.words, &cue, sent.end, &doc.quoted, lx)
+                else {
+                    continue;
+                };
+                used_cue[ci] = true;
+                push_clause(
+                    doc,
+                    &cl,
+                    &cue,
+                    "clause",
+                    Who::Mention {
+                        range: who,
+                        appos: None,
+                    },
+                    &mut used_span,
+                    &mut consumed,
+                    &mut raws,
+                );
+                continue;
+            }
+        }
+
         // Participle: ", adding ..." shares the sentence's speaker.
         if form.ends_with("ing") && before.ends_with(',') {
             let Some(cl) = clause_after(text, &doc.words, &cue, sent.end, &doc.quoted, lx) else {
@@ -791,6 +840,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             });
         if tail_small || inverted_subject {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
+                // "..., Franciso Chona, manager of the state-run oil company Ecopetrol
+                // said.": the name and its unclosed apposition are the subject.
+                let unclosed =
+                    unclosed_apposition_comma(text, region_start..comma, cue.range.start, lx);
+                let comma = unclosed.as_ref().map_or(comma, |u| u.0);
                 let subj_region = comma + 1..cue.range.start;
                 let content = skip_dateline(text, trim_content(text, region_start..comma));
                 // "Asked about the rise, the minister said ...": the participle adjunct is
@@ -801,7 +855,12 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                     .first()
                     .is_some_and(|w| &text[w.clone()] == "Asked");
                 let nsubj = word_count_upto(text, subj_region.clone(), 9);
-                let who = if text[subj_region.clone()].trim().is_empty() {
+                let who = if let Some((_, name, role)) = unclosed {
+                    Some(Who::Mention {
+                        range: name,
+                        appos: Some(role),
+                    })
+                } else if text[subj_region.clone()].trim().is_empty() {
                     subject_after(text, cue_end..sent.end, lx)
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else if nsubj <= 8 {
@@ -1186,6 +1245,49 @@ fn clause_rule(cl: &Clause) -> &'static str {
 
 /// Records a reported clause found after a cue: classifies its content, marks
 /// the clause and the quote spans inside it as used, and adds the quote spoken by `who`.
+/// The speaker of "quoted X as saying": in "The sources quoted Poehl as saying that ..."
+/// the noun phrase between "quoted" and "as" (up to six words, opening with a capital or a
+/// determiner, no verb); in the passive "Baker was quoted on British Television as saying
+/// ..." the subject before "was/were quoted" ([`subject_before`]). `before` runs from the sentence (or clause)
+/// start to the cue "saying". None when "as" does not come right before the cue or no
+/// "quoted" comes before it.
+fn quoted_as_saying(
+    text: &str,
+    wt: &WordTable,
+    before: Range<usize>,
+    lx: &Lexicon,
+) -> Option<Range<usize>> {
+    let b = text[before.clone()].trim_end();
+    let b = b.strip_suffix(" as")?;
+    let q = b
+        .rfind(" quoted ")
+        .map(|i| i + 1)
+        .or_else(|| b.starts_with("quoted ").then_some(0))?;
+    let q_start = before.start + q;
+    let q_end = q_start + "quoted".len();
+    let as_start = before.start + b.len();
+    let head = text[before.start..q_start].trim_end();
+    let passive = ["was", "were", "is", "are", "been"]
+        .iter()
+        .any(|aux| head.ends_with(&format!(" {aux}")) || head == *aux);
+    if passive {
+        // ("The head of the authority, Murilo Rubens Habbema, was quoted": the subject
+        // with its apposition, as before any cue)
+        let aux = head.rfind(' ').map_or(before.start, |i| before.start + i);
+        return subject_before(text, wt, before.start..aux, lx).map(|(r, _)| r);
+    }
+    let np = trim(text, q_end..as_start, &[]);
+    let words: Vec<&str> = text[np.clone()].split_whitespace().collect();
+    let first = words.first()?;
+    let ok = (1..=6).contains(&words.len())
+        && (first.starts_with(char::is_uppercase)
+            || matches!(*first, "the" | "a" | "an" | "its" | "his" | "her" | "their"))
+        && !words
+            .iter()
+            .any(|w| w.ends_with(',') || mentions::verbish(w, lx) || lx.cue(w).is_some());
+    ok.then_some(np)
+}
+
 fn push_clause(
     doc: &Doc,
     cl: &Clause,
@@ -1296,6 +1398,26 @@ fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range
 }
 
 /// The last comma at top level (outside quote marks) in `r`.
+/// The comma before the subject of an inverted frame whose apposition no comma closes:
+/// in "..., Franciso Chona, manager of the state-run oil company Ecopetrol said." the
+/// last comma (`before` ends there) splits the name from its title, and the comma before
+/// the name ends the content: that comma, the name and the title. `None` when the stretch is no such name and title
+/// ([`mentions::name_then_unclosed_role`]) or the content before would be under four
+/// words.
+fn unclosed_apposition_comma(
+    text: &str,
+    before: Range<usize>,
+    cue_start: usize,
+    lx: &Lexicon,
+) -> Option<(usize, Range<usize>, Range<usize>)> {
+    let prev = last_top_comma(text, before.clone())?;
+    let name = trim(text, prev + 1..before.end, &[]);
+    let role = trim(text, before.end + 1..cue_start, &[]);
+    (mentions::name_then_unclosed_role(text, name.clone(), role.clone(), lx)
+        && word_count_upto(text, before.start..prev, 4) >= 4)
+        .then_some((prev, name, role))
+}
+
 fn last_top_comma(text: &str, r: Range<usize>) -> Option<usize> {
     let s = &text[r.clone()];
     let mut depth = false;
@@ -1885,6 +2007,9 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
     let lead = lead.start..floor_char(text, lead.end.min(lead.start + 2000)).max(lead.start);
     let ws = words(text, lead.clone());
     let names = &doc.inv.names;
+    if let Some(found) = indefinite_lead_role(doc, &lead, &ws) {
+        return Some(found);
+    }
     for k in 0..ws.len().saturating_sub(3) {
         if lowercase(&text[ws[k].clone()]) != "the" {
             continue;
@@ -1946,6 +2071,48 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
         return Some((role, canon));
     }
     None
+}
+
+/// "A former finance director accused of ... told a jury ..." then, opening the next
+/// paragraph, "Gareth Pollard, 51, of Solihull, denies ...": a lead paragraph that opens
+/// with an indefinite description headed by a role noun (its first words: "A"/"An", up to
+/// three lowercase modifiers, the role noun) introduces the person whose full name opens
+/// the next paragraph with an age after it; the description is that person's role.
+fn indefinite_lead_role(
+    doc: &Doc,
+    lead: &Range<usize>,
+    ws: &[Range<usize>],
+) -> Option<(String, String)> {
+    let text = doc.text;
+    if !matches!(ws.first().map(|w| &text[w.clone()]), Some("A" | "An")) {
+        return None;
+    }
+    let joined = |a: usize, b: usize| text[ws[a].end..ws[b].start] == *" ";
+    let role_noun = |j: usize| {
+        doc.lx
+            .person_noun(&lowercase(&text[ws[j].clone()]))
+            .is_some_and(|p| p.class == PersonClass::Role)
+    };
+    let head = (1..ws.len().min(5))
+        .take_while(|&j| joined(j - 1, j) && !text[ws[j].clone()].starts_with(char::is_uppercase))
+        .find(|&j| role_noun(j) && !(j + 1 < ws.len() && role_noun(j + 1)))?;
+    // No person named in the lead before the name that opens the next paragraph.
+    let next = doc.paras.iter().find(|p| p.start > lead.start)?.clone();
+    let names = &doc.inv.names;
+    let from = names.partition_point(|n| n.range.start < lead.start);
+    let n = names[from..]
+        .iter()
+        .find(|n| n.person && !n.org || n.range.start >= next.start)?;
+    let after = text.get(n.range.end..)?;
+    let age = after
+        .strip_prefix(", ")
+        .map(|r| r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len())
+        .is_some_and(|d| (1..=3).contains(&d) && after[2 + d..].starts_with(','));
+    if n.range.start != next.start || n.tokens < 2 || n.org || n.role.is_some() || !age {
+        return None;
+    }
+    let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+    Some((text[ws[1].start..ws[head].end].to_string(), canon))
 }
 
 /// Whether a description holds a prepositional phrase ("spokesman for the port").
@@ -2427,6 +2594,28 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
             }))
 }
 
+/// "City Council member Denise Whitaker" and later "Whitaker, a former county prosecutor,
+/// charged that ...": an apposition that states a former role does not displace the
+/// current title the article gave the person (the role a coder records is the office the
+/// person speaks from; the former one is background). Only when the mention itself has
+/// no title and the earlier role is neither former nor a rank alone ("Air Marshal Sir
+/// David Penrose, a former deputy commander of the RAF" keeps the apposition, as a rank
+/// gives way to a function).
+fn current_over_former(doc: &Doc, canon: &str, role: Option<&str>) -> Option<String> {
+    let r = role?;
+    if !r
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("former "))
+    {
+        return None;
+    }
+    doc.inv.role_of(canon, doc.body_start).filter(|c| {
+        !c.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("former "))
+            && !rank_only(Some(c))
+    })
+}
+
 /// Whether a role is a rank alone ("Captain", "lieutenant colonel", "Det Sgt"): an
 /// apposition naming the function replaces it, as it replaces "councillor".
 fn rank_only(role: Option<&str>) -> bool {
@@ -2799,6 +2988,38 @@ fn given_name_in(text: &str, r: Range<usize>) -> Option<GivenName> {
         name: from..end,
         gender,
     })
+}
+
+/// "..., banking sources said." ... "The sources said ...": a definite bare plural ("the
+/// sources", "the officials") names again the group or anonymous source last quoted with a
+/// modifier ("banking sources", "USDA officials"), not a new speaker "sources". The
+/// latest earlier quote of that type whose speaker is more words ending in the same noun.
+fn earlier_modified_plural(
+    text: &str,
+    desc: &str,
+    range: &Range<usize>,
+    resolved: &[Option<Resolved>],
+    stype: SpeakerType,
+) -> Option<String> {
+    if desc.contains(' ') || !desc.ends_with('s') {
+        return None;
+    }
+    let first = text[range.clone()].split_whitespace().next()?;
+    if !matches!(first, "the" | "The" | "these" | "These" | "those" | "Those") {
+        return None;
+    }
+    resolved
+        .iter()
+        .flatten()
+        .filter(|r| r.stype == stype && r.mention.as_ref().is_some_and(|m| m.end <= range.start))
+        .filter_map(|r| {
+            let sp = r.speaker.as_deref()?;
+            let head = sp.strip_suffix(desc)?;
+            let start = r.mention.as_ref()?.start;
+            (head.ends_with(' ') && head.len() > 1).then_some((start, sp))
+        })
+        .max_by_key(|(start, _)| *start)
+        .map(|(_, sp)| sp.to_string())
 }
 
 fn resolve_mention(
@@ -3291,6 +3512,11 @@ fn resolve_mention(
                     role = Some(d);
                 }
             }
+            if m.role.is_none() {
+                if let Some(r) = current_over_former(doc, &canon, role.as_deref()) {
+                    role = Some(r);
+                }
+            }
             let single = !canon.contains(' ');
             let person_ev = m.honorific
                 || role.is_some()
@@ -3376,7 +3602,10 @@ fn resolve_mention(
                     Some(Resolved::described_org(sp, range))
                 }
                 DescClass::Group => Some(Resolved {
-                    speaker: Some(desc),
+                    speaker: Some(
+                        earlier_modified_plural(text, &desc, &range, resolved, SpeakerType::Group)
+                            .unwrap_or(desc),
+                    ),
                     mention: Some(range),
                     stype: SpeakerType::Group,
                     rule: "speaker/group",
@@ -3384,7 +3613,16 @@ fn resolve_mention(
                     role: None,
                 }),
                 DescClass::Anonymous => Some(Resolved {
-                    speaker: Some(desc),
+                    speaker: Some(
+                        earlier_modified_plural(
+                            text,
+                            &desc,
+                            &range,
+                            resolved,
+                            SpeakerType::Unknown,
+                        )
+                        .unwrap_or(desc.clone()),
+                    ),
                     mention: Some(range),
                     stype: SpeakerType::Unknown,
                     rule: "speaker/anonymous",
