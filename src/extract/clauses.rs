@@ -196,7 +196,7 @@ pub fn clause_after(
         let l = lower_at(text, &w);
         // ("says about 36,000 people are affected": "about"/"around"/"over"/"up to" before a
         // number is an approximation that opens the clause, not a preposition)
-        // ("said at least a dozen MPs were considering ...": "at least"/"at most" too)
+        // ("said at least two people had been killed": "at least"/"at most" too)
         let approx = (matches!(l.as_str(), "about" | "around" | "over" | "under")
             && ws
                 .get(i + 1)

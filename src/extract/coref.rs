@@ -922,7 +922,7 @@ pub fn strip_nickname(name: &str) -> Cow<'_, str> {
 }
 
 /// Days and months: capitalised, but never (part of) a name ("Ecuador Tuesday", "March").
-const CALENDAR: &[&str] = &[
+pub const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -945,12 +945,124 @@ const CALENDAR: &[&str] = &[
 
 /// Police organisation nouns: "the force" stands for "West Yorkshire Police".
 const POLICE: &[&str] = &["police", "force", "constabulary"];
+/// "The watchdog", "the regulator": a body whose name ends or is headed by one of these.
+const REGULATORS: &[&str] = &[
+    "regulator",
+    "watchdog",
+    "authority",
+    "commission",
+    "inspectorate",
+    "ombudsman",
+];
+/// "Air accident investigators said": the investigation body the article names ("Air
+/// Accidents Investigation Branch").
+pub const INVESTIGATORS: &[&str] = &["investigators", "investigation", "investigations"];
 
 /// Appends `i` unless it is already the last entry (the lists are built in text order).
 fn push_once(v: &mut Vec<usize>, i: usize) {
     if v.last() != Some(&i) {
         v.push(i);
     }
+}
+
+/// A company's legal form ending its name ("General Motors Corp", "Tracomin SA"): no
+/// part of the initials wire copy abbreviates the name to ("GM").
+fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "Corp"
+            | "Corp."
+            | "Corporation"
+            | "Inc"
+            | "Inc."
+            | "Co"
+            | "Co."
+            | "Ltd"
+            | "Ltd."
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "LP"
+            | "L.P."
+            | "Limited"
+            | "AG"
+            | "SA"
+            | "NV"
+    )
+}
+
+/// The acronyms an organisation's name may be abbreviated to: the initials of its
+/// capitalised words ("MTA" for "Metropolitan Transportation Authority"), and, when it
+/// ends in a legal form, the initials without it ("GM" for "General Motors Corp", as
+/// Reuters writes "General Motors Corp said ... GM said"). At most two, no allocation
+/// per word.
+fn name_initials(name: &str) -> impl Iterator<Item = String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "on" | "the" | "The"))
+        .collect();
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let short = match words.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && is_legal_form(last) => Some(
+            rest.iter()
+                .filter_map(|w| w.chars().next())
+                .collect::<String>(),
+        ),
+        _ => None,
+    };
+    std::iter::once(all).chain(short)
+}
+
+/// The place of a wire dateline ("PARSIPPANY, N.J., March 16 - ...", "WICHITA FALLS, Texas,
+/// April 9 - ..."): a run followed by a comma, a month and a day number. It names where
+/// the story was filed, never a source; counted as an organisation it became "the
+/// company" ("N.J.", "Pa", "Ariz").
+fn is_dateline_place(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let month_end = rest.find(' ').unwrap_or(rest.len());
+    let (month, after) = rest.split_at(month_end);
+    let month = month.trim_end_matches('.');
+    matches!(
+        month,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    ) && after[1.min(after.len())..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A stock ticker in angle brackets ("SYNERCOM <SYNR.O> NAMES", "Witco Corp <WIT>"): one
+/// word without lowercase letters between `<` and `>`. It names no entity of its own, so
+/// it is no name occurrence ("the company" resolved to "SYNR.O" or "WIT"); a bracketed
+/// unlisted company ("<Meston Lake Resources Inc>") is a name and stays.
+fn is_bracketed_ticker(text: &str, ws: &[Range<usize>], k: usize, e: usize) -> bool {
+    e == k + 1
+        && text[..ws[k].start].ends_with('<')
+        && text[ws[k].end..].starts_with('>')
+        && !text[ws[k].clone()].chars().any(char::is_lowercase)
 }
 
 pub fn is_acronym(w: &str) -> bool {
@@ -1033,8 +1145,13 @@ impl Inventory {
                         // "Jan de Groot", "Ursula von der Leyen": lowercase particles
                         // between capitalised words belong to the name.
                         e = n;
-                    } else if matches!(w, "of" | "and" | "for" | "&")
-                        && e + 1 < ws.len()
+                    } else if e + 1 < ws.len()
+                        && super::mentions::connector_word(
+                            w,
+                            Some(&text[ws[e - 1].clone()]),
+                            &text[ws[e + 1].clone()],
+                            lx,
+                        )
                         && is_cap(&text[ws[e + 1].clone()])
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
                         // "Chief Executive Officer of Halvern Robotics": a title, then a name.
@@ -1051,6 +1168,25 @@ impl Inventory {
                     } else {
                         break;
                     }
+                }
+                if is_dateline_place(text, ws[e - 1].end) {
+                    k = e;
+                    continue;
+                }
+                if is_bracketed_ticker(text, &ws, k, e) {
+                    // ("Bilfinger und Berger <GBFG.F> said": the name it tags is a listed
+                    // company, an organisation that "It said" may stand for)
+                    if let Some(prev) = inv.names.last_mut() {
+                        if prev.range.end <= ws[k].start
+                            && text[prev.range.end..ws[k].start].trim() == "<"
+                            && !prev.person
+                            && prev.name.chars().any(char::is_lowercase)
+                        {
+                            prev.org = true;
+                        }
+                    }
+                    k = e;
+                    continue;
                 }
                 if !inv.add_run(text, &ws, k, e, s.range.start == ws[k].start, false, lx) {
                     lone.push((si, k));
@@ -1129,19 +1265,15 @@ impl Inventory {
             if !n.org || n.person || n.tokens < 2 || !n.name.chars().any(char::is_lowercase) {
                 continue;
             }
-            let initials: String = n
-                .name
-                .split_whitespace()
-                .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "the" | "The"))
-                .filter_map(|w| w.chars().next())
-                .collect();
-            if initials.chars().count() >= 2
-                && initials.chars().all(char::is_uppercase)
-                && !inv.by_first.contains(&inv.names, &initials)
-            {
-                inv.aliases
-                    .entry(initials)
-                    .or_insert_with(|| n.name.clone());
+            for initials in name_initials(&n.name) {
+                if initials.chars().count() >= 2
+                    && initials.chars().all(char::is_uppercase)
+                    && !inv.by_first.contains(&inv.names, &initials)
+                {
+                    inv.aliases
+                        .entry(initials)
+                        .or_insert_with(|| n.name.clone());
+                }
             }
         }
         inv.alias_targets = inv.aliases.values().cloned().collect();
@@ -2056,10 +2188,20 @@ impl Inventory {
                 }
             }
         }
+        // (a name written with lowercase letters first: an all-capitals headline run or
+        // dateline, "OFFERS", "NEW YORK", "N.J.", is the fallback's last resort)
         counts
             .into_iter()
             .filter(|c| self.occurrences(c.0).any(|n| n.org))
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .max_by(|a, b| {
+                // (an all-capitals name used more than once, "IBM", "TWA", competes too)
+                let mixed =
+                    |c: &(&str, usize, usize)| c.0.chars().any(char::is_lowercase) || c.1 >= 2;
+                mixed(a)
+                    .cmp(&mixed(b))
+                    .then(a.1.cmp(&b.1))
+                    .then(b.2.cmp(&a.2))
+            })
             .map(|c| c.0.to_string())
     }
 
@@ -2208,8 +2350,13 @@ impl Inventory {
         let synonyms: &[&str] = match head {
             h if BUSINESS.contains(&h) => BUSINESS,
             h if POLICE.contains(&h) => POLICE,
+            h if REGULATORS.contains(&h) => REGULATORS,
+            h if INVESTIGATORS.contains(&h) => INVESTIGATORS,
             _ => &[],
         };
+        // (a name word that is a synonym counts for the police, a regulator, investigators:
+        // "the watchdog" for "Financial Conduct Authority")
+        let word_synonyms = synonyms != BUSINESS;
         let dist = |i: usize| {
             let s = self.names[i].range.start;
             if s <= pos {
@@ -2228,7 +2375,7 @@ impl Inventory {
                 let lname = lowercase(&n.name);
                 let hit = lname.split_whitespace().any(|w| {
                     w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
-                        || (synonyms == POLICE && POLICE.contains(&w))
+                        || (word_synonyms && synonyms.contains(&w))
                 }) || words
                     .iter()
                     .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
@@ -2247,8 +2394,8 @@ impl Inventory {
         let ix = self.org_words();
         let mut lists: Vec<&Vec<usize>> = Vec::new();
         lists.extend(ix.trimmed.get(head.trim_end_matches(['\'', '’'])));
-        if synonyms == POLICE {
-            lists.extend(POLICE.iter().filter_map(|p| ix.word.get(*p)));
+        if word_synonyms {
+            lists.extend(synonyms.iter().filter_map(|p| ix.word.get(*p)));
         }
         for w in &words {
             if w.len() > 3 && w != head {

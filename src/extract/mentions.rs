@@ -535,6 +535,62 @@ fn is_pre_description(text: &str, r: &Range<usize>, lx: &Lexicon) -> bool {
 }
 
 /// A chunk that holds a proper name (possibly after a determiner: "the Liberal Union").
+/// "Franciso Chona, manager of the state-run oil company Ecopetrol said" / "Chris Tinker,
+/// U.K. Analyst at brokers Phillips and Drew said that": wire copy often leaves out the
+/// comma that closes an apposition before the cue. Whether `name` (the chunk before the
+/// last comma) is a person's name of two to four capitalised words (no preposition,
+/// connective, person noun or organisation word in it) and `role` (the chunk after it) a
+/// title: a singular role noun among its first three words, followed by a preposition or
+/// by nothing (so "In Washington, Treasury Secretary James Baker said" is no such pair:
+/// the title is followed by a name).
+pub fn name_then_unclosed_role(
+    text: &str,
+    name: Range<usize>,
+    role: Range<usize>,
+    lx: &Lexicon,
+) -> bool {
+    let nw = words(text, name);
+    if !(2..=4).contains(&nw.len()) {
+        return false;
+    }
+    let name_ok = nw.iter().all(|w| {
+        let t = &text[w.clone()];
+        let l = lower(t);
+        (is_cap(t) || super::coref::NAME_PARTICLES.contains(&t))
+            && !t.contains(['<', '>', '(', ')', '\'', '’'])
+            && !PREPOSITIONS.contains(&l.as_str())
+            && !DETERMINERS.contains(&l.as_str())
+            && !SUBORDINATORS.contains(&l.as_str())
+            && lx.person_noun(&l).is_none()
+            && !lx.is_org_head(&l)
+            && !lx.is_org_noun(&l)
+            && lx.demonym(&l).is_none()
+    }) && !matches!(
+        lower(&text[nw[0].clone()]).as_str(),
+        "but" | "and" | "however" | "meanwhile"
+    );
+    if !name_ok {
+        return false;
+    }
+    let rw = words(text, role);
+    if rw.len() < 2 || rw.len() > 12 {
+        return false;
+    }
+    rw.iter().take(3).enumerate().any(|(i, w)| {
+        let l = lower(&text[w.clone()]);
+        !l.ends_with('s')
+            && lx
+                .person_noun(&l)
+                .is_some_and(|p| p.class == PersonClass::Role)
+            && rw
+                .get(i + 1)
+                .is_none_or(|n| matches!(&text[n.clone()], "of" | "at" | "for" | "with" | "in"))
+    }) && !rw.iter().any(|w| {
+        let l = lower(&text[w.clone()]);
+        lx.cue(&l).is_some() || matches!(l.as_str(), "who" | "which" | "whose")
+    })
+}
+
 fn is_name_chunk(text: &str, r: &Range<usize>) -> bool {
     let ws = words(text, r.clone());
     let mut it = ws.iter().map(|w| &text[w.clone()]);
@@ -726,6 +782,15 @@ pub fn subject_before(
             }
             idx -= 1;
         }
+    }
+    // "Chris Tinker, U.K. Analyst at brokers Phillips and Drew said": an apposition no
+    // comma closes.
+    if !trailing_comma
+        && idx == chunks.len() - 1
+        && idx >= 1
+        && name_then_unclosed_role(text, chunks[idx - 1].clone(), chunks[idx].clone(), lx)
+    {
+        return Some((chunks[idx - 1].clone(), Some(chunks[idx].clone())));
     }
     let subj = chunks[idx].clone();
     // "Its economic spokesman, Tomas Berg" / "A spokesperson, Kevin Liu"
@@ -1434,7 +1499,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 || ws[h + 1..]
                     .iter()
                     .any(|w| PREPOSITIONS.contains(&lower(&text[w.clone()]).as_str()))
-                || (initial_cap && ws.len() == 1)
+                // ("GM said", "S&P said": an all-capitals acronym opening the sentence is a
+                // name, not a title capitalised by the sentence start)
+                || (initial_cap && ws.len() == 1 && !is_acronym(&text[ws[0].clone()]))
         }
         None => false,
     };
@@ -1535,9 +1602,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         }
         let pn = lx.person_noun(&l);
         let particle = |k: usize| super::coref::NAME_PARTICLES.contains(&&text[ws[k].clone()]);
-        let connector = (matches!(t, "of" | "and" | "for" | "&")
-            && j > i
+        let connector = (j > i
             && j + 1 < run_end
+            && connector_word(t, Some(&text[ws[j - 1].clone()]), &text[ws[j + 1].clone()], lx)
             && is_cap(&text[ws[j - 1].clone()])
             && is_cap(&text[ws[j + 1].clone()]))
             // "Jan de Groot", "Ursula von der Leyen"
@@ -1582,11 +1649,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     }
     // "Pensioner Iris Cole" at a sentence start: a capitalised common noun before a
     // two-word name is a title when the article never writes it capitalised mid-sentence.
+    // ("Amanda Reece KC told": post-nominal letters are no third word of the name)
     if sentence_initial
         && title_end.is_none()
         && name_start == i
-        && run_end - i >= 3
-        && !POSTNOMINALS.contains(&&text[ws[run_end - 1].clone()])
+        && run_end - postnominal_tail(text, &ws[i..run_end]) - i >= 3
         && run_end == ws.len()
         && !m.honorific
         && !ws[i..run_end]
@@ -1799,6 +1866,27 @@ fn trim_title_words(
         }
     }
     (s, e)
+}
+
+/// A lowercase word that joins the capitalised words of one organisation's name: "of",
+/// "and", "for", "&", and "on" right after an organisation word ("Kenya National
+/// Commission on Human Rights", "Intergovernmental Panel on Climate Change"; not "Smith on
+/// Monday", "Transportation Department on Friday").
+pub fn connector_word(w: &str, prev: Option<&str>, next: &str, lx: &Lexicon) -> bool {
+    matches!(w, "of" | "and" | "for" | "&")
+        || (w == "on"
+            && prev.is_some_and(|p| is_cap(p) && lx.is_org_head(&lower(p)))
+            && !super::coref::CALENDAR.contains(&next))
+}
+
+/// How many of the last words of `run` are post-nominal letters ("Amanda Reece KC" -> 1),
+/// leaving at least two words.
+fn postnominal_tail(text: &str, run: &[Range<usize>]) -> usize {
+    run.iter()
+        .rev()
+        .take(run.len().saturating_sub(2))
+        .take_while(|w| POSTNOMINALS.contains(&&text[(*w).clone()]))
+        .count()
 }
 
 /// A title with a prepositional phrase before a name: "Deputy governor for monetary

@@ -698,6 +698,33 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             continue;
         }
 
+        // "The sources quoted Poehl as saying that ...", "Baker was quoted on television as
+        // saying ...": the person quoted is the speaker, not the sentence's subject.
+        if form == "saying" {
+            if let Some(who) = quoted_as_saying(text, &doc.words, region_start..cue.range.start, lx)
+            {
+                let Some(cl) = clause_after(text, &doc.words, &cue, sent.end, &doc.quoted, lx)
+                else {
+                    continue;
+                };
+                used_cue[ci] = true;
+                push_clause(
+                    doc,
+                    &cl,
+                    &cue,
+                    "clause",
+                    Who::Mention {
+                        range: who,
+                        appos: None,
+                    },
+                    &mut used_span,
+                    &mut consumed,
+                    &mut raws,
+                );
+                continue;
+            }
+        }
+
         // Participle: ", adding ..." shares the sentence's speaker.
         if form.ends_with("ing") && before.ends_with(',') {
             let Some(cl) = clause_after(text, &doc.words, &cue, sent.end, &doc.quoted, lx) else {
@@ -813,6 +840,11 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
             });
         if tail_small || inverted_subject {
             if let Some(comma) = last_top_comma(text, region_start..cue.range.start) {
+                // "..., Franciso Chona, manager of the state-run oil company Ecopetrol
+                // said.": the name and its unclosed apposition are the subject.
+                let unclosed =
+                    unclosed_apposition_comma(text, region_start..comma, cue.range.start, lx);
+                let comma = unclosed.as_ref().map_or(comma, |u| u.0);
                 let subj_region = comma + 1..cue.range.start;
                 let content = skip_dateline(text, trim_content(text, region_start..comma));
                 // "Asked about the rise, the minister said ...": the participle adjunct is
@@ -823,7 +855,12 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                     .first()
                     .is_some_and(|w| &text[w.clone()] == "Asked");
                 let nsubj = word_count_upto(text, subj_region.clone(), 9);
-                let who = if text[subj_region.clone()].trim().is_empty() {
+                let who = if let Some((_, name, role)) = unclosed {
+                    Some(Who::Mention {
+                        range: name,
+                        appos: Some(role),
+                    })
+                } else if text[subj_region.clone()].trim().is_empty() {
                     subject_after(text, cue_end..sent.end, lx)
                         .map(|(r, a)| Who::Mention { range: r, appos: a })
                 } else if nsubj <= 8 {
@@ -1208,6 +1245,49 @@ fn clause_rule(cl: &Clause) -> &'static str {
 
 /// Records a reported clause found after a cue: classifies its content, marks
 /// the clause and the quote spans inside it as used, and adds the quote spoken by `who`.
+/// The speaker of "quoted X as saying": in "The sources quoted Poehl as saying that ..."
+/// the noun phrase between "quoted" and "as" (up to six words, opening with a capital or a
+/// determiner, no verb); in the passive "Baker was quoted on British Television as saying
+/// ..." the subject before "was/were quoted" ([`subject_before`]). `before` runs from the sentence (or clause)
+/// start to the cue "saying". None when "as" does not come right before the cue or no
+/// "quoted" comes before it.
+fn quoted_as_saying(
+    text: &str,
+    wt: &WordTable,
+    before: Range<usize>,
+    lx: &Lexicon,
+) -> Option<Range<usize>> {
+    let b = text[before.clone()].trim_end();
+    let b = b.strip_suffix(" as")?;
+    let q = b
+        .rfind(" quoted ")
+        .map(|i| i + 1)
+        .or_else(|| b.starts_with("quoted ").then_some(0))?;
+    let q_start = before.start + q;
+    let q_end = q_start + "quoted".len();
+    let as_start = before.start + b.len();
+    let head = text[before.start..q_start].trim_end();
+    let passive = ["was", "were", "is", "are", "been"]
+        .iter()
+        .any(|aux| head.ends_with(&format!(" {aux}")) || head == *aux);
+    if passive {
+        // ("The head of the authority, Murilo Rubens Habbema, was quoted": the subject
+        // with its apposition, as before any cue)
+        let aux = head.rfind(' ').map_or(before.start, |i| before.start + i);
+        return subject_before(text, wt, before.start..aux, lx).map(|(r, _)| r);
+    }
+    let np = trim(text, q_end..as_start, &[]);
+    let words: Vec<&str> = text[np.clone()].split_whitespace().collect();
+    let first = words.first()?;
+    let ok = (1..=6).contains(&words.len())
+        && (first.starts_with(char::is_uppercase)
+            || matches!(*first, "the" | "a" | "an" | "its" | "his" | "her" | "their"))
+        && !words
+            .iter()
+            .any(|w| w.ends_with(',') || mentions::verbish(w, lx) || lx.cue(w).is_some());
+    ok.then_some(np)
+}
+
 fn push_clause(
     doc: &Doc,
     cl: &Clause,
@@ -1318,6 +1398,26 @@ fn subordinate_end(text: &str, sent: Range<usize>, after: usize, quoted: &[Range
 }
 
 /// The last comma at top level (outside quote marks) in `r`.
+/// The comma before the subject of an inverted frame whose apposition no comma closes:
+/// in "..., Franciso Chona, manager of the state-run oil company Ecopetrol said." the
+/// last comma (`before` ends there) splits the name from its title, and the comma before
+/// the name ends the content: that comma, the name and the title. `None` when the stretch is no such name and title
+/// ([`mentions::name_then_unclosed_role`]) or the content before would be under four
+/// words.
+fn unclosed_apposition_comma(
+    text: &str,
+    before: Range<usize>,
+    cue_start: usize,
+    lx: &Lexicon,
+) -> Option<(usize, Range<usize>, Range<usize>)> {
+    let prev = last_top_comma(text, before.clone())?;
+    let name = trim(text, prev + 1..before.end, &[]);
+    let role = trim(text, before.end + 1..cue_start, &[]);
+    (mentions::name_then_unclosed_role(text, name.clone(), role.clone(), lx)
+        && word_count_upto(text, before.start..prev, 4) >= 4)
+        .then_some((prev, name, role))
+}
+
 fn last_top_comma(text: &str, r: Range<usize>) -> Option<usize> {
     let s = &text[r.clone()];
     let mut depth = false;
@@ -2145,6 +2245,63 @@ fn name_with_age(doc: &Doc, desc: &str, pos: usize) -> Option<String> {
     Some(doc.inv.canonical(&n.name, n.gender, n.range.start))
 }
 
+/// Whether the article wrote "the <noun>" outside quote marks before `pos` ("Rupert Hale
+/// KC, representing the father, ... The father, a teacher, said"): a referent of its own,
+/// established in the narration, is not the last named speaker redescribed.
+fn definite_in_narration_before(doc: &Doc, noun: &str, pos: usize) -> bool {
+    let text = doc.text;
+    text[..pos].match_indices(noun).any(|(i, _)| {
+        let end = i + noun.len();
+        i >= 4
+            && text
+                .get(i - 4..i)
+                .is_some_and(|t| t.eq_ignore_ascii_case("the "))
+            && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !cues::inside(&doc.quoted, i)
+    })
+}
+
+/// The age a name occurrence is given right after it ("Carney, 31," / "Carney (31)").
+fn age_after(text: &str, end: usize) -> Option<&str> {
+    let rest = text[end..]
+        .strip_prefix(", ")
+        .or_else(|| text[end..].strip_prefix(" ("))?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (matches!(n, 1..=3) && rest[n..].starts_with([',', ')', ' ', '.'])).then(|| &rest[..n])
+}
+
+/// "The 29-year-old" cannot be a person the article gives another age ("Carney, 31,
+/// insisted ... The 29-year-old from Croydon added" is not Carney): whether an occurrence
+/// before `pos` of a name with `n`'s last word states an age other than the description's.
+fn other_age_stated(doc: &Doc, n: &coref::NameOcc, desc: &str, pos: usize) -> bool {
+    let Some(age) = desc
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix("-year-old"))
+    else {
+        return false;
+    };
+    doc.inv
+        .before(pos)
+        .iter()
+        .filter(|o| !o.org && o.last == n.last)
+        .any(|o| age_after(doc.text, o.range.end).is_some_and(|a| a != age))
+}
+
+/// "The 58-year-old guitarist" when no name is given that age: the person the article
+/// introduces with the role noun after the age ("the guitarist, Callum Reid").
+fn titled_after_age(doc: &Doc, desc: &str) -> Option<String> {
+    let (age, rest) = desc.split_once(' ')?;
+    if !age.ends_with("-year-old") || rest.contains(' ') {
+        return None;
+    }
+    let rest = rest.to_lowercase();
+    doc.lx
+        .person_noun(&rest)
+        .is_some_and(|p| p.class == PersonClass::Role)
+        .then(|| titled_name(doc, &rest))
+        .flatten()
+}
+
 /// "Developer Harrowgate Homes told the inquiry": a capitalised organisation noun that
 /// opens a mention describes the organisation the rest names (the inventory already knows
 /// "Harrowgate Homes" as one), so it is no part of the speaker's name.
@@ -2187,9 +2344,11 @@ fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String>
         return None;
     }
     let names = doc.inv.before(pos);
+    // (a one-word name only in apposition, "Her husband, Matt, who ...": a first name
+    // alone before a verb is too often no name at all)
     let mut found: Vec<&str> = names
         .iter()
-        .filter(|n| n.tokens >= 2 && !n.org)
+        .filter(|n| (n.tokens >= 2 || kin_apposition(doc.text, n)) && !n.org)
         .filter(|n| {
             let before = doc.text[..n.range.start].trim_end();
             let before = before.strip_suffix(',').unwrap_or(before).trim_end();
@@ -2204,6 +2363,37 @@ fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String>
     found.sort_unstable();
     found.dedup();
     (found.len() == 1).then(|| found[0].to_string())
+}
+
+/// The group of people that is the subject of the sentence before sentence `si` in the
+/// same paragraph, when that sentence starts at or after `after` ("Several parents from
+/// the nearby hamlet of Low Row also spoke." before "They said ...").
+fn group_subject_before(doc: &Doc, si: usize, after: usize) -> Option<Resolved> {
+    let prev = doc.sents.get(si.checked_sub(1)?)?.range.clone();
+    if prev.start < after || doc.para_of(prev.start) != doc.para_of(doc.sents[si].range.start) {
+        return None;
+    }
+    let np = mentions::leading_np(doc.text, prev.clone(), doc.lx)?;
+    let m = analyse(doc.text, np.clone(), true, doc.lx);
+    if m.kind != MentionKind::Description || m.desc_class != Some(DescClass::Group) {
+        return None;
+    }
+    Some(Resolved {
+        speaker: m.desc,
+        mention: None,
+        stype: SpeakerType::Group,
+        rule: "speaker/pronoun",
+        gender: Gender::Unknown,
+        role: None,
+    })
+}
+
+/// "her husband, Matt, who ...": a one-word name set off by commas right after a noun.
+fn kin_apposition(text: &str, n: &coref::NameOcc) -> bool {
+    text[..n.range.start].ends_with(", ")
+        && text[n.range.end..].starts_with(',')
+        && n.name.chars().next().is_some_and(char::is_uppercase)
+        && n.name.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
@@ -2402,6 +2592,28 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
                         })
                     })
             }))
+}
+
+/// "City Council member Denise Whitaker" and later "Whitaker, a former county prosecutor,
+/// charged that ...": an apposition that states a former role does not displace the
+/// current title the article gave the person (the role a coder records is the office the
+/// person speaks from; the former one is background). Only when the mention itself has
+/// no title and the earlier role is neither former nor a rank alone ("Air Marshal Sir
+/// David Penrose, a former deputy commander of the RAF" keeps the apposition, as a rank
+/// gives way to a function).
+fn current_over_former(doc: &Doc, canon: &str, role: Option<&str>) -> Option<String> {
+    let r = role?;
+    if !r
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("former "))
+    {
+        return None;
+    }
+    doc.inv.role_of(canon, doc.body_start).filter(|c| {
+        !c.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("former "))
+            && !rank_only(Some(c))
+    })
 }
 
 /// Whether a role is a rank alone ("Captain", "lieutenant colonel", "Det Sgt"): an
@@ -2778,6 +2990,38 @@ fn given_name_in(text: &str, r: Range<usize>) -> Option<GivenName> {
     })
 }
 
+/// "..., banking sources said." ... "The sources said ...": a definite bare plural ("the
+/// sources", "the officials") names again the group or anonymous source last quoted with a
+/// modifier ("banking sources", "USDA officials"), not a new speaker "sources". The
+/// latest earlier quote of that type whose speaker is more words ending in the same noun.
+fn earlier_modified_plural(
+    text: &str,
+    desc: &str,
+    range: &Range<usize>,
+    resolved: &[Option<Resolved>],
+    stype: SpeakerType,
+) -> Option<String> {
+    if desc.contains(' ') || !desc.ends_with('s') {
+        return None;
+    }
+    let first = text[range.clone()].split_whitespace().next()?;
+    if !matches!(first, "the" | "The" | "these" | "These" | "those" | "Those") {
+        return None;
+    }
+    resolved
+        .iter()
+        .flatten()
+        .filter(|r| r.stype == stype && r.mention.as_ref().is_some_and(|m| m.end <= range.start))
+        .filter_map(|r| {
+            let sp = r.speaker.as_deref()?;
+            let head = sp.strip_suffix(desc)?;
+            let start = r.mention.as_ref()?.start;
+            (head.ends_with(' ') && head.len() > 1).then_some((start, sp))
+        })
+        .max_by_key(|(start, _)| *start)
+        .map(|(_, sp)| sp.to_string())
+}
+
 fn resolve_mention(
     doc: &Doc,
     range: Range<usize>,
@@ -2971,6 +3215,17 @@ fn resolve_mention(
             });
             if let Some(j) = last_body {
                 found = j.and_then(|j| resolved[j].clone());
+            }
+            // "Several parents from Low Row also spoke. They said ...": a group of people
+            // that is the subject of the sentence before, after the last body quoted.
+            if p == "they" {
+                let after = found
+                    .as_ref()
+                    .and_then(|r| r.mention.as_ref())
+                    .map_or(0, |m| m.end);
+                if let Some(g) = group_subject_before(doc, si, after) {
+                    found = Some(g);
+                }
             }
             // he/she/I: the last person speaker of a compatible gender, among the last
             // `PRONOUN_LOOKBACK` quotes (a pronoun points to a recent speaker; unbounded,
@@ -3257,6 +3512,11 @@ fn resolve_mention(
                     role = Some(d);
                 }
             }
+            if m.role.is_none() {
+                if let Some(r) = current_over_former(doc, &canon, role.as_deref()) {
+                    role = Some(r);
+                }
+            }
             let single = !canon.contains(' ');
             let person_ev = m.honorific
                 || role.is_some()
@@ -3332,8 +3592,20 @@ fn resolve_mention(
                         .unwrap_or_else(|| desc.clone());
                     Some(Resolved::described_org(sp, range))
                 }
+                // "Air accident investigators said" in an article that names the
+                // investigation body: that body.
+                DescClass::Group
+                    if coref::INVESTIGATORS.contains(&head.as_str())
+                        && doc.inv.organisation_for(&desc, &head, pos).is_some() =>
+                {
+                    let sp = doc.inv.organisation_for(&desc, &head, pos)?;
+                    Some(Resolved::described_org(sp, range))
+                }
                 DescClass::Group => Some(Resolved {
-                    speaker: Some(desc),
+                    speaker: Some(
+                        earlier_modified_plural(text, &desc, &range, resolved, SpeakerType::Group)
+                            .unwrap_or(desc),
+                    ),
                     mention: Some(range),
                     stype: SpeakerType::Group,
                     rule: "speaker/group",
@@ -3341,7 +3613,16 @@ fn resolve_mention(
                     role: None,
                 }),
                 DescClass::Anonymous => Some(Resolved {
-                    speaker: Some(desc),
+                    speaker: Some(
+                        earlier_modified_plural(
+                            text,
+                            &desc,
+                            &range,
+                            resolved,
+                            SpeakerType::Unknown,
+                        )
+                        .unwrap_or(desc.clone()),
+                    ),
                     mention: Some(range),
                     stype: SpeakerType::Unknown,
                     rule: "speaker/anonymous",
@@ -3351,7 +3632,7 @@ fn resolve_mention(
                 DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
-                DescClass::Person
+                DescClass::Person | DescClass::Functionary
                     if head.ends_with("-year-old")
                         || desc
                             .split_whitespace()
@@ -3372,15 +3653,22 @@ fn resolve_mention(
                     // named in passing: its description is no evidence of the protagonist
                     // an age stands for)
                     // (the person the article gives that age first: "Richard Lowe, 52,")
-                    let name = match name_with_age(doc, &desc, range.start) {
+                    // ("The 58-year-old guitarist" with no name given that age: the one
+                    // introduced as the guitarist; never one given another age)
+                    let age_ok =
+                        |n: &&coref::NameOcc| !other_age_stated(doc, n, &desc, range.start);
+                    let name = match name_with_age(doc, &desc, range.start)
+                        .or_else(|| titled_after_age(doc, &desc))
+                    {
                         Some(name) => name,
                         None => before
                             .iter()
                             .rev()
                             .filter(cand)
+                            .filter(age_ok)
                             .take(4)
                             .find(|n| (n.person && !n.described) || n.subject)
-                            .or_else(|| before.iter().rev().find(cand))?
+                            .or_else(|| before.iter().rev().filter(age_ok).find(cand))?
                             .name
                             .clone(),
                     };
@@ -3418,7 +3706,10 @@ fn resolve_mention(
                             .is_some_and(|p| p.class == PersonClass::Kin)
                             || head == "pensioner"
                             || head.contains("-of-");
-                        if kinlike && desc.split_whitespace().count() == 1 {
+                        if kinlike
+                            && desc.split_whitespace().count() == 1
+                            && !definite_in_narration_before(doc, &head, range.start)
+                        {
                             let prev = resolved.iter().rev().flatten().find(|r| {
                                 r.stype == SpeakerType::Person
                                     && r.speaker
