@@ -2513,6 +2513,19 @@ fn participle_clause_after_a_postposed_direct_frame_is_its_own_quote() {
     assert_eq!(speaker(q), "Pedro Alvarez");
     assert_eq!(q.kind, QuoteKind::Indirect);
 }
+
+#[test]
+fn participle_after_a_comma_owns_its_clause_not_the_noun_cue_before() {
+    // Blind batch 16: "refused to back Ms Rahman’s demand for a review, telling the BBC
+    // that the matter was closed" gave the clause to the noun cue "demand" (speaker
+    // Rahman) across the comma and the participle.
+    let t = "Row\n\nTransport Secretary Nadia Rahman resigned on Sunday.\n\nParty chairman Tom Brennan refused to back Ms Rahman’s demand for a review, telling the BBC that the matter was closed.\n";
+    let qs = run(t);
+    let q = find(&qs, "the matter was closed");
+    assert_eq!(speaker(q), "Tom Brennan");
+    assert_eq!(q.cue.as_deref(), Some("telling the BBC"));
+}
+
 #[test]
 fn post_nominal_letters_after_a_sentence_initial_two_word_name() {
     // Blind batch 15: "Fiona Lindqvist KC, for the mother, had told the court" took
