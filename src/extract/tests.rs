@@ -2506,3 +2506,23 @@ fn quoted_as_saying_gives_the_person_quoted() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "if the strike")), "Murilo Rubens Habbema");
 }
+
+#[test]
+fn role_drops_the_stock_ticker_of_its_company() {
+    // Reuters second sample: the role was "Commerzbank AG <CBKG.F> management board
+    // chairman" (the ticker is no part of the title).
+    let t = "Rates\n\nFRANKFURT, March 3 - Commerzbank AG <CBKG.F> management board chairman Walter Seipp said interest rates should fall further.\n";
+    let qs = run(t);
+    let q = find(&qs, "interest rates should");
+    assert_eq!(speaker(q), "Walter Seipp");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("Commerzbank AG management board chairman")
+    );
+    let t = "Oil\n\nHOUSTON, March 3 - Oil prices will recover, said James Lee, chairman of <Pitts Oil Co>.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "Oil prices will").role.as_deref(),
+        Some("chairman of Pitts Oil Co")
+    );
+}
