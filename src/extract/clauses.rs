@@ -196,10 +196,15 @@ pub fn clause_after(
         let l = lower_at(text, &w);
         // ("says about 36,000 people are affected": "about"/"around"/"over"/"up to" before a
         // number is an approximation that opens the clause, not a preposition)
-        let approx = matches!(l.as_str(), "about" | "around" | "over" | "under")
+        // ("said at least two people had been killed": "at least"/"at most" too)
+        let approx = (matches!(l.as_str(), "about" | "around" | "over" | "under")
             && ws
                 .get(i + 1)
-                .is_some_and(|x| text[x.clone()].starts_with(|c: char| c.is_ascii_digit()));
+                .is_some_and(|x| text[x.clone()].starts_with(|c: char| c.is_ascii_digit())))
+            || (l == "at"
+                && ws
+                    .get(i + 1)
+                    .is_some_and(|x| matches!(&text[x.clone()], "least" | "most")));
         if PREPOSITIONS.contains(&l.as_str()) && l != "of" && !approx {
             // prep + determiner? + up to 5 words, until a determiner, pronoun, "that", a quote
             // mark or punctuation.
@@ -715,7 +720,9 @@ pub fn looks_like_clause(text: &str, wt: &WordTable, r: &Range<usize>, lx: &Lexi
             }
             let noun = lower_at(text, &ws[p]);
             let det = lower_at(text, &ws[p - 1]);
+            // ("denies all the charges": "the" is no noun)
             if !noun.ends_with('s')
+                && !DETERMINERS.contains(&noun.as_str())
                 && !text[ws[p].clone()].starts_with(char::is_uppercase)
                 && (DETERMINERS.contains(&det.as_str()) || POSSESSIVES.contains(&det.as_str()))
             {

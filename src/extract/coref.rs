@@ -309,6 +309,29 @@ pub fn title_of_before(text: &str, ws: &[Range<usize>], k: usize, lx: &Lexicon) 
     None
 }
 
+/// "Chancellor of the Exchequer Nigel Lawson", "Minister for Health Stephen Donnelly": a
+/// formal title ends right before the capitalised run `k..e` and the run opens with the body
+/// it belongs to ([`title_of_before`]), then the name ([`title_body_name_start`]); the run has
+/// three words or more and does not end in an organisation word ("a spokesperson for Harbour
+/// City Council" is a body's name). Returns the title's first word and the name's first
+/// word. The one reader of this form for the coreference inventory and the mention parser
+/// (the other form, a title with a PP that starts before the run, is
+/// [`pp_title_before_run`]).
+pub fn formal_title_name(
+    text: &str,
+    ws: &[Range<usize>],
+    k: usize,
+    e: usize,
+    lx: &Lexicon,
+) -> Option<(usize, usize)> {
+    if e < k + 3 || lx.is_org_head(&lowercase(&text[ws[e - 1].clone()])) {
+        return None;
+    }
+    let ts = title_of_before(text, ws, k, lx)?;
+    let ns = title_body_name_start(text, ws, k, e, lx)?;
+    Some((ts, ns))
+}
+
 /// Where the name starts in a run `k..e` that follows a title's "of"/"for" (see
 /// [`title_of_before`]): its last two words, and the particles before the last
 /// ("Ursula von der Leyen"); none when those do not look like a person's name ("General
@@ -899,7 +922,7 @@ pub fn strip_nickname(name: &str) -> Cow<'_, str> {
 }
 
 /// Days and months: capitalised, but never (part of) a name ("Ecuador Tuesday", "March").
-const CALENDAR: &[&str] = &[
+pub const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -922,6 +945,18 @@ const CALENDAR: &[&str] = &[
 
 /// Police organisation nouns: "the force" stands for "West Yorkshire Police".
 const POLICE: &[&str] = &["police", "force", "constabulary"];
+/// "The watchdog", "the regulator": a body whose name ends or is headed by one of these.
+const REGULATORS: &[&str] = &[
+    "regulator",
+    "watchdog",
+    "authority",
+    "commission",
+    "inspectorate",
+    "ombudsman",
+];
+/// "Air accident investigators said": the investigation body the article names ("Air
+/// Accidents Investigation Branch").
+pub const INVESTIGATORS: &[&str] = &["investigators", "investigation", "investigations"];
 
 /// Appends `i` unless it is already the last entry (the lists are built in text order).
 fn push_once(v: &mut Vec<usize>, i: usize) {
@@ -965,7 +1000,7 @@ fn is_legal_form(w: &str) -> bool {
 fn name_initials(name: &str) -> impl Iterator<Item = String> {
     let words: Vec<&str> = name
         .split_whitespace()
-        .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "the" | "The"))
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "&" | "on" | "the" | "The"))
         .collect();
     let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
     let short = match words.split_last() {
@@ -1110,8 +1145,13 @@ impl Inventory {
                         // "Jan de Groot", "Ursula von der Leyen": lowercase particles
                         // between capitalised words belong to the name.
                         e = n;
-                    } else if matches!(w, "of" | "and" | "for" | "&")
-                        && e + 1 < ws.len()
+                    } else if e + 1 < ws.len()
+                        && super::mentions::connector_word(
+                            w,
+                            Some(&text[ws[e - 1].clone()]),
+                            &text[ws[e + 1].clone()],
+                            lx,
+                        )
                         && is_cap(&text[ws[e + 1].clone()])
                         && text[ws[e].end..ws[e + 1].start].trim().is_empty()
                         // "Chief Executive Officer of Halvern Robotics": a title, then a name.
@@ -1504,13 +1544,11 @@ impl Inventory {
         // run's last two words (with their particles).
         let mut of_title = None;
         // (not "a spokesperson for Harbour City Council": a body's name, no person's)
-        if start == k && e - k >= 3 && !lx.is_org_head(&lowercase(&text[ws[e - 1].clone()])) {
-            if let Some(ts) = title_of_before(text, ws, k, lx) {
-                if let Some(ns) = title_body_name_start(text, ws, k, e, lx) {
-                    start = ns;
-                    person = true;
-                    of_title = Some(ts);
-                }
+        if start == k {
+            if let Some((ts, ns)) = formal_title_name(text, ws, k, e, lx) {
+                start = ns;
+                person = true;
+                of_title = Some(ts);
             }
         }
         if start >= e {
@@ -1640,8 +1678,14 @@ impl Inventory {
                             lowercase(&text[ws[b - 2].clone()]).as_str(),
                             "have" | "has" | "had"
                         );
+                    // ("Canadian nurse Marie Dubois, 44, and Irish logistician Sean
+                    // Gallagher": "and" after a comma joins two people; "work and pensions
+                    // secretary" keeps it)
+                    let coordination = matches!(w.as_str(), "and" | "or")
+                        && text[..ws[b - 1].start].trim_end().ends_with(',');
                     if participle
                         || perfect
+                        || coordination
                         || w.starts_with(|c: char| c.is_ascii_digit())
                         || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
@@ -2306,8 +2350,13 @@ impl Inventory {
         let synonyms: &[&str] = match head {
             h if BUSINESS.contains(&h) => BUSINESS,
             h if POLICE.contains(&h) => POLICE,
+            h if REGULATORS.contains(&h) => REGULATORS,
+            h if INVESTIGATORS.contains(&h) => INVESTIGATORS,
             _ => &[],
         };
+        // (a name word that is a synonym counts for the police, a regulator, investigators:
+        // "the watchdog" for "Financial Conduct Authority")
+        let word_synonyms = synonyms != BUSINESS;
         let dist = |i: usize| {
             let s = self.names[i].range.start;
             if s <= pos {
@@ -2326,7 +2375,7 @@ impl Inventory {
                 let lname = lowercase(&n.name);
                 let hit = lname.split_whitespace().any(|w| {
                     w.trim_end_matches(['\'', '’']) == head.trim_end_matches(['\'', '’'])
-                        || (synonyms == POLICE && POLICE.contains(&w))
+                        || (word_synonyms && synonyms.contains(&w))
                 }) || words
                     .iter()
                     .any(|w| w.len() > 3 && w != head && lname.split_whitespace().any(|x| x == w))
@@ -2345,8 +2394,8 @@ impl Inventory {
         let ix = self.org_words();
         let mut lists: Vec<&Vec<usize>> = Vec::new();
         lists.extend(ix.trimmed.get(head.trim_end_matches(['\'', '’'])));
-        if synonyms == POLICE {
-            lists.extend(POLICE.iter().filter_map(|p| ix.word.get(*p)));
+        if word_synonyms {
+            lists.extend(synonyms.iter().filter_map(|p| ix.word.get(*p)));
         }
         for w in &words {
             if w.len() > 3 && w != head {

@@ -1484,13 +1484,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         }
         h == i
             && trailing_cap
-            && run_end >= fr + 3
-            && !lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
             && lx
                 .person_noun(&lower(&text[ws[h].clone()]))
                 .is_some_and(|p| p.class == PersonClass::Role)
-            && super::coref::title_of_before(text, &ws, fr, lx).is_some_and(|ts| ts == i)
-            && super::coref::title_body_name_start(text, &ws, fr, run_end, lx).is_some()
+            && super::coref::formal_title_name(text, &ws, fr, run_end, lx)
+                .is_some_and(|(ts, _)| ts == i)
     };
     let pp_title_name = title_with_pp_then_name(text, &ws, i, run_end, lx);
     let description = match head_idx {
@@ -1604,9 +1602,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         }
         let pn = lx.person_noun(&l);
         let particle = |k: usize| super::coref::NAME_PARTICLES.contains(&&text[ws[k].clone()]);
-        let connector = (matches!(t, "of" | "and" | "for" | "&")
-            && j > i
+        let connector = (j > i
             && j + 1 < run_end
+            && connector_word(t, Some(&text[ws[j - 1].clone()]), &text[ws[j + 1].clone()], lx)
             && is_cap(&text[ws[j - 1].clone()])
             && is_cap(&text[ws[j + 1].clone()]))
             // "Jan de Groot", "Ursula von der Leyen"
@@ -1651,10 +1649,11 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     }
     // "Pensioner Iris Cole" at a sentence start: a capitalised common noun before a
     // two-word name is a title when the article never writes it capitalised mid-sentence.
+    // ("Amanda Reece KC told": post-nominal letters are no third word of the name)
     if sentence_initial
         && title_end.is_none()
         && name_start == i
-        && run_end - i >= 3
+        && run_end - postnominal_tail(text, &ws[i..run_end]) - i >= 3
         && run_end == ws.len()
         && !m.honorific
         && !ws[i..run_end]
@@ -1699,13 +1698,8 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // "Chancellor of the Exchequer Nigel Lawson", "Governor of the Bank of England Mark
     // Carney": after a title's "of the" the body belongs to the title too; the name is the
     // run's last two words (as in the coreference inventory).
-    if title_end.is_some()
-        && run_end == ws.len()
-        && run_end >= name_start + 3
-        && !lx.is_org_head(&lower(&text[ws[run_end - 1].clone()]))
-        && super::coref::title_of_before(text, &ws, name_start, lx).is_some()
-    {
-        if let Some(ns) = super::coref::title_body_name_start(text, &ws, name_start, run_end, lx) {
+    if title_end.is_some() && run_end == ws.len() {
+        if let Some((_, ns)) = super::coref::formal_title_name(text, &ws, name_start, run_end, lx) {
             name_start = ns;
             title_end = Some(name_start - 1);
         }
@@ -1759,6 +1753,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 .find(|w| lx.honorific(&text[(*w).clone()]).is_none())
                 .unwrap();
             let e = last_plain.end;
+            let (s, e) = trim_title_words(text, &ws[i..=te], s, e, lx);
             let plain_is_title = lx
                 .person_noun(&lower(&text[last_plain.clone()]))
                 .is_some_and(|p| p.class == PersonClass::Role);
@@ -1824,6 +1819,74 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
         m.org_hint = true;
     }
     m
+}
+
+/// The stated extent of a title before a name (`s..e`, the words `tw`): without a
+/// coordinating "and"/"or" that joins it to the person before ("Canadian nurse Marie
+/// Dubois, 44, and Irish logistician Sean Gallagher" -> "Irish logistician"), and without
+/// a rank that follows a lowercase function noun ("Army spokesman Colonel David Reyes" ->
+/// "Army spokesman": the rank says where in a hierarchy, the function what the person
+/// does, as a rank after a description gives way to it). A rank alone or after a
+/// capitalised word stays the title ("Detective Sergeant", "Lieutenant Colonel").
+fn trim_title_words(
+    text: &str,
+    tw: &[Range<usize>],
+    mut s: usize,
+    mut e: usize,
+    lx: &Lexicon,
+) -> (usize, usize) {
+    if let Some(first) = tw.first() {
+        if first.start == s && matches!(&text[first.clone()], "and" | "or") {
+            if let Some(next) = tw.get(1) {
+                s = next.start;
+            }
+        }
+    }
+    let plain: Vec<&Range<usize>> = tw
+        .iter()
+        .filter(|w| w.start >= s && w.end <= e && lx.honorific(&text[(*w).clone()]).is_none())
+        .collect();
+    let mut r = plain.len();
+    // (a capitalised rank after the lowercase noun: "Former AAIB chief inspector" is one
+    // title)
+    while r > 0
+        && is_cap(&text[plain[r - 1].clone()])
+        && RANK_TITLES.contains(&lower(&text[plain[r - 1].clone()]).as_str())
+    {
+        r -= 1;
+    }
+    if r > 0 && r < plain.len() {
+        let w = &text[plain[r - 1].clone()];
+        if !is_cap(w)
+            && lx
+                .person_noun(&lower(w))
+                .is_some_and(|p| p.class == PersonClass::Role)
+        {
+            e = plain[r - 1].end;
+        }
+    }
+    (s, e)
+}
+
+/// A lowercase word that joins the capitalised words of one organisation's name: "of",
+/// "and", "for", "&", and "on" right after an organisation word ("Kenya National
+/// Commission on Human Rights", "Intergovernmental Panel on Climate Change"; not "Smith on
+/// Monday", "Transportation Department on Friday").
+pub fn connector_word(w: &str, prev: Option<&str>, next: &str, lx: &Lexicon) -> bool {
+    matches!(w, "of" | "and" | "for" | "&")
+        || (w == "on"
+            && prev.is_some_and(|p| is_cap(p) && lx.is_org_head(&lower(p)))
+            && !super::coref::CALENDAR.contains(&next))
+}
+
+/// How many of the last words of `run` are post-nominal letters ("Amanda Reece KC" -> 1),
+/// leaving at least two words.
+fn postnominal_tail(text: &str, run: &[Range<usize>]) -> usize {
+    run.iter()
+        .rev()
+        .take(run.len().saturating_sub(2))
+        .take_while(|w| POSTNOMINALS.contains(&&text[(*w).clone()]))
+        .count()
 }
 
 /// A title with a prepositional phrase before a name: "Deputy governor for monetary

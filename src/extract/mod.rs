@@ -321,6 +321,27 @@ fn frame_end(text: &str, from: usize, limit: usize) -> usize {
     limit
 }
 
+/// "“We will not sign,” he said, adding that Spain would vote against it": a participle
+/// cue after a comma inside a postposed frame (cues from index `from`, before `fend`) that
+/// reports a clause ends the frame at its comma, so the clause is the participle's own
+/// quotation (rule 3, the sentence's speaker). Not before a colon or a quote mark
+/// ("adding: “…”" continues the quotation).
+fn participle_clause_in_frame(doc: &Doc, from: usize, fend: usize) -> Option<usize> {
+    let text = doc.text;
+    doc.cues
+        .get(from..)?
+        .iter()
+        .take_while(|c| c.range.start < fend)
+        .find_map(|c| {
+            let before = text[..c.range.start].trim_end();
+            let next = text[c.range.end..].trim_start();
+            (before.ends_with(',')
+                && c.entry(doc.lx).form.ends_with("ing")
+                && next.starts_with(char::is_alphabetic))
+            .then(|| before.len() - 1)
+        })
+}
+
 /// The text that found quotes have explained, as pushed by [`find_quotes`]: whether a
 /// position is inside any of the ranges, and the last range end before a position.
 /// Logarithmic per question, where a list scanned per quote mark and per cue made an
@@ -541,6 +562,7 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
         if doc.cues.get(ci).is_none_or(|c| c.range.start >= fend) {
             continue;
         }
+        let fend = participle_clause_in_frame(doc, ci + 1, fend).unwrap_or(fend);
         if used_cue[ci] {
             continue;
         }
@@ -2021,6 +2043,9 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
     let lead = lead.start..floor_char(text, lead.end.min(lead.start + 2000)).max(lead.start);
     let ws = words(text, lead.clone());
     let names = &doc.inv.names;
+    if let Some(found) = indefinite_lead_role(doc, &lead, &ws) {
+        return Some(found);
+    }
     for k in 0..ws.len().saturating_sub(3) {
         if lowercase(&text[ws[k].clone()]) != "the" {
             continue;
@@ -2082,6 +2107,48 @@ fn lead_description_role(doc: &Doc) -> Option<(String, String)> {
         return Some((role, canon));
     }
     None
+}
+
+/// "A former finance director accused of ... told a jury ..." then, opening the next
+/// paragraph, "Gareth Pollard, 51, of Solihull, denies ...": a lead paragraph that opens
+/// with an indefinite description headed by a role noun (its first words: "A"/"An", up to
+/// three lowercase modifiers, the role noun) introduces the person whose full name opens
+/// the next paragraph with an age after it; the description is that person's role.
+fn indefinite_lead_role(
+    doc: &Doc,
+    lead: &Range<usize>,
+    ws: &[Range<usize>],
+) -> Option<(String, String)> {
+    let text = doc.text;
+    if !matches!(ws.first().map(|w| &text[w.clone()]), Some("A" | "An")) {
+        return None;
+    }
+    let joined = |a: usize, b: usize| text[ws[a].end..ws[b].start] == *" ";
+    let role_noun = |j: usize| {
+        doc.lx
+            .person_noun(&lowercase(&text[ws[j].clone()]))
+            .is_some_and(|p| p.class == PersonClass::Role)
+    };
+    let head = (1..ws.len().min(5))
+        .take_while(|&j| joined(j - 1, j) && !text[ws[j].clone()].starts_with(char::is_uppercase))
+        .find(|&j| role_noun(j) && !(j + 1 < ws.len() && role_noun(j + 1)))?;
+    // No person named in the lead before the name that opens the next paragraph.
+    let next = doc.paras.iter().find(|p| p.start > lead.start)?.clone();
+    let names = &doc.inv.names;
+    let from = names.partition_point(|n| n.range.start < lead.start);
+    let n = names[from..]
+        .iter()
+        .find(|n| n.person && !n.org || n.range.start >= next.start)?;
+    let after = text.get(n.range.end..)?;
+    let age = after
+        .strip_prefix(", ")
+        .map(|r| r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len())
+        .is_some_and(|d| (1..=3).contains(&d) && after[2 + d..].starts_with(','));
+    if n.range.start != next.start || n.tokens < 2 || n.org || n.role.is_some() || !age {
+        return None;
+    }
+    let canon = doc.inv.canonical(&n.name, Gender::Unknown, n.range.start);
+    Some((text[ws[1].start..ws[head].end].to_string(), canon))
 }
 
 /// Whether a description holds a prepositional phrase ("spokesman for the port").
@@ -2214,6 +2281,63 @@ fn name_with_age(doc: &Doc, desc: &str, pos: usize) -> Option<String> {
     Some(doc.inv.canonical(&n.name, n.gender, n.range.start))
 }
 
+/// Whether the article wrote "the <noun>" outside quote marks before `pos` ("Rupert Hale
+/// KC, representing the father, ... The father, a teacher, said"): a referent of its own,
+/// established in the narration, is not the last named speaker redescribed.
+fn definite_in_narration_before(doc: &Doc, noun: &str, pos: usize) -> bool {
+    let text = doc.text;
+    text[..pos].match_indices(noun).any(|(i, _)| {
+        let end = i + noun.len();
+        i >= 4
+            && text
+                .get(i - 4..i)
+                .is_some_and(|t| t.eq_ignore_ascii_case("the "))
+            && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !cues::inside(&doc.quoted, i)
+    })
+}
+
+/// The age a name occurrence is given right after it ("Carney, 31," / "Carney (31)").
+fn age_after(text: &str, end: usize) -> Option<&str> {
+    let rest = text[end..]
+        .strip_prefix(", ")
+        .or_else(|| text[end..].strip_prefix(" ("))?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (matches!(n, 1..=3) && rest[n..].starts_with([',', ')', ' ', '.'])).then(|| &rest[..n])
+}
+
+/// "The 29-year-old" cannot be a person the article gives another age ("Carney, 31,
+/// insisted ... The 29-year-old from Croydon added" is not Carney): whether an occurrence
+/// before `pos` of a name with `n`'s last word states an age other than the description's.
+fn other_age_stated(doc: &Doc, n: &coref::NameOcc, desc: &str, pos: usize) -> bool {
+    let Some(age) = desc
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix("-year-old"))
+    else {
+        return false;
+    };
+    doc.inv
+        .before(pos)
+        .iter()
+        .filter(|o| !o.org && o.last == n.last)
+        .any(|o| age_after(doc.text, o.range.end).is_some_and(|a| a != age))
+}
+
+/// "The 58-year-old guitarist" when no name is given that age: the person the article
+/// introduces with the role noun after the age ("the guitarist, Callum Reid").
+fn titled_after_age(doc: &Doc, desc: &str) -> Option<String> {
+    let (age, rest) = desc.split_once(' ')?;
+    if !age.ends_with("-year-old") || rest.contains(' ') {
+        return None;
+    }
+    let rest = rest.to_lowercase();
+    doc.lx
+        .person_noun(&rest)
+        .is_some_and(|p| p.class == PersonClass::Role)
+        .then(|| titled_name(doc, &rest))
+        .flatten()
+}
+
 /// "Developer Harrowgate Homes told the inquiry": a capitalised organisation noun that
 /// opens a mention describes the organisation the rest names (the inventory already knows
 /// "Harrowgate Homes" as one), so it is no part of the speaker's name.
@@ -2256,9 +2380,11 @@ fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String>
         return None;
     }
     let names = doc.inv.before(pos);
+    // (a one-word name only in apposition, "Her husband, Matt, who ...": a first name
+    // alone before a verb is too often no name at all)
     let mut found: Vec<&str> = names
         .iter()
-        .filter(|n| n.tokens >= 2 && !n.org)
+        .filter(|n| (n.tokens >= 2 || kin_apposition(doc.text, n)) && !n.org)
         .filter(|n| {
             let before = doc.text[..n.range.start].trim_end();
             let before = before.strip_suffix(',').unwrap_or(before).trim_end();
@@ -2273,6 +2399,37 @@ fn kin_named(doc: &Doc, mention: &str, head: &str, pos: usize) -> Option<String>
     found.sort_unstable();
     found.dedup();
     (found.len() == 1).then(|| found[0].to_string())
+}
+
+/// The group of people that is the subject of the sentence before sentence `si` in the
+/// same paragraph, when that sentence starts at or after `after` ("Several parents from
+/// the nearby hamlet of Low Row also spoke." before "They said ...").
+fn group_subject_before(doc: &Doc, si: usize, after: usize) -> Option<Resolved> {
+    let prev = doc.sents.get(si.checked_sub(1)?)?.range.clone();
+    if prev.start < after || doc.para_of(prev.start) != doc.para_of(doc.sents[si].range.start) {
+        return None;
+    }
+    let np = mentions::leading_np(doc.text, prev.clone(), doc.lx)?;
+    let m = analyse(doc.text, np.clone(), true, doc.lx);
+    if m.kind != MentionKind::Description || m.desc_class != Some(DescClass::Group) {
+        return None;
+    }
+    Some(Resolved {
+        speaker: m.desc,
+        mention: None,
+        stype: SpeakerType::Group,
+        rule: "speaker/pronoun",
+        gender: Gender::Unknown,
+        role: None,
+    })
+}
+
+/// "her husband, Matt, who ...": a one-word name set off by commas right after a noun.
+fn kin_apposition(text: &str, n: &coref::NameOcc) -> bool {
+    text[..n.range.start].ends_with(", ")
+        && text[n.range.end..].starts_with(',')
+        && n.name.chars().next().is_some_and(char::is_uppercase)
+        && n.name.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Whether the name occurrence `n` is introduced with the title or noun `noun` (see
@@ -3073,6 +3230,17 @@ fn resolve_mention(
             if let Some(j) = last_body {
                 found = j.and_then(|j| resolved[j].clone());
             }
+            // "Several parents from Low Row also spoke. They said ...": a group of people
+            // that is the subject of the sentence before, after the last body quoted.
+            if p == "they" {
+                let after = found
+                    .as_ref()
+                    .and_then(|r| r.mention.as_ref())
+                    .map_or(0, |m| m.end);
+                if let Some(g) = group_subject_before(doc, si, after) {
+                    found = Some(g);
+                }
+            }
             // he/she/I: the last person speaker of a compatible gender, among the last
             // `PRONOUN_LOOKBACK` quotes (a pronoun points to a recent speaker; unbounded,
             // an article of thousands of "she said" after speakers of the other gender
@@ -3433,6 +3601,15 @@ fn resolve_mention(
                         .unwrap_or_else(|| desc.clone());
                     Some(Resolved::described_org(sp, range))
                 }
+                // "Air accident investigators said" in an article that names the
+                // investigation body: that body.
+                DescClass::Group
+                    if coref::INVESTIGATORS.contains(&head.as_str())
+                        && doc.inv.organisation_for(&desc, &head, pos).is_some() =>
+                {
+                    let sp = doc.inv.organisation_for(&desc, &head, pos)?;
+                    Some(Resolved::described_org(sp, range))
+                }
                 DescClass::Group => Some(Resolved {
                     speaker: Some(
                         earlier_modified_plural(text, &desc, &range, resolved, SpeakerType::Group)
@@ -3464,7 +3641,7 @@ fn resolve_mention(
                 DescClass::Person if lx.person_noun(&head).is_none() && !is_speech_cue(raw, lx) => {
                     None
                 }
-                DescClass::Person
+                DescClass::Person | DescClass::Functionary
                     if head.ends_with("-year-old")
                         || desc
                             .split_whitespace()
@@ -3485,15 +3662,22 @@ fn resolve_mention(
                     // named in passing: its description is no evidence of the protagonist
                     // an age stands for)
                     // (the person the article gives that age first: "Richard Lowe, 52,")
-                    let name = match name_with_age(doc, &desc, range.start) {
+                    // ("The 58-year-old guitarist" with no name given that age: the one
+                    // introduced as the guitarist; never one given another age)
+                    let age_ok =
+                        |n: &&coref::NameOcc| !other_age_stated(doc, n, &desc, range.start);
+                    let name = match name_with_age(doc, &desc, range.start)
+                        .or_else(|| titled_after_age(doc, &desc))
+                    {
                         Some(name) => name,
                         None => before
                             .iter()
                             .rev()
                             .filter(cand)
+                            .filter(age_ok)
                             .take(4)
                             .find(|n| (n.person && !n.described) || n.subject)
-                            .or_else(|| before.iter().rev().find(cand))?
+                            .or_else(|| before.iter().rev().filter(age_ok).find(cand))?
                             .name
                             .clone(),
                     };
@@ -3531,7 +3715,10 @@ fn resolve_mention(
                             .is_some_and(|p| p.class == PersonClass::Kin)
                             || head == "pensioner"
                             || head.contains("-of-");
-                        if kinlike && desc.split_whitespace().count() == 1 {
+                        if kinlike
+                            && desc.split_whitespace().count() == 1
+                            && !definite_in_narration_before(doc, &head, range.start)
+                        {
                             let prev = resolved.iter().rev().flatten().find(|r| {
                                 r.stype == SpeakerType::Person
                                     && r.speaker

@@ -215,6 +215,48 @@ impl WordList {
     }
 }
 
+/// A filter over the keys of one lexicon map: one bit of 8,192 per key, chosen from its
+/// length and its first, middle and last bytes (no hashing of the whole word). A word
+/// whose bit is clear is certainly no key, so the map is asked only about the rest: most
+/// words the extractor asks about (names, verbs, function words) are no person noun,
+/// honorific or organisation word, and a miss costs a hash and a probe otherwise.
+#[derive(Debug, Clone)]
+struct KeyFilter(Box<[u64; KeyFilter::WORDS]>);
+
+impl KeyFilter {
+    const WORDS: usize = 128;
+
+    fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = Box::new([0u64; Self::WORDS]);
+        for k in keys {
+            let s = Self::slot(k.as_bytes());
+            bits[s / 64] |= 1 << (s % 64);
+        }
+        KeyFilter(bits)
+    }
+
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        let n = w.len();
+        let (first, mid, last) = match n {
+            0 => (0, 0, 0),
+            _ => (w[0], w[n / 2], w[n - 1]),
+        };
+        let h = (n as u32).wrapping_mul(0x9E37_79B1)
+            ^ u32::from(first).wrapping_mul(0x85EB_CA77)
+            ^ u32::from(mid).wrapping_mul(0xC2B2_AE3D)
+            ^ u32::from(last).wrapping_mul(0x27D4_EB2F);
+        (h.wrapping_mul(0x9E37_79B1) >> 19) as usize
+    }
+
+    /// `false` only when `word` is certainly not a key.
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        let s = Self::slot(word.as_bytes());
+        self.0[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
 /// A map keyed by words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 /// A set of words, hashed with [`WordHasher`].
@@ -237,6 +279,13 @@ pub struct Lexicon {
     demonyms: Vec<Demonym>,
     /// Hash over the built-in and user files, recorded in the manifest.
     hash: String,
+    /// Filters over the keys of `cue_index`, `person_nouns`, `honorifics`, `org_heads`
+    /// and `org_nouns` (built once the maps are complete; the maps never change after).
+    cue_keys: KeyFilter,
+    person_keys: KeyFilter,
+    honorific_keys: KeyFilter,
+    org_head_keys: KeyFilter,
+    org_noun_keys: KeyFilter,
 }
 
 impl Default for Lexicon {
@@ -475,7 +524,13 @@ impl Lexicon {
             .enumerate()
             .map(|(i, c)| (c.form.clone(), i))
             .collect();
+        let cue_index: WordMap<usize> = cue_index;
         Ok(Lexicon {
+            cue_keys: KeyFilter::new(cue_index.keys().map(String::as_str)),
+            person_keys: KeyFilter::new(b.person_nouns.keys().map(String::as_str)),
+            honorific_keys: KeyFilter::new(b.honorifics.keys().map(String::as_str)),
+            org_head_keys: KeyFilter::new(b.org_heads.iter().map(String::as_str)),
+            org_noun_keys: KeyFilter::new(b.org_nouns.iter().map(String::as_str)),
             cue_index,
             cues: b.cues,
             cue_matcher,
@@ -506,6 +561,9 @@ impl Lexicon {
 
     /// The cue entry of a form (lowercase, words separated by one space).
     pub fn cue(&self, form: &str) -> Option<&CueEntry> {
+        if !self.cue_keys.may_contain(form) {
+            return None;
+        }
         self.cue_index.get(form).map(|&i| &self.cues[i])
     }
 
@@ -520,33 +578,38 @@ impl Lexicon {
                 },
             )
         };
-        self.person_nouns
-            .get(word)
-            .copied()
-            .or_else(|| profession(word))
-            .or_else(|| {
-                // "spokespeople" is listed; plain plurals ("officials", "nurses") are not.
-                let sing = word.strip_suffix('s')?;
-                self.person_nouns
-                    .get(sing)
-                    .copied()
-                    .filter(|p| matches!(p.class, PersonClass::Role | PersonClass::Person))
-            })
+        let get = |w: &str| {
+            if self.person_keys.may_contain(w) {
+                self.person_nouns.get(w)
+            } else {
+                None
+            }
+        };
+        get(word).copied().or_else(|| profession(word)).or_else(|| {
+            // "spokespeople" is listed; plain plurals ("officials", "nurses") are not.
+            let sing = word.strip_suffix('s')?;
+            get(sing)
+                .copied()
+                .filter(|p| matches!(p.class, PersonClass::Role | PersonClass::Person))
+        })
     }
 
     /// An honorific as written ("Mr", "Gov.").
     pub fn honorific(&self, word: &str) -> Option<&Honorific> {
+        if !self.honorific_keys.may_contain(word) {
+            return None;
+        }
         self.honorifics.get(word)
     }
 
     /// A word that heads or ends an organisation name (lowercase).
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(word)
+        self.org_head_keys.may_contain(word) && self.org_heads.contains(word)
     }
 
     /// A common noun that describes an organisation ("company", "union").
     pub fn is_org_noun(&self, word: &str) -> bool {
-        self.org_nouns.contains(word)
+        self.org_noun_keys.may_contain(word) && self.org_nouns.contains(word)
     }
 
     /// The stance a clause head predicate states (lowercase form).
@@ -593,6 +656,49 @@ mod tests {
             assert_eq!(LIST.contains(&w), WORDS.contains(&w), "{w:?}");
         }
         assert_eq!(LIST.words(), WORDS);
+    }
+
+    /// The key filters in front of the maps never hide a key: every key of every filtered
+    /// map is still found, and words that are no key answer as the bare maps answer.
+    #[test]
+    fn key_filters_hide_no_key() {
+        let lx = Lexicon::builtin();
+        for k in lx.cue_index.keys() {
+            assert!(lx.cue(k).is_some(), "{k:?}");
+        }
+        for (k, v) in &lx.person_nouns {
+            assert_eq!(lx.person_noun(k), Some(*v), "{k:?}");
+        }
+        for k in lx.honorifics.keys() {
+            assert!(lx.honorific(k).is_some(), "{k:?}");
+        }
+        for k in &lx.org_heads {
+            assert!(lx.is_org_head(k), "{k:?}");
+        }
+        for k in &lx.org_nouns {
+            assert!(lx.is_org_noun(k), "{k:?}");
+        }
+        let text = include_str!("../../lexicons/person_nouns.tsv").to_owned()
+            + " the Smith said Mr mr Dr. council councils officials nurses geologist é x";
+        for w in text.split(|c: char| c.is_whitespace() || c == '\t') {
+            assert_eq!(lx.cue(w).is_some(), lx.cue_index.contains_key(w), "{w:?}");
+            assert_eq!(
+                lx.honorific(w).is_some(),
+                lx.honorifics.contains_key(w),
+                "{w:?}"
+            );
+            assert_eq!(lx.is_org_head(w), lx.org_heads.contains(w), "{w:?}");
+            assert_eq!(lx.is_org_noun(w), lx.org_nouns.contains(w), "{w:?}");
+            let bare = lx.person_nouns.get(w).copied().or_else(|| {
+                lx.person_nouns
+                    .get(w.strip_suffix('s')?)
+                    .copied()
+                    .filter(|p| matches!(p.class, PersonClass::Role | PersonClass::Person))
+            });
+            if w.len() <= 6 || !(w.ends_with("ologist") || w.ends_with("ician")) {
+                assert_eq!(lx.person_noun(w), bare, "{w:?}");
+            }
+        }
     }
 
     #[test]
