@@ -2792,3 +2792,23 @@ fn former_role_apposition_keeps_the_current_title() {
         Some("former county prosecutor")
     );
 }
+
+#[test]
+fn role_drops_the_stock_ticker_of_its_company() {
+    // Reuters second sample: the role was "Commerzbank AG <CBKG.F> management board
+    // chairman" (the ticker is no part of the title).
+    let t = "Rates\n\nFRANKFURT, March 3 - Commerzbank AG <CBKG.F> management board chairman Walter Seipp said interest rates should fall further.\n";
+    let qs = run(t);
+    let q = find(&qs, "interest rates should");
+    assert_eq!(speaker(q), "Walter Seipp");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("Commerzbank AG management board chairman")
+    );
+    let t = "Oil\n\nHOUSTON, March 3 - Oil prices will recover, said James Lee, chairman of <Pitts Oil Co>.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "Oil prices will").role.as_deref(),
+        Some("chairman of Pitts Oil Co")
+    );
+}
