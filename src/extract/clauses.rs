@@ -268,6 +268,15 @@ pub fn clause_after(
     if matches!(first_after, "and" | "or" | "but" | "nor") {
         return None;
     }
+    // "refused to back Ms Rahman’s demand for a review, telling the BBC that the matter was
+    // closed": after a comma a participle cue opens its own frame, and the clause is its.
+    if first_after.ends_with("ing")
+        && text[cue.range.end..start].contains(',')
+        && text[..start].trim_end().ends_with(',')
+        && lx.cue(first_after).is_some()
+    {
+        return None;
+    }
     let mut that = false;
     let after = &text[start..sentence_end];
     if after.len() > 5

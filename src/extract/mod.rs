@@ -1288,6 +1288,41 @@ fn quoted_as_saying(
     ok.then_some(np)
 }
 
+/// A role without the angle brackets wire copy tags company names with: "Commerzbank AG
+/// <CBKG.F> management board chairman" is "Commerzbank AG management board chairman" (a
+/// bracketed word without lowercase letters, a stock ticker, goes with its space, also
+/// when the role was cut before its ">": "spokesman for Hitachi Ltd <HIT.T"); "chairman
+/// of <Pitts Oil Co>" (an unlisted company) keeps the name without the brackets.
+fn without_tickers(role: String) -> String {
+    if !role.contains('<') {
+        return role;
+    }
+    let ticker = |inner: &str| {
+        !inner.is_empty() && !inner.contains(' ') && !inner.chars().any(char::is_lowercase)
+    };
+    let mut out = String::with_capacity(role.len());
+    let mut rest = role.as_str();
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>').map(|c| open + c) else {
+            if ticker(&rest[open + 1..]) {
+                out.push_str(rest[..open].trim_end());
+                rest = "";
+            }
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        if ticker(inner) {
+            out.push_str(rest[..open].trim_end());
+        } else {
+            out.push_str(&rest[..open]);
+            out.push_str(inner);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn push_clause(
     doc: &Doc,
     cl: &Clause,
@@ -1890,7 +1925,8 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                         .as_ref()
                         .filter(|(_, who)| res.speaker.as_deref() == Some(who.as_str()))
                         .map(|(r, _)| r.clone())
-                }),
+                })
+                .map(without_tickers),
             _ => None,
         };
         let (cue_text, cue_lemma, mut cue_type, mut stance) = match (&raw.cue, &raw.cue_range) {

@@ -2513,6 +2513,19 @@ fn participle_clause_after_a_postposed_direct_frame_is_its_own_quote() {
     assert_eq!(speaker(q), "Pedro Alvarez");
     assert_eq!(q.kind, QuoteKind::Indirect);
 }
+
+#[test]
+fn participle_after_a_comma_owns_its_clause_not_the_noun_cue_before() {
+    // Blind batch 16: "refused to back Ms Rahman’s demand for a review, telling the BBC
+    // that the matter was closed" gave the clause to the noun cue "demand" (speaker
+    // Rahman) across the comma and the participle.
+    let t = "Row\n\nTransport Secretary Nadia Rahman resigned on Sunday.\n\nParty chairman Tom Brennan refused to back Ms Rahman’s demand for a review, telling the BBC that the matter was closed.\n";
+    let qs = run(t);
+    let q = find(&qs, "the matter was closed");
+    assert_eq!(speaker(q), "Tom Brennan");
+    assert_eq!(q.cue.as_deref(), Some("telling the BBC"));
+}
+
 #[test]
 fn post_nominal_letters_after_a_sentence_initial_two_word_name() {
     // Blind batch 15: "Fiona Lindqvist KC, for the mother, had told the court" took
@@ -2777,5 +2790,25 @@ fn former_role_apposition_keeps_the_current_title() {
     assert_eq!(
         find(&qs, "the mayor was").role.as_deref(),
         Some("former county prosecutor")
+    );
+}
+
+#[test]
+fn role_drops_the_stock_ticker_of_its_company() {
+    // Reuters second sample: the role was "Commerzbank AG <CBKG.F> management board
+    // chairman" (the ticker is no part of the title).
+    let t = "Rates\n\nFRANKFURT, March 3 - Commerzbank AG <CBKG.F> management board chairman Walter Seipp said interest rates should fall further.\n";
+    let qs = run(t);
+    let q = find(&qs, "interest rates should");
+    assert_eq!(speaker(q), "Walter Seipp");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("Commerzbank AG management board chairman")
+    );
+    let t = "Oil\n\nHOUSTON, March 3 - Oil prices will recover, said James Lee, chairman of <Pitts Oil Co>.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "Oil prices will").role.as_deref(),
+        Some("chairman of Pitts Oil Co")
     );
 }
