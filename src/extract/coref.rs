@@ -1015,15 +1015,29 @@ fn name_initials(name: &str) -> impl Iterator<Item = String> {
 }
 
 /// The place of a wire dateline ("PARSIPPANY, N.J., March 16 - ...", "WICHITA FALLS, Texas,
-/// April 9 - ..."): a run followed by a comma, a month and a day number. It names where
+/// April 9 - ...", "COLUMBIA, Md., March 12 - ..."): a run followed by a comma (after
+/// the abbreviation's full stop), a month and a day number. It names where
 /// the story was filed, never a source; counted as an organisation it became "the
 /// company" ("N.J.", "Pa", "Ariz").
 fn is_dateline_place(text: &str, end: usize) -> bool {
-    let Some(rest) = text[end..].strip_prefix(", ") else {
+    // (the word table leaves the abbreviation's full stop outside the word: "COLUMBIA,
+    // Md., March 12 -", "ENGLEWOOD, Colo., Oct 20 -")
+    let after = &text[end..];
+    let Some(rest) = after
+        .strip_prefix(", ")
+        .or_else(|| after.strip_prefix("., "))
+    else {
         return false;
     };
     let month_end = rest.find(' ').unwrap_or(rest.len());
     let (month, after) = rest.split_at(month_end);
+    is_month_then_day(month, after)
+}
+
+/// A month name (or its wire abbreviation) then a day number: "Oct 20", "March 12". As a
+/// one-word name run it is the date of a dateline ("ENGLEWOOD, Colo., Oct 20 -"), which
+/// "the company" fell back to once the place before it was no name.
+fn is_month_then_day(month: &str, after: &str) -> bool {
     let month = month.trim_end_matches('.');
     matches!(
         month,
@@ -1169,7 +1183,9 @@ impl Inventory {
                         break;
                     }
                 }
-                if is_dateline_place(text, ws[e - 1].end) {
+                if is_dateline_place(text, ws[e - 1].end)
+                    || (e == k + 1 && is_month_then_day(t, &text[ws[k].end..]))
+                {
                     k = e;
                     continue;
                 }

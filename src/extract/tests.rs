@@ -2812,3 +2812,21 @@ fn role_drops_the_stock_ticker_of_its_company() {
         Some("chairman of Pitts Oil Co")
     );
 }
+
+#[test]
+fn dateline_state_abbreviation_with_full_stop_is_no_organisation() {
+    // Reuters regression of the ticker rules: "COLUMBIA, Md., March 12 -" (the word
+    // table leaves the full stop outside "Md") was not read as a dateline, and "The
+    // company" went to the state: state speakers on all of Reuters rose 61 -> 131.
+    let t = "IGENE BIOTECHNOLOGY <IGNE> FINDS CROP LOSS AID\n\nCOLUMBIA, Md., March 12 - IGENE Biotechnology Inc said its pesticide is highly effective.\n\nThe company said it learned ClandoSan controls nematodes.\n\nVarieties of the disease attack major cash crops, the company said.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "it learned")), "IGENE Biotechnology Inc");
+    assert_eq!(
+        speaker(find(&qs, "Varieties of")),
+        "IGENE Biotechnology Inc"
+    );
+    // The date after it is no name either ("the company" then went to "Oct").
+    let t = "ELECTROMEDICS REVERSE SPLIT APPROVED\n\nENGLEWOOD, Colo., Oct 20 - Electromedics Inc <ELMD.O> said its shareholders voted to approve a reverse stock split.\n\nEach five shares are to be combined into one share, the company said.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "Each five")), "Electromedics Inc");
+}
