@@ -105,7 +105,7 @@ pub fn find_cues(text: &str, quoted: &[Range<usize>], lx: &Lexicon) -> Vec<Cue> 
         }
         let entry = m.pattern().as_usize();
         let form = &lx.cues()[entry].form;
-        if noun_modifier(form, text, e, lx) {
+        if noun_modifier(form, text, e, lx) || noun_after_place_name(form, text, s, e) {
             continue;
         }
         let mut start = s;
@@ -220,6 +220,35 @@ pub fn noun_modifier(form: &str, text: &str, end: usize, lx: &Lexicon) -> bool {
     };
     let l = lowercase(next);
     lx.person_noun(&l).is_some() || lx.is_org_noun(&l) || lx.is_org_head(&l)
+}
+
+/// "in western Zulia state, PDVSA president ... said", "from Bihar state.": a bare cue form
+/// that is also a noun, closing a prepositional phrase whose last word before it is a
+/// capitalised name, and followed by punctuation, is that place's noun, not a verb (the
+/// name was read as the subject of "state").
+fn noun_after_place_name(form: &str, text: &str, start: usize, end: usize) -> bool {
+    if !matches!(form, "state" | "report" | "note" | "post") {
+        return false;
+    }
+    if !text[end..].starts_with([',', '.', ';', ':']) {
+        return false;
+    }
+    let mut at = start;
+    // Up to four words back: capitalised names and lowercase modifiers, then a preposition.
+    for k in 0..4 {
+        // (a comma or other punctuation between the words ends the phrase: no word)
+        let Some((w, ws)) = word_before(text, at) else {
+            return false;
+        };
+        if k == 0 && !text[ws..].starts_with(char::is_uppercase) {
+            return false;
+        }
+        if k > 0 && PREPOSITIONS.contains(&w.as_str()) {
+            return true;
+        }
+        at = ws;
+    }
+    false
 }
 
 /// Whether byte `p` is inside one of the sorted, disjoint ranges.

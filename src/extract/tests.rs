@@ -2830,3 +2830,18 @@ fn dateline_state_abbreviation_with_full_stop_is_no_organisation() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "Each five")), "Electromedics Inc");
 }
+
+#[test]
+fn state_after_a_place_name_in_a_prepositional_phrase_is_no_cue() {
+    // Reuters second sample: "in western Zulia state, PDVSA president ... said" read
+    // "Zulia state" as a report with "Zulia" its speaker.
+    let t = "Oil\n\nCARACAS, March 3 - Venezuela raised output.\n\nSpeaking in western Zulia state, PDVSA president Juan Chacin said output would rise.\n";
+    let qs = run(t);
+    assert_eq!(qs.len(), 1);
+    let q = find(&qs, "output would rise");
+    assert_eq!(speaker(q), "Juan Chacin");
+    // A plural subject that states something is still a cue.
+    let t = "Oil\n\nCARACAS, March 3 - The ministers state, in a letter, that output will rise.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "output will rise")), "ministers");
+}
