@@ -1622,7 +1622,17 @@ impl Inventory {
         // description before the name describes it.
         // ("The chair of the foreign affairs committee, Emily Vance": the description's
         // head is a person's title, so the committee is not the name's)
-        if k > 0 && descriptors.is_empty() && text[..ws[k].start].ends_with(", ") {
+        // ("The bank, Canada's fourth largest,": a possessive name opens the apposition
+        // and is not what the description describes)
+        let possessive = {
+            let run_end = ws[e_full - 1].end;
+            let t = &text[ws[k].start..run_end];
+            t.ends_with("'s")
+                || t.ends_with("’s")
+                || text[run_end..].starts_with("'s")
+                || text[run_end..].starts_with("’s")
+        };
+        if k > 0 && descriptors.is_empty() && !possessive && text[..ws[k].start].ends_with(", ") {
             let b = &text[ws[k - 1].clone()];
             let bl = b.to_lowercase();
             if !is_cap(b)

@@ -1182,6 +1182,42 @@ pub fn inverted_subject_np(text: &str, r: Range<usize>, lx: &Lexicon) -> bool {
 
 /// Takes a mention apart. `sentence_initial` says the mention starts its sentence (so a
 /// first capital may be the sentence's, not a name's).
+/// An apposition that ends in a superlative with no noun after it, opened by a possessive
+/// or "the": "Canada's fourth largest", "the nation's second-biggest", "the oldest".
+fn headless_superlative(chunk: &str) -> bool {
+    let chunk = chunk.trim_end_matches(',').trim_end();
+    let Some(last) = chunk.rsplit(' ').next() else {
+        return false;
+    };
+    let last = last.rsplit('-').next().unwrap_or(last);
+    let superlative = last.len() >= 6
+        && last.ends_with("est")
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            last,
+            "interest"
+                | "request"
+                | "contest"
+                | "protest"
+                | "forest"
+                | "manifest"
+                | "harvest"
+                | "conquest"
+                | "inquest"
+                | "honest"
+                | "modest"
+                | "suggest"
+                | "arrest"
+                | "invest"
+                | "digest"
+                | "attest"
+                | "detest"
+        );
+    superlative
+        && chunk.contains(' ')
+        && (chunk.starts_with("the ") || chunk.contains("'s ") || chunk.contains("’s "))
+}
+
 pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lexicon) -> Mention {
     let mut m = Mention {
         range: range.clone(),
@@ -1212,6 +1248,21 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 inner.range = range;
                 return inner;
             }
+        }
+    }
+    // "The bank, Canada's fourth largest," / "the company, the nation's biggest,": an
+    // apposition without a head noun (a superlative) describes the description before
+    // it, which stays the mention's head (the speaker was "Canada's fourth largest").
+    if chunks.len() == 2 && headless_superlative(text[chunks[1].clone()].trim()) {
+        let head = trim(text, chunks[0].clone(), &[]);
+        let head = head.start..head.start + text[head.clone()].trim_end_matches(',').len();
+        if words(text, head.clone())
+            .first()
+            .is_some_and(|w| DETERMINERS.contains(&lower(&text[w.clone()]).as_str()))
+        {
+            let mut inner = analyse(text, head, sentence_initial, lx);
+            inner.range = range;
+            return inner;
         }
     }
     let (pre, main) = if chunks.len() >= 2 {

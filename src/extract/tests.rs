@@ -2845,3 +2845,16 @@ fn state_after_a_place_name_in_a_prepositional_phrase_is_no_cue() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "output will rise")), "ministers");
 }
+
+#[test]
+fn headless_superlative_apposition_keeps_the_description_as_speaker() {
+    // Reuters second sample: "The bank, Canada's fourth largest, said" gave the
+    // apposition "Canada's fourth largest" as the speaker.
+    let t = "Bank\n\nTORONTO, March 3 - Bank of Montreal lowered its prime rate.\n\nThe bank, Canada's fourth largest, said the cut takes effect tomorrow.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the cut takes")), "Bank of Montreal");
+    // An apposition with a head noun still counts.
+    let t = "Bank\n\nTORONTO, March 3 - Bank of Montreal lowered its prime rate.\n\nThe bank, Canada's largest lender, said the cut takes effect tomorrow.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "the cut takes")), "Bank of Montreal");
+}
