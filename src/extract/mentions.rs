@@ -1182,6 +1182,24 @@ pub fn inverted_subject_np(text: &str, r: Range<usize>, lx: &Lexicon) -> bool {
 
 /// Takes a mention apart. `sentence_initial` says the mention starts its sentence (so a
 /// first capital may be the sentence's, not a name's).
+/// Two or three single capital letters joined by "and" or "&": "S and P", "S&P", "A & P".
+fn initials_joined(t: &str) -> bool {
+    let mut parts = 0;
+    for (k, p) in t.split([' ', '&']).filter(|p| !p.is_empty()).enumerate() {
+        let ok = if k % 2 == 1 && t.contains(" and ") {
+            p == "and"
+        } else {
+            let p = p.trim_end_matches('.');
+            p.len() == 1 && p.starts_with(|c: char| c.is_ascii_uppercase())
+        };
+        if !ok {
+            return false;
+        }
+        parts += 1;
+    }
+    (3..=5).contains(&parts) && t.contains(" and ") || (2..=3).contains(&parts) && t.contains('&')
+}
+
 /// An apposition that ends in a superlative with no noun after it, opened by a possessive
 /// or "the": "Canada's fourth largest", "the nation's second-biggest", "the oldest".
 fn headless_superlative(chunk: &str) -> bool {
@@ -1249,6 +1267,16 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
                 return inner;
             }
         }
+    }
+    // "S and P said", "S&P said", "A and P said": capital initials joined by "and" or "&"
+    // are an organisation's short name, not a description capitalised by the sentence
+    // start (the speaker was a person "s and P").
+    if chunks.len() < 2 && initials_joined(text[range.clone()].trim()) {
+        let r = trim(text, range.clone(), &[]);
+        m.kind = MentionKind::Name;
+        m.name = Some(r);
+        m.org_hint = true;
+        return m;
     }
     // "The bank, Canada's fourth largest," / "the company, the nation's biggest,": an
     // apposition without a head noun (a superlative) describes the description before

@@ -2858,3 +2858,13 @@ fn headless_superlative_apposition_keeps_the_description_as_speaker() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "the cut takes")), "Bank of Montreal");
 }
+
+#[test]
+fn initials_joined_by_and_are_an_organisation_name() {
+    // Reuters second sample: "S and P said" at a sentence start was a person "s and P".
+    let t = "Rating\n\nNEW YORK, March 3 - Standard and Poor's Corp cut the debt rating of Acme Corp.\n\nS and P said the rating reflects high debt.\n";
+    let qs = run(t);
+    let q = find(&qs, "the rating reflects");
+    assert_eq!(speaker(q), "S and P");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+}
