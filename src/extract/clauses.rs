@@ -1008,7 +1008,10 @@ fn boundary(
                     || matches!(
                         nl.as_str(),
                         "said" | "told" | "added" | "went" | "gave" | "made"
-                    );
+                    )
+                    // ("said exports fell and forecast a further decline": the irregular
+                    // past of a reporting verb is the speaker's next frame)
+                    || matches!(nl.as_str(), "forecast" | "foresaw" | "wrote" | "spoke");
                 // (a reporting verb is the speaker's next frame, "but added that"; an
                 // attitude verb is not: "but feared the strike would hit ...")
                 let own = pronoun_past

@@ -2868,3 +2868,11 @@ fn initials_joined_by_and_are_an_organisation_name() {
     assert_eq!(speaker(q), "S and P");
     assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
 }
+
+#[test]
+fn clause_ends_before_and_forecast() {
+    // Batch 17 miss: "X said Y and forecast Z" kept "and forecast Z" in the clause.
+    let t = "Grain\n\nMOSCOW, March 3 - Prices rose.\n\nThe ministry said exports fell 10 pct and forecast a further decline next year.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "exports fell").text, "exports fell 10 pct");
+}
