@@ -887,6 +887,13 @@ fn boundary(
         let v = lower_at(text, &ws[1]);
         (v.ends_with("ed") && v.len() > 4) || IRREGULAR_PAST.contains(&v.as_str())
     };
+    // (a present tense, "it expects", "she plans", does not go on with the past of a
+    // reporting verb: in "said it expects a good crop and forecast a resurgence" it is the
+    // frame's)
+    let pronoun_present = pronoun_subject && {
+        let v = lower_at(text, &ws[1]);
+        v.ends_with('s') && !v.ends_with("ss")
+    };
     // (the quote spans are sorted and disjoint and the words in text order: a cursor over
     // the spans answers `cues::inside` for each word)
     let mut qi = quoted.partition_point(|q| q.end <= start);
@@ -1004,6 +1011,8 @@ fn boundary(
         {
             if let Some(n) = ws.get(k + 1) {
                 let nl = lower_at(text, n);
+                let irregular_report =
+                    matches!(nl.as_str(), "forecast" | "foresaw" | "wrote" | "spoke");
                 let past = (nl.ends_with("ed") && nl.len() > 4)
                     || matches!(
                         nl.as_str(),
@@ -1011,10 +1020,11 @@ fn boundary(
                     )
                     // ("said exports fell and forecast a further decline": the irregular
                     // past of a reporting verb is the speaker's next frame)
-                    || matches!(nl.as_str(), "forecast" | "foresaw" | "wrote" | "spoke");
+                    || irregular_report;
                 // (a reporting verb is the speaker's next frame, "but added that"; an
                 // attitude verb is not: "but feared the strike would hit ...")
                 let own = pronoun_past
+                    && !(pronoun_present && irregular_report)
                     && lx.cue(&nl).is_none_or(|c| {
                         matches!(
                             c.lemma.as_str(),

@@ -2875,4 +2875,8 @@ fn clause_ends_before_and_forecast() {
     let t = "Grain\n\nMOSCOW, March 3 - Prices rose.\n\nThe ministry said exports fell 10 pct and forecast a further decline next year.\n";
     let qs = run(t);
     assert_eq!(find(&qs, "exports fell").text, "exports fell 10 pct");
+    // After a pronoun subject in the present tense the past verb is the frame's too.
+    let t = "Nuts\n\nLONDON, March 3 - Tracomin SA sells nuts.\n\nTracomin said it expects a good crop and forecast a resurgence in exports next year.\n";
+    let qs = run(t);
+    assert_eq!(find(&qs, "it expects").text, "it expects a good crop");
 }
