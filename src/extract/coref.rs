@@ -426,6 +426,29 @@ fn person_has_honorific_only(
     })
 }
 
+/// The role stated by the honorifics among `ws` ("Sen." -> "senator"; consecutive ones
+/// make one title: "Lt. Gov." -> "lieutenant governor"): the last such run.
+fn honorific_title(text: &str, ws: &[Range<usize>], lx: &Lexicon) -> Option<String> {
+    let mut title: Option<String> = None;
+    let mut joining = false;
+    for w in ws {
+        match lx
+            .honorific(&text[w.clone()])
+            .and_then(|h| h.role.as_deref())
+        {
+            Some(r) => {
+                title = Some(match title.take().filter(|_| joining) {
+                    Some(t) => format!("{t} {r}"),
+                    None => r.to_string(),
+                });
+                joining = true;
+            }
+            None => joining = false,
+        }
+    }
+    title
+}
+
 /// The role in an apposition right after a name: ", a geologist at the Fenwick Institute,"
 /// -> "geologist at the Fenwick Institute" (cut at who/which and at a trailing place).
 /// "Leader of the Opposition in the Rajasthan Assembly Suresh Kanwar", "Deputy governor
@@ -1765,6 +1788,12 @@ impl Inventory {
             if role.is_some() {
                 person = true;
             }
+        }
+        // "Sen. Margaret Kowalski, D-Minn., who chairs ...": with no other title stated,
+        // a honorific that states a role is the name's role (so "Kowalski said" later
+        // keeps it).
+        if role.is_none() && !org {
+            role = honorific_title(text, &ws[lead.min(k)..start], lx);
         }
         if gender == Gender::Unknown && !org {
             gender = gender_after_name(text, ws[e_full - 1].end, lx);

@@ -2812,3 +2812,22 @@ fn role_drops_the_stock_ticker_of_its_company() {
         Some("chairman of Pitts Oil Co")
     );
 }
+
+#[test]
+fn honorific_role_carries_to_the_surname_alone() {
+    // b14_senate: "Sen. Margaret Kowalski, D-Minn., who chairs the committee, was
+    // unmoved." then "..., Kowalski said": the quote by the surname had no role (the
+    // coreference inventory dropped the honorific's "senator").
+    let t = "Hearing\n\nSen. Margaret Kowalski, D-Minn., who chairs the committee, was unmoved.\n\n\"Explain that to the people in my state,\" Kowalski said.\n";
+    let qs = run(t);
+    let q = find(&qs, "Explain that");
+    assert_eq!(speaker(q), "Margaret Kowalski");
+    assert_eq!(q.role.as_deref(), Some("senator"));
+    // Consecutive honorifics make one title.
+    let t = "Budget\n\nLt. Gov. Ruth Hammond opened the session.\n\n\"We will balance it,\" Hammond said.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "We will balance").role.as_deref(),
+        Some("lieutenant governor")
+    );
+}
