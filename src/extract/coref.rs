@@ -215,7 +215,17 @@ fn tail_key(s: &str) -> Option<u32> {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || hyphenated_particle_name(w)
+}
+
+/// A surname joined to a lowercase Arabic article ("al-Abbasi", "el-Sisi", "ul-Haq"):
+/// capitalised as a name word, like "Abbasi" alone.
+pub fn hyphenated_particle_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 3
+        && b[2] == b'-'
+        && matches!(&b[..2], b"al" | b"el" | b"ul" | b"ad" | b"ud")
+        && w[3..].starts_with(char::is_uppercase)
 }
 
 /// Lowercase name particles ("de", "van", "von der", "bin"): inside a name when between

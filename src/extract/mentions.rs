@@ -330,7 +330,7 @@ fn lower(s: &str) -> Lower<'_> {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || super::coref::hyphenated_particle_name(w)
 }
 
 fn is_acronym(w: &str) -> bool {

@@ -2831,3 +2831,21 @@ fn honorific_role_carries_to_the_surname_alone() {
         Some("lieutenant governor")
     );
 }
+
+#[test]
+fn hyphenated_arabic_article_is_part_of_the_name() {
+    // b16_airstrike: "Iraq's defence minister, Thabet al-Abbasi, welcomed ..." read
+    // "al-Abbasi" as a lowercase word: the speaker was a description with no role, and
+    // the surname alone later did not resolve to the minister.
+    let t = "Strike\n\nIraq's defence minister, Thabet al-Abbasi, said Iraqi intelligence had helped.\n\n\"We knew where they were,\" al-Abbasi said.\n";
+    let qs = run(t);
+    for q in [find(&qs, "Iraqi intelligence"), find(&qs, "We knew")] {
+        assert_eq!(speaker(q), "Thabet al-Abbasi");
+        assert_eq!(q.role.as_deref(), Some("Iraq's defence minister"));
+    }
+    let t = "Cairo\n\nForeign minister Sameh el-Masri said the crossing would reopen.\n";
+    let qs = run(t);
+    let q = find(&qs, "the crossing");
+    assert_eq!(speaker(q), "Sameh el-Masri");
+    assert_eq!(q.role.as_deref(), Some("foreign minister"));
+}
