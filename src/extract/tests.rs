@@ -2849,3 +2849,22 @@ fn hyphenated_arabic_article_is_part_of_the_name() {
     assert_eq!(speaker(q), "Sameh el-Masri");
     assert_eq!(q.role.as_deref(), Some("foreign minister"));
 }
+
+#[test]
+fn definite_capitalised_title_before_apposed_name_is_the_role() {
+    // b14_pricewar: "The Groceries Code Adjudicator, Mark Fenwick, warned ..." gave no role
+    // ("adjudicator" was no role noun; the statutory-office and occupation nouns added
+    // with it: surveyor, ombudsman, finalist, volunteer, ...).
+    let t = "Prices\n\nThe Groceries Code Adjudicator, Mark Fenwick, said he would investigate any retailer.\n\n\"We will act,\" Fenwick said.\n";
+    let qs = run(t);
+    for q in [find(&qs, "he would investigate"), find(&qs, "We will act")] {
+        assert_eq!(speaker(q), "Mark Fenwick");
+        assert_eq!(q.role.as_deref(), Some("Groceries Code Adjudicator"));
+    }
+    let t = "Survey\n\nThe expedition's surveyor, Lars Holm, said the ice was thinning.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the ice was").role.as_deref(),
+        Some("expedition's surveyor")
+    );
+}
