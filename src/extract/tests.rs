@@ -2854,7 +2854,7 @@ fn hyphenated_arabic_article_is_part_of_the_name() {
 fn definite_capitalised_title_before_apposed_name_is_the_role() {
     // b14_pricewar: "The Groceries Code Adjudicator, Mark Fenwick, warned ..." gave no role
     // ("adjudicator" was no role noun; the statutory-office and occupation nouns added
-    // with it: surveyor, ombudsman, finalist, volunteer, ...).
+    // with it: surveyor, finalist, volunteer, ...).
     let t = "Prices\n\nThe Groceries Code Adjudicator, Mark Fenwick, said he would investigate any retailer.\n\n\"We will act,\" Fenwick said.\n";
     let qs = run(t);
     for q in [find(&qs, "he would investigate"), find(&qs, "We will act")] {
