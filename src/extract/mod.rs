@@ -1953,6 +1953,15 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             }
             _ => (None, None, CueType::Statement, Stance::Neutral),
         };
+        if raw.kind != QuoteKind::Direct
+            && raw
+                .cue
+                .as_ref()
+                .is_some_and(|c| stance::conceded_clause(text, c, first.start, lx))
+        {
+            cue_type = CueType::Admission;
+            stance = Stance::Neutral;
+        }
         // "asked supporters not to abuse the referee": a request (object + to-infinitive)
         // is a demand; "asked whether ..." stays a question.
         if cue_type == CueType::Question

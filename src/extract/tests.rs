@@ -2868,3 +2868,22 @@ fn definite_capitalised_title_before_apposed_name_is_the_role() {
         Some("expedition's surveyor")
     );
 }
+
+#[test]
+fn accepted_that_is_an_admission_not_agreement() {
+    // b16_fraudlead: "He accepted that he had received the bonus but said ..." was read
+    // as agreement (stance supportive); the gold, like "admitted that", has admission
+    // and neutral. Negated, it stays a denial.
+    let t = "Trial\n\nMark Pollard accepted that he had received the bonus.\n\nJane Hale did not accept that the savings were worth it.\n\nThe minister accepted a recommendation that the bid be blocked.\n";
+    let qs = run(t);
+    let q = find(&qs, "he had received");
+    assert_eq!(q.cue_type, Some(CueType::Admission));
+    assert_eq!(q.stance, Some(Stance::Neutral));
+    let q = find(&qs, "the savings were");
+    assert_eq!(q.cue_type, Some(CueType::Denial));
+    assert_eq!(q.stance, Some(Stance::Opposing));
+    // With an object before the clause it is acceptance.
+    if let Some(q) = qs.iter().find(|q| q.text.contains("the bid be blocked")) {
+        assert_eq!(q.stance, Some(Stance::Supportive));
+    }
+}
