@@ -436,6 +436,18 @@ fn person_has_honorific_only(
     })
 }
 
+/// A measure inside a title ("Olympic 200m finalist", "10,000m champion", "100-metre
+/// hurdler"): digits with letters after them, no time of day ("9.05am", "14:10", "10pm").
+fn is_measure(w: &str) -> bool {
+    let unit = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+    unit.len() < w.len()
+        && unit
+            .trim_start_matches('-')
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+        && !unit.contains([':', '.'])
+        && !matches!(unit, "am" | "pm" | "st" | "nd" | "rd" | "th" | "s")
+}
+
 /// The role stated by the honorifics among `ws` ("Sen." -> "senator"; consecutive ones
 /// make one title: "Lt. Gov." -> "lieutenant governor"): the last such run.
 fn honorific_title(text: &str, ws: &[Range<usize>], lx: &Lexicon) -> Option<String> {
@@ -1719,7 +1731,7 @@ impl Inventory {
                     if participle
                         || perfect
                         || coordination
-                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || (w.starts_with(|c: char| c.is_ascii_digit()) && !is_measure(&w))
                         || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
                         || super::mentions::POSSESSIVES.contains(&w.as_str())

@@ -2887,3 +2887,15 @@ fn accepted_that_is_an_admission_not_agreement() {
         assert_eq!(q.stance, Some(Stance::Supportive));
     }
 }
+
+#[test]
+fn measure_in_a_title_stays_in_the_role_of_the_surname() {
+    // b14_doping: "Olympic 200m finalist Chidi Okafor has been banned ..." then "Okafor
+    // ... said": the surname's quotes had the role "finalist" (the coreference inventory
+    // cut the title at the digit word, a rule meant for live-blog time stamps).
+    let t = "Doping\n\nOlympic 200m finalist Chidi Okafor has been banned for four years.\n\nOkafor said he would appeal.\n";
+    let qs = run(t);
+    let q = find(&qs, "he would appeal");
+    assert_eq!(speaker(q), "Chidi Okafor");
+    assert_eq!(q.role.as_deref(), Some("Olympic 200m finalist"));
+}
