@@ -2019,6 +2019,22 @@ impl Inventory {
             .find_map(|n| n.role.clone())
     }
 
+    /// "Jake Carney promised to end Dwayne Moss's career ... after Moss, the WBO champion,
+    /// shoved his challenger": the role stated with the surname alone, when that surname
+    /// belongs to one full name only.
+    pub fn surname_role(&self, name: &str, body_start: usize) -> Option<String> {
+        let last = name.rsplit(' ').next().filter(|l| l.len() < name.len())?;
+        // ("Naylor and Beesley said": two people, the role is one's)
+        if name.contains(" and ") || !self.unique_surname(last) {
+            return None;
+        }
+        self.by_last
+            .get(&self.names, last)
+            .map(|i| &self.names[i])
+            .filter(|n| n.tokens == 1 && !n.org && n.range.start >= body_start)
+            .find_map(|n| n.role.clone())
+    }
+
     /// The first role stated for `name` by a description before it ("The council’s cabinet
     /// member for education, Cllr Neil Spragg"), in the article body.
     pub fn described_role_of(&self, name: &str, body_start: usize) -> Option<String> {

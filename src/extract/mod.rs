@@ -1926,6 +1926,11 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                         .filter(|(_, who)| res.speaker.as_deref() == Some(who.as_str()))
                         .map(|(r, _)| r.clone())
                 })
+                .or_else(|| {
+                    res.speaker
+                        .as_deref()
+                        .and_then(|s| doc.inv.surname_role(s, doc.body_start))
+                })
                 .map(without_tickers),
             _ => None,
         };

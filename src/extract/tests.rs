@@ -2899,3 +2899,15 @@ fn measure_in_a_title_stays_in_the_role_of_the_surname() {
     assert_eq!(speaker(q), "Chidi Okafor");
     assert_eq!(q.role.as_deref(), Some("Olympic 200m finalist"));
 }
+
+#[test]
+fn role_stated_with_the_surname_alone_reaches_the_full_name() {
+    // b15_boxing: "Jake Carney promised to end Dwayne Moss's career ... after Moss, the WBO
+    // champion, shoved his challenger": Moss's quotes had no role (only the full name's
+    // occurrences were asked for one).
+    let t = "Boxing\n\nJake Carney promised to end Dwayne Moss's career.\n\nThe pair were kept apart after Moss, the WBO champion, shoved his challenger.\n\nMoss said he had never felt stronger.\n";
+    let qs = run(t);
+    let q = find(&qs, "he had never felt");
+    assert_eq!(speaker(q), "Dwayne Moss");
+    assert_eq!(q.role.as_deref(), Some("WBO champion"));
+}
