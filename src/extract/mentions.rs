@@ -1236,7 +1236,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             && is_cap(&text[ws[j - 1].clone()])
             && (is_cap(&text[ws[j - 2].clone()])
                 || lx.honorific(&text[ws[j - 2].clone()]).is_some())
-            && !lx.is_org_head(&lower(&text[ws[j - 1].clone()]))
+            && !org_head_or_plural(&lower(&text[ws[j - 1].clone()]), lx)
             // ("Deputy Comptroller of the Currency Robert Bench": a title's "of")
             && !(j + 3 < ws.len()
                 && lx
@@ -2177,6 +2177,13 @@ fn is_common_adjective(w: &str, lx: &Lexicon) -> bool {
         "fire",
     ];
     COMMON.contains(&w) || lx.person_noun(w).is_some() || lx.is_org_noun(w)
+}
+
+/// An organisation head word or its plural ("Chambers" of "British Chambers of
+/// Commerce"; "Councils", "Unions"): before "of" it keeps the body's name whole. Only used
+/// where a plural can be no surname's ("Chambers" alone is one).
+fn org_head_or_plural(l: &str, lx: &Lexicon) -> bool {
+    lx.is_org_head(l) || l.strip_suffix('s').is_some_and(|s| lx.is_org_head(s))
 }
 
 #[cfg(test)]

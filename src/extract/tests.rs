@@ -2812,3 +2812,49 @@ fn role_drops_the_stock_ticker_of_its_company() {
         Some("chairman of Pitts Oil Co")
     );
 }
+
+#[test]
+fn sentence_initial_place_before_a_title_stays_in_the_role_not_the_name() {
+    // Batch 14: "San Luis Obispo County Sheriff Ian Parnell said" gave the speaker "Luis
+    // Obispo County Sheriff Ian Parnell" (the first word dropped as if a common noun).
+    let t = "Fire\n\nSan Luis Obispo County Sheriff Ian Parnell said deputies went door to door.\n\n\"Some people didn't want to go,\" Parnell said.\n";
+    let qs = run(t);
+    for q in [find(&qs, "deputies went"), find(&qs, "Some people")] {
+        assert_eq!(speaker(q), "Ian Parnell");
+        assert_eq!(q.role.as_deref(), Some("San Luis Obispo County Sheriff"));
+    }
+    // Reuters: a long title after a place ("West German Farm Minister Ignaz Kiechle").
+    let t = "Farm\n\nBONN, March 3 - West German Farm Minister Ignaz Kiechle said he would oppose the plan.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "he would oppose")), "Ignaz Kiechle");
+}
+
+#[test]
+fn org_names_keep_their_first_word_and_plural_head_before_of() {
+    // Batch 14: "Lekki Petroleum Refinery said" -> "Petroleum Refinery"; "The British
+    // Chambers of Commerce said" -> "British Chambers".
+    let t = "Fuel\n\nLekki Petroleum Refinery said in a statement the new price reflected lower crude costs.\n";
+    let qs = run(t);
+    let q = find(&qs, "the new price");
+    assert_eq!(speaker(q), "Lekki Petroleum Refinery");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    let t = "Rail\n\nThe British Chambers of Commerce said repeated strikes were costing businesses millions.\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(find(&qs, "repeated strikes")),
+        "British Chambers of Commerce"
+    );
+}
+
+#[test]
+fn malay_honorific_is_no_part_of_the_name() {
+    // Batch 14: "general manager Datuk Azman Hashim" kept the honorific in the name.
+    let t = "Port\n\nPort Klang Authority general manager Datuk Azman Hashim said the backlog had been caused by ships diverting.\n";
+    let qs = run(t);
+    let q = find(&qs, "the backlog");
+    assert_eq!(speaker(q), "Azman Hashim");
+    assert_eq!(
+        q.role.as_deref(),
+        Some("Port Klang Authority general manager")
+    );
+}
