@@ -1623,7 +1623,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             name_start = j + 1;
             continue;
         }
-        if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
+        if (pn.is_some_and(|p| p.class == PersonClass::Role)
+            && !(org_run && is_cap(t))
+            && !object_of_named_body(text, &ws[i..=j], lx))
             || !(is_cap(t) || (j + 1 == run_end && is_number(w)))
         {
             if let Some(p) = pn {
@@ -2184,6 +2186,18 @@ fn is_common_adjective(w: &str, lx: &Lexicon) -> bool {
 /// where a plural can be no surname's ("Chambers" alone is one).
 fn org_head_or_plural(l: &str, lx: &Lexicon) -> bool {
     lx.is_org_head(l) || l.strip_suffix('s').is_some_and(|s| lx.is_org_head(s))
+}
+
+/// A role noun that is the object of "of"/"for" after an organisation word of the same
+/// run ("Ministry of Justice", "Department of Justice"): part of the body's name, no title
+/// before a name. `run` ends with the word looked at.
+fn object_of_named_body(text: &str, run: &[Range<usize>], lx: &Lexicon) -> bool {
+    let n = run.len();
+    n >= 3
+        && matches!(&text[run[n - 2].clone()], "of" | "for")
+        && run[..n - 2]
+            .iter()
+            .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
 }
 
 #[cfg(test)]

@@ -2858,3 +2858,19 @@ fn malay_honorific_is_no_part_of_the_name() {
         Some("Port Klang Authority general manager")
     );
 }
+
+#[test]
+fn role_noun_after_of_in_a_body_name_is_no_title() {
+    // Batch 14: "The Ministry of Justice said" was a person with the role "ministry of
+    // Justice" ("Justice" read as a judge's title ending the run).
+    let t = "Prison\n\nThe Ministry of Justice said it was investing in prisons.\n";
+    let qs = run(t);
+    let q = find(&qs, "it was investing");
+    assert_eq!(speaker(q), "Ministry of Justice");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    assert_eq!(q.role, None);
+    // A title with "of" before a person's name is still a title.
+    let t = "Prison\n\nMinister of Justice Anna Berg said it was investing in prisons.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "it was investing")), "Anna Berg");
+}
