@@ -356,6 +356,17 @@ pub fn verbish(w: &str, lx: &Lexicon) -> bool {
 pub fn verb_at(text: &str, w: &Range<usize>, lx: &Lexicon) -> bool {
     verbish(&text[w.clone()], lx)
         && !super::cues::noun_modifier(&lower(&text[w.clone()]), text, w.end, lx)
+        && !name_with_mark(text, w)
+}
+
+/// A capitalised word written with a question or exclamation mark inside a sentence
+/// ("Consumer group Which? said", "Yahoo! said"): a name that carries the mark, not the
+/// clause word "which" nor the sentence's end (a lowercase word follows).
+pub fn name_with_mark(text: &str, w: &Range<usize>) -> bool {
+    is_cap(&text[w.clone()])
+        && text[w.end..].starts_with(['?', '!'])
+        && text[w.end + 1..].starts_with(' ')
+        && text[w.end + 2..].starts_with(|c: char| c.is_lowercase())
 }
 
 /// Trims whitespace and the given punctuation from both ends of a byte range.
@@ -1807,6 +1818,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // "The Rail Drivers’ Federation (RDF)": the bracketed acronym is not part of the name.
     if let Some(p) = text[nm.clone()].find(" (") {
         nm.end = nm.start + p;
+    }
+    // ("Which? said": the mark is part of the name)
+    if name_with_mark(text, &ws[name_end - 1]) && nm.end == ws[name_end - 1].end {
+        nm.end += 1;
     }
     m.kind = MentionKind::Name;
     m.name = Some(nm);

@@ -2874,3 +2874,18 @@ fn role_noun_after_of_in_a_body_name_is_no_title() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "it was investing")), "Anna Berg");
 }
+
+#[test]
+fn name_written_with_a_question_mark_keeps_it() {
+    // Batches 14 and 15: "Consumer group Which? said ..." gave the speaker "Which" (read as
+    // the clause word, the mark dropped).
+    let t = "Prices\n\nConsumer group Which? said the cuts were good news for shoppers.\n";
+    let qs = run(t);
+    let q = find(&qs, "the cuts were");
+    assert_eq!(speaker(q), "Which?");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Organization));
+    // A question that ends its sentence is no name.
+    let t = "Prices\n\nWho pays? The farmers will pay in the end, the union said.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "The farmers will")), "union");
+}
