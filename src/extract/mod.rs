@@ -394,6 +394,18 @@ impl Consumed {
     }
 }
 
+/// A weekday alone after the cue (", officials said Wednesday."): the postposed frame's
+/// time adverbial, as "on Wednesday" is ("said Wednesday that ..." is no tail: the words
+/// after the day keep it out).
+fn bare_weekday_tail(first: Option<&str>, tail_before_comma: &str) -> bool {
+    first.is_some_and(|f| {
+        matches!(
+            f,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    }) && tail_before_comma.split_whitespace().take(2).count() == 1
+}
+
 #[cfg(test)]
 mod consumed_tests {
     use super::Consumed;
@@ -814,7 +826,8 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                                 | "late"
                                 | "early"
                         )
-                }) && tail_before_comma.split_whitespace().take(7).count() <= 6);
+                }) && tail_before_comma.split_whitespace().take(7).count() <= 6)
+            || bare_weekday_tail(tail_first.as_deref(), tail_before_comma);
         // "Prices will rise next year, said a Treasury spokesman." / "..., said Bill Guerard
         // of the California Energy Commission.": the subject after the cue, straight after
         // the comma, to the sentence's end (with an apposition) is an inverted frame too.

@@ -2889,3 +2889,21 @@ fn name_written_with_a_question_mark_keeps_it() {
     let qs = run(t);
     assert_eq!(speaker(find(&qs, "The farmers will")), "union");
 }
+
+#[test]
+fn postposed_frame_with_a_bare_weekday_after_the_cue() {
+    // Batch 14: "..., officials said Wednesday." was no quote ("said on Wednesday" was).
+    let t = "Fire\n\nThe residents were ordered to leave their homes overnight, officials said Wednesday.\n";
+    let qs = run(t);
+    let q = find(&qs, "The residents were ordered");
+    assert_eq!(speaker(q), "officials");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    // A day followed by more words is no bare tail: the clause after it is the content.
+    let t =
+        "Fire\n\nAfter a long night of work, the mayor said Wednesday that the town was safe.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("After a long")),
+        "{qs:#?}"
+    );
+}
