@@ -2907,3 +2907,25 @@ fn postposed_frame_with_a_bare_weekday_after_the_cue() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn with_parenthesis_inside_a_reported_clause_keeps_the_clause() {
+    // Batch 14: "said red flag conditions, with low humidity and strong offshore winds,
+    // would continue" was no quote (", with" ended the clause before its verb).
+    let t = "Fire\n\nThe National Weather Service said red flag conditions, with low humidity and strong offshore winds, would continue through Friday evening.\n";
+    let qs = run(t);
+    let q = find(&qs, "red flag conditions");
+    assert_eq!(
+        q.text,
+        "red flag conditions, with low humidity and strong offshore winds, would continue through Friday evening"
+    );
+    assert_eq!(speaker(q), "National Weather Service");
+    // After the clause's verb, ", with ..." is an adjunct that ends it.
+    let t =
+        "Deal\n\nThe company said the agreement would last two years, with options for renewal.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "the agreement").text,
+        "the agreement would last two years"
+    );
+}
