@@ -2929,3 +2929,17 @@ fn with_parenthesis_inside_a_reported_clause_keeps_the_clause() {
         "the agreement would last two years"
     );
 }
+
+#[test]
+fn according_to_a_description_then_a_name_in_apposition() {
+    // Batch 15: "According to the band's manager, Ruth Sillars, more than 90,000 tickets
+    // have been sold" put the name into the quote and gave no speaker.
+    let t = "Band\n\nThe tour starts in May.\n\nAccording to the band's manager, Ruth Sillars, more than 90,000 tickets have been sold.\n";
+    let qs = run(t);
+    let q = find(&qs, "more than 90,000");
+    assert_eq!(speaker(q), "Ruth Sillars");
+    // A single capitalised word after the comma may open a list: it stays in the content.
+    let t = "Deal\n\nThe talks ended late.\n\nAccording to a spokesman, Britain, France and Spain will sign the deal.\n";
+    let qs = run(t);
+    assert_eq!(speaker(find(&qs, "Britain, France")), "spokesman");
+}
