@@ -1431,6 +1431,7 @@ impl Inventory {
                 && !nickname
                 && lx.honorific(f).is_none()
                 && !(k..e).any(|z| lx.is_org_head(&lowercase(&text[ws[z].clone()])))
+                && !title_inside_run(text, ws, k, e, lx)
                 && !self.capitalised_mid_sentence(text, f);
             // "About Halvern Robotics", "In Minsk": a preposition opens no name.
             let preposition = {
@@ -1572,10 +1573,16 @@ impl Inventory {
                             .person_noun(&lowercase(tz))
                             .is_some_and(|p| p.class == PersonClass::Role)
                         && ws[z + 1..e].iter().all(|w| is_cap(&text[w.clone()]))
-                        && ws[start..z].iter().any(|w| {
+                        && (ws[start..z].iter().any(|w| {
                             let t = &text[w.clone()];
                             t == "of" || lx.is_org_head(&lowercase(t))
                         })
+                            // ("San Luis Obispo County Sheriff Ian Parnell": a place of
+                            // three or more capitalised words, then the title and a
+                            // two-word name)
+                            || (z + 3 == e
+                                && z - start >= 3
+                                && ws[start..z].iter().all(|w| is_cap(&text[w.clone()]))))
                 })
             {
                 start += 1;
@@ -2547,6 +2554,20 @@ impl Inventory {
             .cloned()
             .flatten()
     }
+}
+
+/// A role title inside a sentence-initial run after its first word ("San Luis Obispo
+/// County Sheriff Ian Parnell"): the first word opens the title's body (a place, an
+/// organisation), not a common noun before a two-word name ("Pensioner Iris Cole"), so it
+/// stays. Only the words before the last two are looked at (the name itself).
+fn title_inside_run(text: &str, ws: &[Range<usize>], k: usize, e: usize, lx: &Lexicon) -> bool {
+    (k + 1..e.saturating_sub(2)).any(|z| {
+        let t = &text[ws[z].clone()];
+        t.starts_with(|c: char| c.is_uppercase())
+            && lx
+                .person_noun(&lowercase(t))
+                .is_some_and(|p| p.class == PersonClass::Role)
+    })
 }
 
 #[cfg(test)]
