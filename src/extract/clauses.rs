@@ -866,6 +866,20 @@ static REFUSED_SPEECH: WordList = WordList::new(&[
 ]);
 
 /// Where a clause starting at `start` ends: the sentence end or an earlier boundary.
+/// The clause so far is a subject without its verb ("said red flag conditions, with low
+/// humidity, would continue"): a ", with ..." here is a parenthesis inside the clause, not
+/// the adjunct that ends it ("said prices rose, with food up most").
+fn verbless_subject_before(text: &str, ws: &[Range<usize>]) -> bool {
+    ws.len() <= 6
+        && !ws.iter().any(|w| {
+            let l = lower_at(text, w);
+            AUXILIARIES.contains(&l.as_str())
+                || IRREGULAR_PAST.contains(&l.as_str())
+                || MAIN_VERBS.contains(&l.as_str())
+                || (l.ends_with("ed") && l.len() > 4)
+        })
+}
+
 fn boundary(
     text: &str,
     wt: &WordTable,
@@ -918,7 +932,11 @@ fn boundary(
             Lower::default()
         };
         if comma_out {
-            if l == "with" || l == "while" {
+            // (the parenthesis closes with a comma of its own: ", with ..., would")
+            let parenthesis = l == "with"
+                && verbless_subject_before(text, &ws[..k])
+                && text[w.end..sentence_end].contains(',');
+            if (l == "with" && !parenthesis) || l == "while" {
                 return ws[k - 1].end;
             }
             // ", two years later than planned": a trailing measure with no verb of its own.

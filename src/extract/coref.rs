@@ -215,7 +215,17 @@ fn tail_key(s: &str) -> Option<u32> {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || hyphenated_particle_name(w)
+}
+
+/// A surname joined to a lowercase Arabic article ("al-Abbasi", "el-Sisi", "ul-Haq"):
+/// capitalised as a name word, like "Abbasi" alone.
+pub fn hyphenated_particle_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 3
+        && b[2] == b'-'
+        && matches!(&b[..2], b"al" | b"el" | b"ul" | b"ad" | b"ud")
+        && w[3..].starts_with(char::is_uppercase)
 }
 
 /// Lowercase name particles ("de", "van", "von der", "bin"): inside a name when between
@@ -424,6 +434,41 @@ fn person_has_honorific_only(
         let t = &text[w.clone()];
         lx.honorific(t).is_some_and(|h| h.role.is_none()) || t.eq_ignore_ascii_case("the")
     })
+}
+
+/// A measure inside a title ("Olympic 200m finalist", "10,000m champion", "100-metre
+/// hurdler"): digits with letters after them, no time of day ("9.05am", "14:10", "10pm").
+fn is_measure(w: &str) -> bool {
+    let unit = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+    unit.len() < w.len()
+        && unit
+            .trim_start_matches('-')
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+        && !unit.contains([':', '.'])
+        && !matches!(unit, "am" | "pm" | "st" | "nd" | "rd" | "th" | "s")
+}
+
+/// The role stated by the honorifics among `ws` ("Sen." -> "senator"; consecutive ones
+/// make one title: "Lt. Gov." -> "lieutenant governor"): the last such run.
+fn honorific_title(text: &str, ws: &[Range<usize>], lx: &Lexicon) -> Option<String> {
+    let mut title: Option<String> = None;
+    let mut joining = false;
+    for w in ws {
+        match lx
+            .honorific(&text[w.clone()])
+            .and_then(|h| h.role.as_deref())
+        {
+            Some(r) => {
+                title = Some(match title.take().filter(|_| joining) {
+                    Some(t) => format!("{t} {r}"),
+                    None => r.to_string(),
+                });
+                joining = true;
+            }
+            None => joining = false,
+        }
+    }
+    title
 }
 
 /// The role in an apposition right after a name: ", a geologist at the Fenwick Institute,"
@@ -1402,6 +1447,7 @@ impl Inventory {
                 && !nickname
                 && lx.honorific(f).is_none()
                 && !(k..e).any(|z| lx.is_org_head(&lowercase(&text[ws[z].clone()])))
+                && !title_inside_run(text, ws, k, e, lx)
                 && !self.capitalised_mid_sentence(text, f);
             // "About Halvern Robotics", "In Minsk": a preposition opens no name.
             let preposition = {
@@ -1543,10 +1589,16 @@ impl Inventory {
                             .person_noun(&lowercase(tz))
                             .is_some_and(|p| p.class == PersonClass::Role)
                         && ws[z + 1..e].iter().all(|w| is_cap(&text[w.clone()]))
-                        && ws[start..z].iter().any(|w| {
+                        && (ws[start..z].iter().any(|w| {
                             let t = &text[w.clone()];
                             t == "of" || lx.is_org_head(&lowercase(t))
                         })
+                            // ("San Luis Obispo County Sheriff Ian Parnell": a place of
+                            // three or more capitalised words, then the title and a
+                            // two-word name)
+                            || (z + 3 == e
+                                && z - start >= 3
+                                && ws[start..z].iter().all(|w| is_cap(&text[w.clone()]))))
                 })
             {
                 start += 1;
@@ -1712,7 +1764,7 @@ impl Inventory {
                     if participle
                         || perfect
                         || coordination
-                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || (w.starts_with(|c: char| c.is_ascii_digit()) && !is_measure(&w))
                         || super::mentions::DETERMINERS.contains(&w.as_str())
                         || super::mentions::PREPOSITIONS.contains(&w.as_str())
                         || super::mentions::POSSESSIVES.contains(&w.as_str())
@@ -1791,6 +1843,12 @@ impl Inventory {
             if role.is_some() {
                 person = true;
             }
+        }
+        // "Sen. Margaret Kowalski, D-Minn., who chairs ...": with no other title stated,
+        // a honorific that states a role is the name's role (so "Kowalski said" later
+        // keeps it).
+        if role.is_none() && !org {
+            role = honorific_title(text, &ws[lead.min(k)..start], lx);
         }
         if gender == Gender::Unknown && !org {
             gender = gender_after_name(text, ws[e_full - 1].end, lx);
@@ -1991,6 +2049,22 @@ impl Inventory {
     pub fn role_of(&self, name: &str, body_start: usize) -> Option<String> {
         self.occurrences(name)
             .filter(|n| n.range.start >= body_start)
+            .find_map(|n| n.role.clone())
+    }
+
+    /// "Jake Carney promised to end Dwayne Moss's career ... after Moss, the WBO champion,
+    /// shoved his challenger": the role stated with the surname alone, when that surname
+    /// belongs to one full name only.
+    pub fn surname_role(&self, name: &str, body_start: usize) -> Option<String> {
+        let last = name.rsplit(' ').next().filter(|l| l.len() < name.len())?;
+        // ("Naylor and Beesley said": two people, the role is one's)
+        if name.contains(" and ") || !self.unique_surname(last) {
+            return None;
+        }
+        self.by_last
+            .get(&self.names, last)
+            .map(|i| &self.names[i])
+            .filter(|n| n.tokens == 1 && !n.org && n.range.start >= body_start)
             .find_map(|n| n.role.clone())
     }
 
@@ -2506,6 +2580,20 @@ impl Inventory {
             .cloned()
             .flatten()
     }
+}
+
+/// A role title inside a sentence-initial run after its first word ("San Luis Obispo
+/// County Sheriff Ian Parnell"): the first word opens the title's body (a place, an
+/// organisation), not a common noun before a two-word name ("Pensioner Iris Cole"), so it
+/// stays. Only the words before the last two are looked at (the name itself).
+fn title_inside_run(text: &str, ws: &[Range<usize>], k: usize, e: usize, lx: &Lexicon) -> bool {
+    (k + 1..e.saturating_sub(2)).any(|z| {
+        let t = &text[ws[z].clone()];
+        t.starts_with(|c: char| c.is_uppercase())
+            && lx
+                .person_noun(&lowercase(t))
+                .is_some_and(|p| p.class == PersonClass::Role)
+    })
 }
 
 #[cfg(test)]

@@ -330,7 +330,7 @@ fn lower(s: &str) -> Lower<'_> {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || super::coref::hyphenated_particle_name(w)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -356,6 +356,17 @@ pub fn verbish(w: &str, lx: &Lexicon) -> bool {
 pub fn verb_at(text: &str, w: &Range<usize>, lx: &Lexicon) -> bool {
     verbish(&text[w.clone()], lx)
         && !super::cues::noun_modifier(&lower(&text[w.clone()]), text, w.end, lx)
+        && !name_with_mark(text, w)
+}
+
+/// A capitalised word written with a question or exclamation mark inside a sentence
+/// ("Consumer group Which? said", "Yahoo! said"): a name that carries the mark, not the
+/// clause word "which" nor the sentence's end (a lowercase word follows).
+pub fn name_with_mark(text: &str, w: &Range<usize>) -> bool {
+    is_cap(&text[w.clone()])
+        && text[w.end..].starts_with(['?', '!'])
+        && text[w.end + 1..].starts_with(' ')
+        && text[w.end + 2..].starts_with(|c: char| c.is_lowercase())
 }
 
 /// Trims whitespace and the given punctuation from both ends of a byte range.
@@ -1315,7 +1326,7 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             && is_cap(&text[ws[j - 1].clone()])
             && (is_cap(&text[ws[j - 2].clone()])
                 || lx.honorific(&text[ws[j - 2].clone()]).is_some())
-            && !lx.is_org_head(&lower(&text[ws[j - 1].clone()]))
+            && !org_head_or_plural(&lower(&text[ws[j - 1].clone()]), lx)
             // ("Deputy Comptroller of the Currency Robert Bench": a title's "of")
             && !(j + 3 < ws.len()
                 && lx
@@ -1702,7 +1713,9 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
             name_start = j + 1;
             continue;
         }
-        if (pn.is_some_and(|p| p.class == PersonClass::Role) && !(org_run && is_cap(t)))
+        if (pn.is_some_and(|p| p.class == PersonClass::Role)
+            && !(org_run && is_cap(t))
+            && !object_of_named_body(text, &ws[i..=j], lx))
             || !(is_cap(t) || (j + 1 == run_end && is_number(w)))
         {
             if let Some(p) = pn {
@@ -1884,6 +1897,10 @@ pub fn analyse(text: &str, range: Range<usize>, sentence_initial: bool, lx: &Lex
     // "The Rail Drivers’ Federation (RDF)": the bracketed acronym is not part of the name.
     if let Some(p) = text[nm.clone()].find(" (") {
         nm.end = nm.start + p;
+    }
+    // ("Which? said": the mark is part of the name)
+    if name_with_mark(text, &ws[name_end - 1]) && nm.end == ws[name_end - 1].end {
+        nm.end += 1;
     }
     m.kind = MentionKind::Name;
     m.name = Some(nm);
@@ -2256,6 +2273,25 @@ fn is_common_adjective(w: &str, lx: &Lexicon) -> bool {
         "fire",
     ];
     COMMON.contains(&w) || lx.person_noun(w).is_some() || lx.is_org_noun(w)
+}
+
+/// An organisation head word or its plural ("Chambers" of "British Chambers of
+/// Commerce"; "Councils", "Unions"): before "of" it keeps the body's name whole. Only used
+/// where a plural can be no surname's ("Chambers" alone is one).
+fn org_head_or_plural(l: &str, lx: &Lexicon) -> bool {
+    lx.is_org_head(l) || l.strip_suffix('s').is_some_and(|s| lx.is_org_head(s))
+}
+
+/// A role noun that is the object of "of"/"for" after an organisation word of the same
+/// run ("Ministry of Justice", "Department of Justice"): part of the body's name, no title
+/// before a name. `run` ends with the word looked at.
+fn object_of_named_body(text: &str, run: &[Range<usize>], lx: &Lexicon) -> bool {
+    let n = run.len();
+    n >= 3
+        && matches!(&text[run[n - 2].clone()], "of" | "for")
+        && run[..n - 2]
+            .iter()
+            .any(|w| lx.is_org_head(&lower(&text[w.clone()])))
 }
 
 #[cfg(test)]

@@ -394,6 +394,18 @@ impl Consumed {
     }
 }
 
+/// A weekday alone after the cue (", officials said Wednesday."): the postposed frame's
+/// time adverbial, as "on Wednesday" is ("said Wednesday that ..." is no tail: the words
+/// after the day keep it out).
+fn bare_weekday_tail(first: Option<&str>, tail_before_comma: &str) -> bool {
+    first.is_some_and(|f| {
+        matches!(
+            f,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    }) && tail_before_comma.split_whitespace().take(2).count() == 1
+}
+
 #[cfg(test)]
 mod consumed_tests {
     use super::Consumed;
@@ -814,7 +826,8 @@ fn find_quotes(doc: &Doc) -> Vec<Raw> {
                                 | "late"
                                 | "early"
                         )
-                }) && tail_before_comma.split_whitespace().take(7).count() <= 6);
+                }) && tail_before_comma.split_whitespace().take(7).count() <= 6)
+            || bare_weekday_tail(tail_first.as_deref(), tail_before_comma);
         // "Prices will rise next year, said a Treasury spokesman." / "..., said Bill Guerard
         // of the California Energy Commission.": the subject after the cue, straight after
         // the comma, to the sentence's end (with an apposition) is an inverted frame too.
@@ -1559,6 +1572,37 @@ fn classify_content(
     (kind, vec![content], rule)
 }
 
+/// After a pre-posed "according to" description ending at the comma `comma` ("the
+/// band's manager,"), the length from that comma to the comma that closes a name in
+/// apposition ("Ruth Sillars,": two to four capitalised words; one may be the first of a
+/// list: "Britain, France and Spain"), or 0.
+fn appositive_name_after(text: &str, np: Range<usize>, comma: usize, end: usize) -> usize {
+    let last_lower = text[np]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    if !last_lower {
+        return 0;
+    }
+    let rest = &text[comma + 1..end];
+    let Some(next) = rest.find(',') else {
+        return 0;
+    };
+    let name = rest[..next].trim();
+    let n = name.split_whitespace().count();
+    if (2..=4).contains(&n)
+        && name.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+    {
+        next + 1
+    } else {
+        0
+    }
+}
+
 /// "According to X, ..." and "..., according to X." (not a document: "official results").
 fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -> Option<Raw> {
     let text = doc.text;
@@ -1569,7 +1613,13 @@ fn according_to(doc: &Doc, cue: &Cue, sent: Range<usize>, region_start: usize) -
         let rest = &text[cue.range.end..sent.end];
         let comma = rest.find(',')?;
         let np = trim(text, cue.range.end..cue.range.end + comma, &[]);
-        let content = trim_content(text, cue.range.end + comma + 1..sent.end);
+        // "According to the band's manager, Ruth Sillars, ...": the name in apposition
+        // after a description belongs to the source, not to the content.
+        let comma = cue.range.end
+            + comma
+            + appositive_name_after(text, np.clone(), cue.range.end + comma, sent.end);
+        let np = trim(text, np.start..comma, &[]);
+        let content = trim_content(text, comma + 1..sent.end);
         (np, content)
     } else {
         let comma = last_top_comma(text, region_start..cue.range.start)?;
@@ -1926,6 +1976,11 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
                         .filter(|(_, who)| res.speaker.as_deref() == Some(who.as_str()))
                         .map(|(r, _)| r.clone())
                 })
+                .or_else(|| {
+                    res.speaker
+                        .as_deref()
+                        .and_then(|s| doc.inv.surname_role(s, doc.body_start))
+                })
                 .map(without_tickers),
             _ => None,
         };
@@ -1953,6 +2008,15 @@ fn build_quotes(article: &Article, doc: &Doc, mut raws: Vec<Raw>) -> Vec<Quote> 
             }
             _ => (None, None, CueType::Statement, Stance::Neutral),
         };
+        if raw.kind != QuoteKind::Direct
+            && raw
+                .cue
+                .as_ref()
+                .is_some_and(|c| stance::conceded_clause(text, c, first.start, lx))
+        {
+            cue_type = CueType::Admission;
+            stance = Stance::Neutral;
+        }
         // "asked supporters not to abuse the referee": a request (object + to-infinitive)
         // is a demand; "asked whether ..." stays a question.
         if cue_type == CueType::Question

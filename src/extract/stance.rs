@@ -62,6 +62,26 @@ pub fn conditional_harm(text: &str, wt: &WordTable, content: Range<usize>) -> bo
         .any(|l| matches!(l.as_str(), "if" | "unless"))
 }
 
+/// Agreement verbs whose that-clause is conceded, not endorsed.
+const CONCEDING: &[&str] = &["accept"];
+
+/// "He accepted that he had received the bonus": an unnegated agreement verb followed
+/// directly by "that" and its clause reports an admission (cue_type `admission`, stance
+/// neutral, as "admitted that"). With an object before the clause ("accepted a
+/// recommendation that ...") it is still acceptance, and negated ("did not accept that")
+/// a denial.
+pub fn conceded_clause(
+    text: &str,
+    cue: &super::cues::Cue,
+    content_start: usize,
+    lx: &Lexicon,
+) -> bool {
+    cue.negation.is_none()
+        && CONCEDING.contains(&cue.entry(lx).lemma.as_str())
+        && cue.verb.end <= content_start
+        && text[cue.verb.end..content_start].trim() == "that"
+}
+
 /// The stance stated by the head predicate of a reported clause, looked for in its first
 /// words (the subject and the verb group); negation ("not", "n't", "never") flips a
 /// supportive head to opposing and an opposing head to neutral.
