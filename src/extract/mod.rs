@@ -2702,18 +2702,16 @@ fn introduced_as(text: &str, lx: &Lexicon, n: &coref::NameOcc, noun: &str) -> bo
 /// David Penrose, a former deputy commander of the RAF" keeps the apposition, as a rank
 /// gives way to a function).
 fn current_over_former(doc: &Doc, canon: &str, role: Option<&str>) -> Option<String> {
-    let r = role?;
-    if !r
-        .get(..7)
-        .is_some_and(|p| p.eq_ignore_ascii_case("former "))
-    {
+    let former = |r: &str| {
+        r.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("former "))
+    };
+    if !former(role?) {
         return None;
     }
-    doc.inv.role_of(canon, doc.body_start).filter(|c| {
-        !c.get(..7)
-            .is_some_and(|p| p.eq_ignore_ascii_case("former "))
-            && !rank_only(Some(c))
-    })
+    doc.inv
+        .role_of(canon, doc.body_start)
+        .filter(|c| !former(c) && !rank_only(Some(c)))
 }
 
 /// Whether a role is a rank alone ("Captain", "lieutenant colonel", "Det Sgt"): an
